@@ -1,0 +1,74 @@
+import { levelOf, type Code } from './rules.js';
+
+/** One finding of the checker. */
+export interface Problem {
+  /** Stable rule code, see `RULES`. */
+  code: Code;
+  /** Human-readable explanation. */
+  message: string;
+  /** RFC 6901 JSON Pointer into the checked document ("" = the root). */
+  path: string;
+  /** `cds_usagesegment_id` of the segment concerned, when known. */
+  segmentId?: string;
+  /** For revision checks: index of the document in the chain (0 = previous/first). */
+  doc?: number;
+}
+
+/** Result of `validate`, `checkRevision` and `checkRevisionChain`. */
+export interface ValidationResult {
+  /** True when there are no errors (warnings allowed). */
+  valid: boolean;
+  /** Up to `MAX_PROBLEMS` errors. */
+  errors: Problem[];
+  /** Up to `MAX_PROBLEMS` warnings. */
+  warnings: Problem[];
+  /** Number of errors found beyond those kept in `errors`. */
+  omittedErrors: number;
+  /** Number of warnings found beyond those kept in `warnings`. */
+  omittedWarnings: number;
+  /** True when `omittedErrors + omittedWarnings > 0`. */
+  truncated: boolean;
+}
+
+/** At most this many errors (and this many warnings) are kept. */
+export const MAX_PROBLEMS = 100;
+
+/** Collects problems with a cap; counts the rest. */
+export class Collector {
+  readonly errors: Problem[] = [];
+  readonly warnings: Problem[] = [];
+  omittedErrors = 0;
+  omittedWarnings = 0;
+  /** Current document index (revision checks); undefined otherwise. */
+  doc: number | undefined = undefined;
+
+  constructor(readonly cap: number = MAX_PROBLEMS) {}
+
+  add(code: Code, path: string, message: string, segmentId?: unknown): void {
+    const p: Problem = { code, message, path };
+    if (typeof segmentId === 'string') p.segmentId = segmentId;
+    if (this.doc !== undefined) p.doc = this.doc;
+    if (levelOf(code) === 'error') {
+      if (this.errors.length < this.cap) this.errors.push(p);
+      else this.omittedErrors++;
+    } else {
+      if (this.warnings.length < this.cap) this.warnings.push(p);
+      else this.omittedWarnings++;
+    }
+  }
+
+  get errorCount(): number {
+    return this.errors.length + this.omittedErrors;
+  }
+
+  result(): ValidationResult {
+    return {
+      valid: this.errorCount === 0,
+      errors: this.errors,
+      warnings: this.warnings,
+      omittedErrors: this.omittedErrors,
+      omittedWarnings: this.omittedWarnings,
+      truncated: this.omittedErrors + this.omittedWarnings > 0,
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { isObject, show } from './context.js';
+import { Collector, type ValidationResult } from './problems.js';
+import { parseDateTime } from './time.js';
+import { validateInto } from './validate.js';
+
+export interface RevisionOptions {
+  /** Also report `unknown-field` and `unknown-format` warnings. Default false. */
+  strict?: boolean;
+}
+
+function comparePair(prev: unknown, next: unknown, c: Collector): void {
+  if (!isObject(prev) || !isObject(next)) return;
+  const id0 = prev.cds_usagesegment_id;
+  const id1 = next.cds_usagesegment_id;
+  const sid = typeof id1 === 'string' ? id1 : undefined;
+  if (typeof id0 === 'string' && typeof id1 === 'string' && id0 !== id1) {
+    c.add('revision-id', '/cds_usagesegment_id', `revision changes cds_usagesegment_id from ${show(id0)} to ${show(id1)}`, sid);
+  }
+  const cr0 = parseDateTime(prev.cds_created);
+  const cr1 = parseDateTime(next.cds_created);
+  if (!Number.isNaN(cr0) && !Number.isNaN(cr1) && cr0 !== cr1) {
+    c.add('revision-created', '/cds_created', `revision changes cds_created from ${show(prev.cds_created)} to ${show(next.cds_created)}`, sid);
+  }
+  for (const f of ['segment_start', 'segment_end'] as const) {
+    const a = parseDateTime(prev[f]);
+    const b = parseDateTime(next[f]);
+    if (!Number.isNaN(a) && !Number.isNaN(b) && a !== b) {
+      c.add('revision-span', '/' + f, `revision changes ${f} from ${show(prev[f])} to ${show(next[f])}`, sid);
+    }
+  }
+  const i0 = prev.interval;
+  const i1 = next.interval;
+  if (typeof i0 === 'number' && typeof i1 === 'number' && i0 !== i1) {
+    c.add('revision-span', '/interval', `revision changes interval from ${i0} to ${i1}`, sid);
+  }
+  const m0 = parseDateTime(prev.cds_modified);
+  const m1 = parseDateTime(next.cds_modified);
+  if (!Number.isNaN(m0) && !Number.isNaN(m1) && !(m1 > m0)) {
+    c.add('revision-modified', '/cds_modified', `cds_modified ${show(next.cds_modified)} is not later than the previous revision's ${show(prev.cds_modified)}`, sid);
+  }
+}
+
+/**
+ * Check a chain of revisions of one usage segment, oldest first (a settlement
+ * run is a chain longer than two). Every document is validated as a segment;
+ * every problem carries `doc`, the index of the document it points into.
+ * Revision problems point into the later document of the pair.
+ */
+export function checkRevisionChain(docs: readonly unknown[], options: RevisionOptions = {}): ValidationResult {
+  const c = new Collector();
+  const strict = options?.strict === true;
+  try {
+    if (!Array.isArray(docs)) throw new TypeError('checkRevisionChain expects an array of documents');
+    for (let i = 0; i < docs.length; i++) {
+      c.doc = i;
+      validateInto(docs[i], { kind: 'segment', strict }, c);
+    }
+    for (let i = 1; i < docs.length; i++) {
+      c.doc = i;
+      comparePair(docs[i - 1], docs[i], c);
+    }
+  } catch (e) {
+    c.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return c.result();
+}
+
+/** Check that `next` is a valid revision of `previous` (both are validated too; `doc` is 0 or 1). */
+export function checkRevision(previous: unknown, next: unknown, options: RevisionOptions = {}): ValidationResult {
+  return checkRevisionChain([previous, next], options);
+}

@@ -1,0 +1,142 @@
+/**
+ * The single registry of problem codes. Every code the checker can report is
+ * listed here, with its level and a one-line summary; `docs/rules.md` is
+ * generated from this list.
+ */
+
+export type Level = 'error' | 'warning';
+
+export interface Rule {
+  /** Stable machine-readable code. */
+  readonly code: string;
+  /** `error` makes a document invalid; `warning` does not. */
+  readonly level: Level;
+  /** One-sentence description of what the rule checks. */
+  readonly summary: string;
+  /** Reported only when the `strict` option is set. */
+  readonly strictOnly?: boolean;
+  /** Reported only by `checkRevision` / `checkRevisionChain`. */
+  readonly revisionOnly?: boolean;
+}
+
+export const RULES = [
+  {
+    code: 'schema',
+    level: 'error',
+    summary:
+      'The document fails the JSON Schema: a required field is missing, a field has the wrong type, a date-time is not RFC 3339 with an offset, `interval` is not greater than 0, a `related_*` array repeats an id, a format string is malformed, or a supply-mix `mix` is outside [0, 1]. Also reported when the document is not a JSON object.',
+  },
+  {
+    code: 'value-set-length',
+    level: 'error',
+    summary: "A value set's length differs from the length of `format`.",
+  },
+  {
+    code: 'value-type',
+    level: 'error',
+    summary:
+      'A value is neither `null` nor the shape its format requires: energy formats need `{"v": <finite number>}`, `gap` needs `{"reason_type": <non-empty string>}`, `supply_mix` needs a non-empty array of `{"type", "mix"}` components, an extension format needs an object.',
+  },
+  {
+    code: 'interval-arithmetic',
+    level: 'error',
+    summary:
+      '`len(values) × interval` differs from `segment_end − segment_start` (compared in milliseconds with a tolerance of 1 ms).',
+  },
+  {
+    code: 'segment-bounds',
+    level: 'error',
+    summary: '`segment_end` is not later than `segment_start`.',
+  },
+  {
+    code: 'timestamps',
+    level: 'error',
+    summary: '`cds_modified` is earlier than `cds_created`.',
+  },
+  {
+    code: 'supply-mix-sum',
+    level: 'error',
+    summary: "The `mix` shares of one supply-mix value do not add up to 1 (tolerance ±0.01).",
+  },
+  {
+    code: 'duplicate-id',
+    level: 'error',
+    summary: 'The same `cds_usagesegment_id` appears twice in one listing page.',
+  },
+  {
+    code: 'timeline-overlap',
+    level: 'error',
+    summary:
+      'Two segments of one page with the same `related_*` ids and a shared measurement (`kwh_fwd`, `kwh_rev`, `kwh_net`, ignoring `_estimate`/`_raw`; a `gap` segment shares with every measurement, `supply_mix` with none), with the same `interval` or one of them a `gap` segment, overlap in time.',
+  },
+  {
+    code: 'timeline-hole',
+    level: 'warning',
+    summary:
+      'Within such a series of segments ordered by `segment_start`, some time between two segments is covered by no segment (neither data nor a `gap` disclosure).',
+  },
+  {
+    code: 'net-balance',
+    level: 'warning',
+    summary:
+      'A value set holds `kwh_net`, `kwh_fwd` and `kwh_rev` of the same quality and `net ≠ fwd + rev` by more than 0.01 kWh (`kwh_rev` is negative).',
+  },
+  {
+    code: 'unknown-format',
+    level: 'warning',
+    strictOnly: true,
+    summary: 'A format string is an extension format (not one the specification defines); clients ignore its values.',
+  },
+  {
+    code: 'unknown-field',
+    level: 'warning',
+    strictOnly: true,
+    summary: 'An object has a property the specification does not define.',
+  },
+  {
+    code: 'revision-id',
+    level: 'error',
+    revisionOnly: true,
+    summary: 'A revision changes `cds_usagesegment_id`.',
+  },
+  {
+    code: 'revision-created',
+    level: 'error',
+    revisionOnly: true,
+    summary: 'A revision changes `cds_created`.',
+  },
+  {
+    code: 'revision-span',
+    level: 'error',
+    revisionOnly: true,
+    summary: 'A revision changes `segment_start`, `segment_end` or `interval`.',
+  },
+  {
+    code: 'revision-modified',
+    level: 'error',
+    revisionOnly: true,
+    summary: 'A revision does not strictly increase `cds_modified`.',
+  },
+  {
+    code: 'internal-error',
+    level: 'error',
+    summary:
+      'The checker itself failed on this input (a bug); the document is reported invalid rather than the checker throwing.',
+  },
+] as const satisfies readonly Rule[];
+
+export type Code = (typeof RULES)[number]['code'];
+
+const BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r as Rule]));
+
+/** Look up a rule by its code. */
+export function getRule(code: string): Rule | undefined {
+  return BY_CODE.get(code);
+}
+
+/** The level of a code (throws for an unregistered code: programming error). */
+export function levelOf(code: Code): Level {
+  const r = BY_CODE.get(code);
+  if (!r) throw new Error(`unregistered code ${code}`);
+  return r.level;
+}

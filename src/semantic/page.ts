@@ -1,0 +1,38 @@
+import { type CheckContext, isObject, show } from '../context.js';
+import { ptr } from '../pointer.js';
+import { checkSegment, type SegmentSummary } from './segment.js';
+import { checkTimeline } from './timeline.js';
+
+const PAGE_FIELDS: ReadonlySet<string> = new Set(['usage_segments', 'next', 'previous']);
+
+/** Semantic checks of a listing page. */
+export function checkPage(page: Record<string, unknown>, ctx: CheckContext): void {
+  if (ctx.strict) {
+    for (const k of Object.keys(page)) {
+      if (!PAGE_FIELDS.has(k)) ctx.c.add('unknown-field', ptr('', k), `property ${show(k)} is not defined for a listing page`);
+    }
+  }
+  const list = page.usage_segments;
+  if (!Array.isArray(list)) return;
+  const summaries: SegmentSummary[] = [];
+  const firstById = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const seg: unknown = list[i];
+    if (!isObject(seg)) continue; // schema error
+    const base = ptr('', 'usage_segments', i);
+    const s = checkSegment(seg, base, i, ctx);
+    summaries.push(s);
+    if (s.id !== undefined) {
+      const first = firstById.get(s.id);
+      if (first === undefined) firstById.set(s.id, i);
+      else
+        ctx.c.add(
+          'duplicate-id',
+          ptr(base, 'cds_usagesegment_id'),
+          `cds_usagesegment_id ${show(s.id)} already used by /usage_segments/${first}`,
+          s.id,
+        );
+    }
+  }
+  checkTimeline(summaries, ctx);
+}

@@ -1,0 +1,322 @@
+import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder, isObject, show } from '../context.js';
+import {
+  parseFormat,
+  columnKind,
+  KIND_ENERGY,
+  KIND_GAP,
+  KIND_SUPPLY_MIX,
+  KIND_EXTENSION,
+  MEASUREMENT_BIT,
+  type ColumnSpec,
+  type Quality,
+} from '../formats.js';
+import { ptr } from '../pointer.js';
+import { parseDateTime } from '../time.js';
+
+/** Fields the specification defines for a usage segment. */
+export const SEGMENT_FIELDS: ReadonlySet<string> = new Set([
+  'cds_usagesegment_id',
+  'cds_created',
+  'cds_modified',
+  'related_aggregations',
+  'related_accounts',
+  'related_servicecontracts',
+  'related_servicepoints',
+  'related_meterdevices',
+  'related_billsections',
+  'related_eacs',
+  'segment_start',
+  'segment_end',
+  'interval',
+  'format',
+  'values',
+]);
+
+export const RELATED_FIELDS = [
+  'related_aggregations',
+  'related_accounts',
+  'related_servicecontracts',
+  'related_servicepoints',
+  'related_meterdevices',
+  'related_billsections',
+  'related_eacs',
+] as const;
+
+/** What the page-level checks need to know about one segment. */
+export interface SegmentSummary {
+  /** Index in `usage_segments` (0 for a single segment). */
+  index: number;
+  /** Pointer to the segment. */
+  path: string;
+  id: string | undefined;
+  /** Epoch ms, NaN if unusable. */
+  start: number;
+  end: number;
+  /** Seconds, NaN if unusable. */
+  interval: number;
+  /** Bit set of measurements (kwh_fwd=1, kwh_rev=2, kwh_net=4). */
+  measurements: number;
+  /** Has a `gap` column. */
+  gap: boolean;
+  /** Canonical key of the related_* id sets, or null if they are malformed. */
+  relatedKey: string | null;
+  /** Usable on the timeline (valid start/end/interval, end > start). */
+  timed: boolean;
+}
+
+const NET_TOLERANCE = 0.01;
+const MIX_TOLERANCE = 0.01;
+
+function checkDate(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): number {
+  const raw = seg[field];
+  const ms = parseDateTime(raw);
+  if (Number.isNaN(ms) && typeof raw === 'string') {
+    const path = ptr(base, field);
+    if (!schemaErrorAt(ctx, path)) {
+      ctx.c.add('schema', path, `${field} ${show(raw)} is not an RFC 3339 date-time with an offset`, id);
+    }
+  }
+  return ms;
+}
+
+function relatedKeyOf(seg: Record<string, unknown>): string | null {
+  let key = '';
+  for (const f of RELATED_FIELDS) {
+    const a = seg[f];
+    if (a === undefined && f === 'related_eacs') {
+      key += '\u0001';
+      continue;
+    }
+    if (!Array.isArray(a)) return null;
+    for (const x of a) if (typeof x !== 'string') return null;
+    const sorted = a.length > 1 ? [...(a as string[])].sort() : (a as string[]);
+    key += sorted.join('\u0000') + '\u0001';
+  }
+  return key;
+}
+
+function valueTypeMessage(spec: ColumnSpec, v: unknown): string {
+  switch (spec.kind) {
+    case 'energy':
+      return `value for ${spec.format} must be null or {"v": <finite number>}, got ${show(v)}`;
+    case 'gap':
+      return `value for gap must be null or {"reason_type": <non-empty string>}, got ${show(v)}`;
+    case 'supply_mix':
+      return `value for supply_mix must be null or a non-empty array of {"type", "mix"} components, got ${show(v)}`;
+    default:
+      return `value for extension format ${show(spec.format)} must be null or an object, got ${show(v)}`;
+  }
+}
+
+/** Sum of mix shares of a well-formed supply-mix value, or NaN if malformed. */
+function supplyMixSum(v: unknown): number {
+  if (!Array.isArray(v) || v.length === 0) return NaN;
+  let sum = 0;
+  for (let j = 0; j < v.length; j++) {
+    const comp: unknown = v[j];
+    if (!isObject(comp)) return NaN;
+    const t = comp.type;
+    const m = comp.mix;
+    if (typeof t !== 'string' || t.length === 0 || typeof m !== 'number' || !Number.isFinite(m)) return NaN;
+    sum += m;
+  }
+  return sum;
+}
+
+const ENERGY_KEYS: ReadonlySet<string> = new Set(['v']);
+const GAP_KEYS: ReadonlySet<string> = new Set(['reason_type']);
+const MIX_KEYS: ReadonlySet<string> = new Set(['type', 'mix', 'gco2_per_kwh']);
+
+function unknownKeys(o: Record<string, unknown>, known: ReadonlySet<string>, path: string, ctx: CheckContext, id: string | undefined): void {
+  for (const k of Object.keys(o)) {
+    if (!known.has(k)) ctx.c.add('unknown-field', ptr(path, k), `property ${show(k)} is not defined by the specification`, id);
+  }
+}
+
+function strictValue(spec: ColumnSpec, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
+  if (spec.kind === 'energy' && isObject(v)) unknownKeys(v, ENERGY_KEYS, path, ctx, id);
+  else if (spec.kind === 'gap' && isObject(v)) unknownKeys(v, GAP_KEYS, path, ctx, id);
+  else if (spec.kind === 'supply_mix' && Array.isArray(v)) {
+    for (let j = 0; j < v.length; j++) {
+      const comp: unknown = v[j];
+      if (isObject(comp)) unknownKeys(comp, MIX_KEYS, ptr(path, j), ctx, id);
+    }
+  }
+}
+
+/**
+ * Semantic checks of one usage segment (the JSON Schema has run before).
+ * Returns what the page-level checks need.
+ */
+export function checkSegment(seg: Record<string, unknown>, base: string, index: number, ctx: CheckContext): SegmentSummary {
+  const c = ctx.c;
+  const rawId = seg.cds_usagesegment_id;
+  const id = typeof rawId === 'string' ? rawId : undefined;
+
+  if (ctx.strict) {
+    for (const k of Object.keys(seg)) {
+      if (!SEGMENT_FIELDS.has(k)) c.add('unknown-field', ptr(base, k), `property ${show(k)} is not defined for a usage segment`, id);
+    }
+  }
+
+  const created = checkDate(seg, 'cds_created', base, ctx, id);
+  const modified = checkDate(seg, 'cds_modified', base, ctx, id);
+  const start = checkDate(seg, 'segment_start', base, ctx, id);
+  const end = checkDate(seg, 'segment_end', base, ctx, id);
+
+  if (modified < created) {
+    c.add('timestamps', ptr(base, 'cds_modified'), `cds_modified ${show(seg.cds_modified)} is earlier than cds_created ${show(seg.cds_created)}`, id);
+  }
+  let boundsOk = !Number.isNaN(start) && !Number.isNaN(end);
+  if (boundsOk && end <= start) {
+    c.add('segment-bounds', ptr(base, 'segment_end'), `segment_end ${show(seg.segment_end)} is not later than segment_start ${show(seg.segment_start)}`, id);
+    boundsOk = false;
+  }
+  const rawInterval = seg.interval;
+  const interval = typeof rawInterval === 'number' && Number.isFinite(rawInterval) && rawInterval > 0 ? rawInterval : NaN;
+
+  // Columns: classify `format` once per segment.
+  const format = seg.format;
+  let specs: ColumnSpec[] = [];
+  let kinds: number[] = [];
+  let measurements = 0;
+  let gap = false;
+  if (Array.isArray(format)) {
+    specs = format.map(parseFormat);
+    kinds = specs.map(columnKind);
+    for (let i = 0; i < specs.length; i++) {
+      const s = specs[i]!;
+      if (s.kind === 'energy') measurements |= MEASUREMENT_BIT[s.quantity];
+      else if (s.kind === 'gap') gap = true;
+      else if (s.kind === 'extension' && ctx.strict) {
+        c.add('unknown-format', ptr(base, 'format', i), `format ${show(s.format)} is an extension format; clients ignore its values`, id);
+      }
+    }
+  }
+  const n = specs.length;
+
+  // net-balance triples: per quality, first fwd/rev/net columns.
+  let triples: number[] | null = null;
+  if (n >= 3) {
+    const qualities: Quality[] = ['validated', 'estimate', 'raw'];
+    for (const q of qualities) {
+      let f = -1,
+        r = -1,
+        nn = -1;
+      for (let i = 0; i < n; i++) {
+        const s = specs[i]!;
+        if (s.kind !== 'energy' || s.quality !== q) continue;
+        if (s.quantity === 'kwh_fwd' && f < 0) f = i;
+        else if (s.quantity === 'kwh_rev' && r < 0) r = i;
+        else if (s.quantity === 'kwh_net' && nn < 0) nn = i;
+      }
+      if (f >= 0 && r >= 0 && nn >= 0) (triples ??= []).push(f, r, nn);
+    }
+  }
+
+  const values = seg.values;
+  if (Array.isArray(values)) {
+    if (boundsOk && !Number.isNaN(interval)) {
+      const expected = values.length * interval * 1000;
+      const actual = end - start;
+      if (Math.abs(expected - actual) > 1) {
+        c.add(
+          'interval-arithmetic',
+          ptr(base, 'values'),
+          `${values.length} value sets × interval ${interval} s = ${expected / 1000} s, but segment_end − segment_start = ${actual / 1000} s`,
+          id,
+        );
+      }
+    }
+    if (n > 0) {
+      const vlen = values.length;
+      const strict = ctx.strict;
+      for (let k = 0; k < vlen; k++) {
+        const vs: unknown = values[k];
+        if (!Array.isArray(vs)) continue; // schema error
+        if (vs.length !== n) {
+          c.add('value-set-length', ptr(base, 'values', k), `value set has ${vs.length} entries but format has ${n}`, id);
+          continue;
+        }
+        for (let i = 0; i < n; i++) {
+          const v: unknown = vs[i];
+          if (v === null) continue;
+          let ok: boolean;
+          switch (kinds[i]) {
+            case KIND_ENERGY: {
+              if (typeof v === 'object' && !Array.isArray(v)) {
+                const x = (v as { v?: unknown }).v;
+                ok = typeof x === 'number' && x - x === 0;
+              } else ok = false;
+              break;
+            }
+            case KIND_GAP: {
+              if (typeof v === 'object' && !Array.isArray(v)) {
+                const x = (v as { reason_type?: unknown }).reason_type;
+                ok = typeof x === 'string' && x.length > 0;
+              } else ok = false;
+              break;
+            }
+            case KIND_SUPPLY_MIX: {
+              const sum = supplyMixSum(v);
+              ok = sum === sum; // not NaN
+              if (ok && Math.abs(sum - 1) > MIX_TOLERANCE) {
+                const path = ptr(base, 'values', k, i);
+                if (!schemaErrorAtOrUnder(ctx, path)) {
+                  c.add('supply-mix-sum', path, `supply-mix shares sum to ${Math.round(sum * 1e6) / 1e6}, not 1 (±${MIX_TOLERANCE})`, id);
+                }
+              }
+              break;
+            }
+            case KIND_EXTENSION:
+              ok = typeof v === 'object' && !Array.isArray(v);
+              break;
+            default:
+              ok = true; // invalid format string: already a schema error
+          }
+          if (!ok) {
+            const path = ptr(base, 'values', k, i);
+            if (!schemaErrorAtOrUnder(ctx, path)) c.add('value-type', path, valueTypeMessage(specs[i]!, v), id);
+          } else if (strict) {
+            strictValue(specs[i]!, v, ptr(base, 'values', k, i), ctx, id);
+          }
+        }
+        if (triples !== null) {
+          for (let t = 0; t < triples.length; t += 3) {
+            const fv = vs[triples[t]!] as { v?: unknown } | null;
+            const rv = vs[triples[t + 1]!] as { v?: unknown } | null;
+            const nv = vs[triples[t + 2]!] as { v?: unknown } | null;
+            if (!isObject(fv) || !isObject(rv) || !isObject(nv)) continue;
+            const f = fv.v,
+              r = rv.v,
+              nt = nv.v;
+            if (typeof f !== 'number' || typeof r !== 'number' || typeof nt !== 'number') continue;
+            if (!Number.isFinite(f) || !Number.isFinite(r) || !Number.isFinite(nt)) continue;
+            if (Math.abs(nt - (f + r)) > NET_TOLERANCE + 1e-9 * Math.max(Math.abs(f), Math.abs(r), Math.abs(nt))) {
+              c.add(
+                'net-balance',
+                ptr(base, 'values', k, triples[t + 2]!),
+                `${specs[triples[t + 2]!]!.format} ${nt} ≠ ${specs[triples[t]!]!.format} ${f} + ${specs[triples[t + 1]!]!.format} ${r}`,
+                id,
+              );
+            }
+          }
+        }
+      }
+    }
+  }
+
+  const timed = boundsOk && !Number.isNaN(interval);
+  return {
+    index,
+    path: base,
+    id,
+    start,
+    end,
+    interval,
+    measurements,
+    gap,
+    relatedKey: timed ? relatedKeyOf(seg) : null,
+    timed,
+  };
+}
