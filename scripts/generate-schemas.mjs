@@ -1,0 +1,69 @@
+// Step 2: one JSON Schema 2020-12 file per component schema. Each file is
+// self-contained: the components it uses are copied under $defs, so any
+// validator can load one file alone, in any order.
+import { join } from 'node:path';
+import { GENERATED_NOTE, isMain, outputDir, readJson, schemaBaseUrl, writeJson } from './lib/generated-files.mjs';
+
+const COMPONENT_REF = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
+
+/** Rewrites component refs with `toRef(name)`, collecting the names used. */
+export function rewriteRefs(node, toRef, used = new Set()) {
+  if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, toRef, used));
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    const match = key === '$ref' && typeof value === 'string' ? COMPONENT_REF.exec(value) : null;
+    if (match) {
+      used.add(match[1]);
+      out.$ref = toRef(match[1]);
+    } else {
+      out[key] = rewriteRefs(value, toRef, used);
+    }
+  }
+  return out;
+}
+
+/** The component names `name` depends on, transitively, without itself. */
+function dependencies(name, schemas) {
+  const seen = new Set([name]);
+  const queue = [name];
+  while (queue.length > 0) {
+    const used = new Set();
+    rewriteRefs(schemas[queue.pop()], (n) => n, used);
+    for (const dep of used) {
+      if (!(dep in schemas)) throw new Error(`schema ${name} refers to missing component ${dep}`);
+      if (!seen.has(dep)) {
+        seen.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  seen.delete(name);
+  return [...seen].sort();
+}
+
+export function standaloneSchemas(document) {
+  const schemas = document.components?.schemas ?? {};
+  const toDef = (n) => `#/$defs/${n}`;
+  const result = {};
+  for (const name of Object.keys(schemas).sort()) {
+    const defs = {};
+    for (const dep of dependencies(name, schemas)) defs[dep] = rewriteRefs(schemas[dep], toDef);
+    result[name] = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: `${schemaBaseUrl()}${name}.json`,
+      $comment: GENERATED_NOTE,
+      ...rewriteRefs(schemas[name], toDef),
+      ...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
+    };
+  }
+  return result;
+}
+
+export function generateSchemas(outDir, document = readJson(join(outDir, 'openapi.json'))) {
+  const schemas = standaloneSchemas(document);
+  for (const [name, schema] of Object.entries(schemas)) writeJson(join(outDir, 'schemas', `${name}.json`), schema);
+  return schemas;
+}
+
+if (isMain(import.meta.url)) generateSchemas(outputDir());

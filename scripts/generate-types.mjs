@@ -1,0 +1,57 @@
+// Step 3: TypeScript types, one named export per component, from the bundled
+// spec. All components are compiled in one pass under $defs so that each type
+// is declared once and named by its title.
+import { join } from 'node:path';
+import { compile } from 'json-schema-to-typescript';
+import { GENERATED_NOTE, isMain, outputDir, readJson, writeText } from './lib/generated-files.mjs';
+import { rewriteRefs } from './generate-schemas.mjs';
+
+const DEF_REF = /^#\/\$defs\/(\w+)$/;
+
+// A `$ref` with its own description (a property such as `cds_created`) would
+// make json-schema-to-typescript declare a copy (`DateTime1`); `tsType` names
+// the component's type instead and keeps the property's description as JSDoc.
+function namedRefs(node) {
+  if (Array.isArray(node)) return node.map(namedRefs);
+  if (node === null || typeof node !== 'object') return node;
+  const match = typeof node.$ref === 'string' ? DEF_REF.exec(node.$ref) : null;
+  if (match && Object.keys(node).length > 1) {
+    const { $ref, ...annotations } = node;
+    return { ...annotations, tsType: match[1] };
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, namedRefs(v)]));
+}
+
+export async function generateTypes(outDir, document = readJson(join(outDir, 'openapi.json'))) {
+  const schemas = document.components?.schemas ?? {};
+  const names = Object.keys(schemas).sort();
+  const toDef = (n) => `#/$defs/${n}`;
+  const defs = Object.fromEntries(names.map((n) => [n, namedRefs(rewriteRefs(schemas[n], toDef))]));
+  const wrapper = {
+    title: 'UsageSegmentsComponents',
+    description: 'Every component schema of the Usage Segments API, by name.',
+    type: 'object',
+    properties: Object.fromEntries(names.map((n) => [n, { $ref: toDef(n) }])),
+    required: names,
+    additionalProperties: false,
+    $defs: defs,
+  };
+  const source = await compile(wrapper, 'UsageSegmentsComponents', {
+    bannerComment: `/* ${GENERATED_NOTE} */`,
+    // Objects without an explicit `additionalProperties` get no index
+    // signature, so a misspelled property name does not compile.
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    // JSON imports widen arrays to T[]; tuples from minItems would reject the
+    // spec's own examples when they are imported as JSON.
+    ignoreMinAndMaxItems: true,
+    strictIndexSignatures: true,
+    declareExternallyReferenced: true,
+    format: true,
+    style: { singleQuote: true, printWidth: 100 },
+  });
+  writeText(join(outDir, 'types.ts'), source);
+  return source;
+}
+
+if (isMain(import.meta.url)) await generateTypes(outputDir());

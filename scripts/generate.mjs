@@ -1,0 +1,14 @@
+// Regenerates everything under generated/ (or the folder given) from spec/:
+// bundle → JSON Schemas → TypeScript types → compiled validators.
+import { bundle } from './bundle.mjs';
+import { compileValidators } from './compile-validators.mjs';
+import { outputDir } from './lib/generated-files.mjs';
+import { generateSchemas } from './generate-schemas.mjs';
+import { generateTypes } from './generate-types.mjs';
+
+const outDir = outputDir();
+const document = await bundle(outDir);
+generateSchemas(outDir, document);
+await generateTypes(outDir, document);
+compileValidators(outDir);
+console.log(`generated/ written to ${outDir}`);

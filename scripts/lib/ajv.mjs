@@ -1,0 +1,18 @@
+// The one Ajv configuration used to compile validators and in tests: JSON
+// Schema 2020-12, strict mode, every error, RFC 3339 formats. Keywords that
+// OpenAPI tools read are declared, not silenced.
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
+const addFormats = addFormatsModule.default ?? addFormatsModule;
+
+/** Annotation-only keywords from OpenAPI and Redoc that appear in the schemas. */
+export const ANNOTATION_KEYWORDS = ['x-enumDescriptions'];
+
+export function createAjv(options = {}) {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, ...options });
+  addFormats(ajv);
+  ajv.addVocabulary(ANNOTATION_KEYWORDS);
+  return ajv;
+}

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { listFiles, readJson, repoRoot } from './helpers.js';
+
+const redocly = join(repoRoot, 'node_modules/.bin/redocly');
+
+interface LintTotals { errors: number; warnings: number; ignored: number }
+
+/** Runs `redocly lint` in `cwd` and returns its totals and messages. */
+function lint(cwd: string): { totals: LintTotals; messages: string[] } {
+  let out: string;
+  try {
+    out = execFileSync(redocly, ['lint', '--format=json'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+    });
+  } catch (error) {
+    out = (error as { stdout: string }).stdout;
+  }
+  const report = JSON.parse(out.slice(out.indexOf('{'))) as { totals: LintTotals; problems: { message: string }[] };
+  return { totals: report.totals, messages: report.problems.map((p) => p.message) };
+}
+
+/** A scratch copy of what lint reads: spec/, redocly.yaml and the plugin. */
+function scratchCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cds-lint-'));
+  for (const entry of ['spec', 'redocly', 'redocly.yaml', 'package.json']) {
+    cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
+describe('redocly lint', () => {
+  it('reports zero errors and zero warnings on spec/', () => {
+    const { totals, messages } = lint(repoRoot);
+    expect(messages).toEqual([]);
+    expect(totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  const breakages: { given: string; file: string; change: (text: string) => string; want: RegExp }[] = [
+    {
+      given: 'the Option 2 example without segment_end',
+      file: 'spec/examples/option2-both-columns.json',
+      change: (t) => { const d = JSON.parse(t); delete d.segment_end; return JSON.stringify(d); },
+      want: /required property 'segment_end'/,
+    },
+    {
+      given: 'a schema title that differs from its file name',
+      file: 'spec/components/schemas/GapValue.yaml',
+      change: (t) => t.replace('title: GapValue', 'title: Gap'),
+      want: /must equal the file name "GapValue"/,
+    },
+    {
+      given: 'a property without a description',
+      file: 'spec/components/schemas/EnergyValue.yaml',
+      change: (t) => t.replace('    type: number\n    description: >-', '    type: number\n    x-note: >-'),
+      want: /needs a description/,
+    },
+    {
+      given: 'a camelCase property',
+      file: 'spec/components/schemas/GapValue.yaml',
+      change: (t) => t.replace(/reason_type/g, 'reasonType'),
+      want: /snake_case/,
+    },
+  ];
+  for (const { given, file, change, want } of breakages) {
+    it(`fails on ${given}`, () => {
+      const dir = scratchCopy();
+      try {
+        const path = join(dir, file);
+        const before = readFileSync(path, 'utf8');
+        const after = change(before);
+        expect(after, 'the breakage applies').not.toBe(before);
+        writeFileSync(path, after);
+        const { totals, messages } = lint(dir);
+        expect(totals.errors).toBeGreaterThan(0);
+        expect(messages.join('\n')).toMatch(want);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describe('spec conventions', () => {
+  const root = YAML.parse(readFileSync(join(repoRoot, 'spec/openapi.yaml'), 'utf8'));
+
+  it('gives every component schema a title equal to its file name', () => {
+    for (const file of listFiles(join(repoRoot, 'spec/components/schemas'), '.yaml')) {
+      const schema = YAML.parse(readFileSync(join(repoRoot, 'spec/components/schemas', file), 'utf8'));
+      expect(schema.title, file).toBe(file.replace(/\.yaml$/, ''));
+    }
+  });
+
+  it('keeps info.version equal to the package version', () => {
+    const pkg = readJson(join(repoRoot, 'package.json')) as { version: string };
+    expect(root.info.version).toBe(pkg.version);
+  });
+
+  it('registers every component file in spec/openapi.yaml (scripts/check-spec-conventions.mjs)', () => {
+    const out = execFileSync(process.execPath, [join(repoRoot, 'scripts/check-spec-conventions.mjs')], { encoding: 'utf8' });
+    expect(out).toContain('0 problems');
+  });
+
+  it('reports an unregistered component file', () => {
+    const dir = scratchCopy();
+    try {
+      writeFileSync(join(dir, 'spec/components/schemas/Stray.yaml'), 'title: Stray\ntype: string\n');
+      let failed = false;
+      try {
+        execFileSync(process.execPath, [join(repoRoot, 'scripts/check-spec-conventions.mjs'), join(dir, 'spec')], { stdio: 'pipe' });
+      } catch (error) {
+        failed = true;
+        expect(String((error as { stderr: Buffer }).stderr)).toContain('Stray.yaml');
+      }
+      expect(failed).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('defines all twelve query parameters of the listing', () => {
+    const op = YAML.parse(readFileSync(join(repoRoot, 'spec/paths/usagesegments.yaml'), 'utf8')).get;
+    const names = op.parameters.map((p: { $ref: string }) => {
+      const file = join(repoRoot, 'spec/paths', p.$ref);
+      return YAML.parse(readFileSync(file, 'utf8')).name;
+    });
+    expect(names.sort()).toEqual([
+      'account_numbers', 'after', 'before', 'cds_account_ids', 'cds_billsection_ids', 'cds_meterdevice_ids',
+      'cds_servicecontract_ids', 'cds_servicepoint_ids', 'cds_usagesegment_ids', 'contract_numbers',
+      'meter_numbers', 'servicepoint_numbers',
+    ]);
+  });
+});

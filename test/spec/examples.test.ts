@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAjv } from '../../scripts/lib/ajv.mjs';
+import { validateUsageSegment, validateUsageSegmentList } from '../../generated/validators.js';
+import { EXAMPLE_SCHEMAS, examplesDir, generatedDir, listFiles, readJson } from './helpers.js';
+
+type Validate = ((data: unknown) => boolean) & { errors?: unknown };
+
+function runtimeAjv() {
+  const ajv = createAjv();
+  for (const file of listFiles(join(generatedDir, 'schemas'), '.json')) {
+    ajv.addSchema(readJson(join(generatedDir, 'schemas', file)));
+  }
+  return ajv;
+}
+
+const ajv = runtimeAjv();
+const runtime = (name: string): Validate => {
+  const { $id } = readJson(join(generatedDir, 'schemas', `${name}.json`)) as { $id: string };
+  return ajv.getSchema($id) as Validate;
+};
+const compiled: Record<string, Validate> = {
+  UsageSegment: validateUsageSegment,
+  UsageSegmentList: validateUsageSegmentList,
+};
+
+describe('the meeting examples', () => {
+  it('maps every file in spec/examples to a schema', () => {
+    expect(listFiles(examplesDir, '.json')).toEqual(Object.keys(EXAMPLE_SCHEMAS).sort());
+  });
+
+  for (const [file, schema] of Object.entries(EXAMPLE_SCHEMAS)) {
+    const example = readJson(join(examplesDir, file));
+
+    it(`${file} is a valid ${schema} for Ajv compiled at run time (strict mode)`, () => {
+      const validate = runtime(schema);
+      expect(validate, `schema ${schema} is loaded`).toBeTypeOf('function');
+      expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it(`${file} is a valid ${schema} for the validator compiled at build time`, () => {
+      const validate = compiled[schema]!;
+      expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it(`${file} without segment_start fails both validators`, () => {
+      const broken = structuredClone(example) as Record<string, unknown>;
+      const segment = (schema === 'UsageSegmentList'
+        ? (broken.usage_segments as Record<string, unknown>[])[0]
+        : broken) as Record<string, unknown>;
+      delete segment.segment_start;
+      expect(runtime(schema)(broken)).toBe(false);
+      expect(compiled[schema]!(broken)).toBe(false);
+    });
+  }
+});
+
+describe('the gap disclosure page', () => {
+  const page = readJson(join(examplesDir, 'gap-disclosure-page.json')) as {
+    usage_segments: { segment_start: string; segment_end: string; values: unknown[]; format: string[] }[];
+  };
+
+  it('holds the minutes’ three segments with 356, 1 and 2616 value sets', () => {
+    expect(page.usage_segments.map((s) => s.values.length)).toEqual([356, 1, 2616]);
+    expect(page.usage_segments.map((s) => s.format)).toEqual([['kwh_fwd'], ['gap'], ['kwh_fwd']]);
+  });
+
+  it('uses the exact timestamps of the minutes', () => {
+    expect(page.usage_segments.map((s) => [s.segment_start, s.segment_end])).toEqual([
+      ['2024-01-15T00:00:00Z', '2024-01-18T17:00:00Z'],
+      ['2024-01-18T17:00:00Z', '2024-01-18T18:00:00Z'],
+      ['2024-01-18T18:00:00Z', '2024-02-15T00:00:00Z'],
+    ]);
+  });
+});
+
+describe('schema rules the examples rely on', () => {
+  const segment = readJson(join(examplesDir, 'option2-both-columns.json')) as Record<string, unknown>;
+  const cases: { given: string; change: (s: Record<string, unknown>) => void }[] = [
+    { given: 'a date-time without offset', change: (s) => (s.segment_end = '2024-02-15T00:00:00') },
+    { given: 'interval 0', change: (s) => (s.interval = 0) },
+    { given: 'interval as a string', change: (s) => (s.interval = '900') },
+    { given: 'a repeated related id', change: (s) => (s.related_accounts = ['a', 'a']) },
+    { given: 'an empty format', change: (s) => (s.format = []) },
+    { given: 'a value set that is null', change: (s) => (s.values = [null]) },
+    { given: 'a supply mix share above 1', change: (s) => (s.values = [[[{ type: 'solar', mix: 1.5 }]]]) },
+    { given: 'a format with capitals', change: (s) => (s.format = ['KWH_FWD', 'kwh_fwd']) },
+  ];
+  for (const { given, change } of cases) {
+    it(`rejects ${given}`, () => {
+      const broken = structuredClone(segment);
+      change(broken);
+      expect(runtime('UsageSegment')(broken)).toBe(false);
+      expect(validateUsageSegment(broken)).toBe(false);
+    });
+  }
+});

@@ -1,0 +1,25 @@
+// Paths and loaders shared by the spec tests.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const examplesDir = join(repoRoot, 'spec/examples');
+export const generatedDir = join(repoRoot, 'generated');
+
+export function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+export function listFiles(dir: string, suffix: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(suffix)).sort();
+}
+
+/** Each example file and the component schema it is an instance of. */
+export const EXAMPLE_SCHEMAS: Record<string, string> = {
+  'option1-estimated.json': 'UsageSegment',
+  'option1-validated.json': 'UsageSegment',
+  'option2-both-columns.json': 'UsageSegment',
+  'gap-disclosure-page.json': 'UsageSegmentList',
+  'supply-mix-attribution.json': 'UsageSegment',
+};
