@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { RULES, validate, type DocumentKind } from '../../src/index.js';
+import { ROOT, applyPatch, codesOf, deepFreeze, example, expectPathsResolve, type PatchOp } from './helpers.js';
+
+interface Case {
+  description: string;
+  base?: string;
+  data?: unknown;
+  patch?: PatchOp[];
+  valid: boolean;
+  codes: string[];
+}
+interface Group {
+  description: string;
+  base?: string;
+  kind?: DocumentKind;
+  strict?: boolean;
+  tests: Case[];
+}
+
+const dir = `${ROOT}test/fixtures/invalid/`;
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const groups: [string, Group][] = files.map((f) => [f, JSON.parse(readFileSync(dir + f, 'utf8')) as Group]);
+
+const AjvCtor = (Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020;
+const fixtureSchema = JSON.parse(readFileSync(`${ROOT}test/fixture-schema.json`, 'utf8'));
+const checkFixture = new AjvCtor({ allErrors: true, strict: false }).compile(fixtureSchema);
+
+function documentOf(g: Group, c: Case): unknown {
+  if (c.data !== undefined) return structuredClone(c.data);
+  const base = c.base ?? g.base;
+  if (!base) throw new Error(`case "${c.description}" has a patch but no base`);
+  return applyPatch(example(base), c.patch ?? []);
+}
+
+describe('invalid corpus', () => {
+  it('has fixture files', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  for (const [file, group] of groups) {
+    describe(`${file}: ${group.description}`, () => {
+      it('matches test/fixture-schema.json', () => {
+        const ok = checkFixture(group);
+        expect(checkFixture.errors ?? [], file).toEqual([]);
+        expect(ok).toBe(true);
+      });
+      for (const c of group.tests) {
+        it(c.description, () => {
+          const doc = deepFreeze(documentOf(group, c));
+          const r = validate(doc, { kind: group.kind ?? 'auto', strict: group.strict ?? false });
+          expect(codesOf(r), JSON.stringify(r, null, 1)).toEqual([...c.codes].sort());
+          expect(r.valid).toBe(c.valid);
+          expect(r.valid).toBe(r.errors.length === 0);
+          expectPathsResolve(doc, r);
+        });
+      }
+    });
+  }
+
+  it('covers every non-revision code with at least two cases', () => {
+    const count = new Map<string, number>();
+    for (const [, g] of groups) for (const c of g.tests) for (const code of c.codes) count.set(code, (count.get(code) ?? 0) + 1);
+    const missing = RULES.filter((r) => !('revisionOnly' in r) && r.code !== 'internal-error' && (count.get(r.code) ?? 0) < 2).map((r) => r.code);
+    expect(missing).toEqual([]);
+  });
+
+  it('the unbroken examples are valid without any finding, also in strict mode', () => {
+    for (const name of ['option1-estimated.json', 'option1-validated.json', 'option2-both-columns.json', 'gap-disclosure-page.json', 'supply-mix-attribution.json']) {
+      const r = validate(deepFreeze(example(name)), { strict: true });
+      expect({ name, errors: r.errors, warnings: r.warnings }).toEqual({ name, errors: [], warnings: [] });
+      expect(r.valid).toBe(true);
+    }
+  });
+});
