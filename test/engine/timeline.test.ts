@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../src/index.js';
+import { applyPatch, codesOf, deepFreeze, example } from './helpers.js';
+
+const page = () => example('gap-disclosure-page.json');
+
+describe('gap disclosure page', () => {
+  it('is valid with no timeline findings', () => {
+    const r = validate(deepFreeze(page()));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+
+  it('without the gap segment reports exactly one timeline-hole for the missing hour', () => {
+    const r = validate(applyPatch(page(), [{ op: 'remove', path: '/usage_segments/1' }]));
+    expect(r.valid).toBe(true);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatchObject({ code: 'timeline-hole', path: '/usage_segments/1', segmentId: '99999999-3cb' });
+    expect(r.warnings[0]!.message).toContain('2024-01-18T17:00:00.000Z to 2024-01-18T18:00:00.000Z');
+  });
+
+  it('segments in a different order give the same findings (the check sorts by start)', () => {
+    const p = page();
+    p.usage_segments.reverse();
+    expect(codesOf(validate(p))).toEqual([]);
+    p.usage_segments.splice(1, 1);
+    expect(codesOf(validate(p))).toEqual(['timeline-hole']);
+  });
+
+  it('different measurements do not overlap: a kwh_rev series over the same span is fine', () => {
+    const p = applyPatch(page(), [
+      { op: 'copy', from: '/usage_segments/0', path: '/usage_segments/-' },
+      { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'rev-1' },
+      { op: 'replace', path: '/usage_segments/3/format', value: ['kwh_rev'] },
+    ]);
+    expect(codesOf(validate(p))).toEqual([]);
+  });
+
+  it('estimate and validated of one measurement do overlap', () => {
+    const p = applyPatch(page(), [
+      { op: 'copy', from: '/usage_segments/0', path: '/usage_segments/-' },
+      { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'est-1' },
+      { op: 'replace', path: '/usage_segments/3/format', value: ['kwh_fwd_estimate'] },
+    ]);
+    const r = validate(p);
+    expect(codesOf(r)).toEqual(['timeline-overlap']);
+    expect(r.errors[0]).toMatchObject({ path: '/usage_segments/3', segmentId: 'est-1' });
+  });
+
+  it('a supply_mix segment over the same span shares no measurement', () => {
+    const p = applyPatch(page(), [
+      { op: 'add', path: '/usage_segments/-', value: { ...example('supply-mix-attribution.json'), related_billsections: [], segment_start: '2024-01-15T00:00:00Z' } },
+    ]);
+    expect(codesOf(validate(p))).toEqual([]);
+  });
+
+  it('a different interval over the same span is another series (hourly beside 15-minute)', () => {
+    const p = applyPatch(page(), [
+      { op: 'copy', from: '/usage_segments/1', path: '/usage_segments/-' },
+      { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'hourly' },
+      { op: 'replace', path: '/usage_segments/3/format', value: ['kwh_fwd'] },
+      { op: 'replace', path: '/usage_segments/3/segment_start', value: '2024-01-15T00:00:00Z' },
+      { op: 'replace', path: '/usage_segments/3/segment_end', value: '2024-01-15T01:00:00Z' },
+      { op: 'replace', path: '/usage_segments/3/values', value: [[{ v: 4.4 }]] },
+    ]);
+    const r = validate(p);
+    // No overlap with the 15-minute data; the hourly series itself has a hole up to the gap segment.
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((w) => [w.code, w.path])).toEqual([['timeline-hole', '/usage_segments/1']]);
+  });
+
+  it('two gap segments may overlap each other', () => {
+    const p = applyPatch(page(), [
+      { op: 'copy', from: '/usage_segments/1', path: '/usage_segments/-' },
+      { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'gap-2' },
+    ]);
+    expect(codesOf(validate(p))).toEqual([]);
+  });
+});
