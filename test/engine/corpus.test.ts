@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { RULES, validate, type DocumentKind } from '../../src/index.js';
 import { ROOT, applyPatch, codesOf, deepFreeze, example, expectPathsResolve, type PatchOp } from './helpers.js';
@@ -24,9 +24,8 @@ const dir = `${ROOT}test/fixtures/invalid/`;
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const groups: [string, Group][] = files.map((f) => [f, JSON.parse(readFileSync(dir + f, 'utf8')) as Group]);
 
-const AjvCtor = (Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020;
 const fixtureSchema = JSON.parse(readFileSync(`${ROOT}test/fixture-schema.json`, 'utf8'));
-const checkFixture = new AjvCtor({ allErrors: true, strict: false }).compile(fixtureSchema);
+const checkFixture = new Ajv2020({ allErrors: true, strict: false }).compile(fixtureSchema);
 
 function documentOf(g: Group, c: Case): unknown {
   if (c.data !== undefined) return structuredClone(c.data);
