@@ -1,0 +1,78 @@
+// The rendered reference (npm run docs) in Debian Chromium: the operation,
+// every component schema and every example are reachable, offline.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, type OpenedPage } from './browser.js';
+import { repoRoot } from '../spec/helpers.js';
+
+const html = join(repoRoot, 'docs/reference/index.html');
+const screenshots = join(repoRoot, 'test-output/screenshots');
+
+interface ExampleObject { summary: string; value: { usage_segments: { cds_usagesegment_id: string }[] } }
+const bundled = JSON.parse(readFileSync(join(repoRoot, 'generated/openapi.json'), 'utf8'));
+const schemaNames = Object.keys(bundled.components.schemas).sort();
+const examples = Object.values(
+  bundled.paths['/api/usagesegments'].get.responses['200'].content['application/json'].examples,
+) as ExampleObject[];
+
+describe('rendered reference', () => {
+  let opened: OpenedPage;
+
+  beforeAll(async () => {
+    expect(existsSync(html), 'run `npm run docs` first').toBe(true);
+    mkdirSync(screenshots, { recursive: true });
+    opened = await openPage(html);
+    opened.page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => opened?.close());
+
+  it('shows the API title', async () => {
+    await expect(opened.page.getByRole('heading', { name: /Usage Segments API/ }).first().isVisible()).resolves.toBe(true);
+  });
+
+  it('lists every component schema in the Schemas section', async () => {
+    const { page } = opened;
+    // Redoc lists the first eight schemas and folds the rest behind "Show N more...".
+    await page.getByText(/^Show \d+ more/).first().click();
+    await expect
+      .poll(async () => {
+        const links = (await page.locator('a').allInnerTexts()).map((t) => t.trim());
+        return schemaNames.filter((name) => !links.includes(name));
+      }, { timeout: 10_000 })
+      .toEqual([]);
+    await page.getByText('ValueSet', { exact: true }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, 'schemas.png') });
+  });
+
+  it('expands the listing operation and shows its parameters and responses', async () => {
+    const { page } = opened;
+    await page.getByText('+ Show').first().click();
+    await page.getByText('List usage segments').first().waitFor();
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('/api/usagesegments');
+    for (const parameter of ['cds_usagesegment_ids', 'before', 'after', 'cds_billsection_ids']) expect(text).toContain(parameter);
+    for (const status of ['200', '400', '401', '403']) expect(text).toContain(status);
+    await page.screenshot({ path: join(screenshots, 'operation.png') });
+  });
+
+  it('offers every example and shows each one’s segments when chosen', async () => {
+    const { page } = opened;
+    for (const example of examples) {
+      await page.getByRole('button', { name: 'Example' }).first().click();
+      const choice = page.getByRole('menuitem', { name: example.summary, exact: true });
+      await choice.first().click();
+      const id = example.value.usage_segments[0]!.cds_usagesegment_id;
+      const sample = page.getByText(`"${id}"`).first();
+      await sample.waitFor({ timeout: 10_000 });
+      expect(await sample.isVisible(), example.summary).toBe(true);
+      await expect(page.getByText(example.summary).first().isVisible()).resolves.toBe(true);
+    }
+    await page.screenshot({ path: join(screenshots, 'examples.png') });
+  });
+
+  it('logs no console error and requests nothing outside the page', () => {
+    expect(opened.consoleErrors).toEqual([]);
+    expect(opened.foreignRequests).toEqual([]);
+  });
+});
