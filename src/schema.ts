@@ -57,11 +57,81 @@ function segmentIdAt(doc: unknown, path: string): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Run the compiled JSON Schema validator and map its errors to `schema` problems. */
+const NO_VALUES: readonly unknown[] = Object.freeze([]);
+
+/** Does a supply-mix array satisfy the SupplyMix schema? (finite numbers required: never laxer than Ajv) */
+function supplyMixShapeOk(a: unknown[]): boolean {
+  if (a.length === 0) return false;
+  for (let j = 0; j < a.length; j++) {
+    const comp = a[j];
+    if (comp === null || typeof comp !== 'object' || Array.isArray(comp)) return false;
+    const t = (comp as { type?: unknown }).type;
+    const m = (comp as { mix?: unknown }).mix;
+    if (typeof t !== 'string' || t.length === 0) return false;
+    if (typeof m !== 'number' || !(m >= 0 && m <= 1)) return false;
+    if (Object.prototype.hasOwnProperty.call(comp, 'gco2_per_kwh')) {
+      const g = (comp as { gco2_per_kwh?: unknown }).gco2_per_kwh;
+      if (typeof g !== 'number' || !(g >= 0) || g === Infinity) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Fast structural check of `values` equivalent to (never laxer than) the
+ * schema's ValueSet/Value definitions: every value set an array, every value
+ * null, an object, or a well-formed supply-mix array. When it fails, the
+ * compiled validator runs on the whole segment to produce the exact errors.
+ */
+export function valuesShapeOk(values: unknown[]): boolean {
+  for (let k = 0; k < values.length; k++) {
+    const vs = values[k];
+    if (!Array.isArray(vs)) return false;
+    for (let i = 0; i < vs.length; i++) {
+      const v: unknown = vs[i];
+      if (v === null) continue;
+      if (typeof v !== 'object') return false;
+      if (Array.isArray(v) && !supplyMixShapeOk(v)) return false;
+    }
+  }
+  return true;
+}
+
+function withoutValues(seg: unknown): unknown {
+  if (seg === null || typeof seg !== 'object' || Array.isArray(seg)) return seg;
+  const values = (seg as { values?: unknown }).values;
+  if (!Array.isArray(values)) return seg;
+  return { ...(seg as Record<string, unknown>), values: NO_VALUES };
+}
+
+/**
+ * Run the compiled JSON Schema validators and map their errors to `schema`
+ * problems. For speed the validator sees each segment with `values` emptied;
+ * `values` is checked by `valuesShapeOk`, and only a segment whose values fail
+ * that check is run through the validator in full (its `/values` errors kept).
+ */
 export function runSchema(doc: unknown, kind: 'segment' | 'list', c: Collector): SchemaOutcome {
-  const validator = kind === 'list' ? validateUsageSegmentList : validateUsageSegment;
-  if (validator(doc)) return { exact: null, ancestors: null };
-  const errors = (validator.errors ?? []) as AjvError[];
+  const errors: AjvError[] = [];
+  const fullValueErrors = (seg: unknown, base: string): void => {
+    if (seg === null || typeof seg !== 'object' || Array.isArray(seg)) return;
+    const values = (seg as { values?: unknown }).values;
+    if (!Array.isArray(values) || valuesShapeOk(values)) return;
+    if (validateUsageSegment(seg)) return;
+    for (const e of (validateUsageSegment.errors ?? []) as AjvError[]) {
+      if (e.instancePath === '/values' || e.instancePath.startsWith('/values/')) errors.push({ ...e, instancePath: base + e.instancePath });
+    }
+  };
+  if (kind === 'list') {
+    let view = doc;
+    const list = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as { usage_segments?: unknown }).usage_segments : undefined;
+    if (Array.isArray(list)) view = { ...(doc as Record<string, unknown>), usage_segments: list.map(withoutValues) };
+    if (!validateUsageSegmentList(view)) errors.push(...((validateUsageSegmentList.errors ?? []) as AjvError[]));
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) fullValueErrors(list[i], `/usage_segments/${i}`);
+  } else {
+    if (!validateUsageSegment(withoutValues(doc))) errors.push(...((validateUsageSegment.errors ?? []) as AjvError[]));
+    fullValueErrors(doc, '');
+  }
+  if (errors.length === 0) return { exact: null, ancestors: null };
   const anyOfPaths: string[] = [];
   for (const e of errors) if (e.keyword === 'anyOf') anyOfPaths.push(e.instancePath);
   const kept: AjvError[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRevision, validate, type ValidationResult } from '../../src/index.js';
+import { checkRevision, validate, validateUsageSegment, validateUsageSegmentList, type ValidationResult } from '../../src/index.js';
 import { deepFreeze, expectPathsResolve } from './helpers.js';
 
 const NUM_RUNS = 150;
@@ -266,6 +266,37 @@ describe('property: robustness', () => {
         expectPathsResolve(doc, r);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('property: the fast values path agrees with the compiled schema', () => {
+  const component = fc.record(
+    {
+      type: fc.oneof(fc.constantFrom('solar', 'wind', ''), fc.integer()),
+      mix: fc.oneof(fc.double({ min: -0.5, max: 1.5, noNaN: true }), fc.constant('0.5')),
+      gco2_per_kwh: fc.oneof(fc.double({ min: -1, max: 500, noNaN: true }), fc.constant(null)),
+      extra: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  );
+  const valueLike = fc.oneof(fc.jsonValue(), fc.array(component, { maxLength: 3 }), fc.array(fc.oneof(component, fc.jsonValue()), { maxLength: 2 }));
+
+  it('a segment has schema errors exactly when the full validator rejects it', () => {
+    fc.assert(
+      fc.property(segmentArb, valueLike, fc.nat(), fc.boolean(), (seg, junk, pos, asPage) => {
+        const values = (seg.values as unknown[][]).map((vs) => [...vs]);
+        const row = values[pos % values.length]!;
+        row[pos % row.length] = junk;
+        const broken = { ...seg, values };
+        const doc = asPage ? { usage_segments: [seg, broken], next: null, previous: null } : broken;
+        const full = asPage ? validateUsageSegmentList(doc) : validateUsageSegment(doc);
+        const r = validate(doc);
+        const schemaPaths = r.errors.filter((p) => p.code === 'schema').map((p) => p.path);
+        expect(schemaPaths.length === 0).toBe(full);
+        expectPathsResolve(doc, r);
+      }),
+      { numRuns: 300 },
     );
   });
 });
