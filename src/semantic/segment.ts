@@ -128,8 +128,8 @@ const GAP_KEYS: ReadonlySet<string> = new Set(['reason_type']);
 const MIX_KEYS: ReadonlySet<string> = new Set(['type', 'mix', 'gco2_per_kwh']);
 
 function unknownKeys(o: Record<string, unknown>, known: ReadonlySet<string>, path: string, ctx: CheckContext, id: string | undefined): void {
-  for (const k of Object.keys(o)) {
-    if (!known.has(k)) ctx.c.add('unknown-field', ptr(path, k), `property ${show(k)} is not defined by the specification`, id);
+  for (const k in o) {
+    if (!known.has(k) && Object.prototype.hasOwnProperty.call(o, k)) ctx.c.add('unknown-field', ptr(path, k), `property ${show(k)} is not defined by the specification`, id);
   }
 }
 
