@@ -31,6 +31,9 @@ function messageFor(e: AjvError): string {
     case 'required':
       return `missing required property ${show(e.params.missingProperty)}`;
     case 'anyOf':
+      if (/\/format\/\d+$/.test(e.instancePath)) {
+        return `${where} must be a known format or an extension format matching ^[a-z][a-z0-9_]*$`;
+      }
       return `${where}: value must be null, {"v": number}, {"reason_type": string}, a non-empty supply-mix array or an object`;
     case 'pattern':
     case 'format':
@@ -39,7 +42,7 @@ function messageFor(e: AjvError): string {
       }
       return `${where} ${e.message ?? 'is malformed'}`;
     case 'uniqueItems':
-      return `${where} must not repeat an id (${e.message ?? ''})`;
+      return `${where} must not repeat an id (items ${String(e.params.j)} and ${String(e.params.i)} are identical)`;
     default:
       return `${where} ${e.message ?? 'is invalid'}`;
   }

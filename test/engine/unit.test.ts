@@ -137,3 +137,19 @@ describe('rule registry and docs', () => {
     expect(validate(example('gap-disclosure-page.json'), { kind: 'segment' }).valid).toBe(false);
   });
 });
+
+describe('schema messages', () => {
+  it('say what is wrong in the spec vocabulary, one problem per fault', () => {
+    const seg = applyPatch(example('option1-estimated.json'), [
+      { op: 'replace', path: '/format/0', value: 'KWH' },
+      { op: 'replace', path: '/related_accounts', value: ['a', 'a'] },
+      { op: 'replace', path: '/cds_created', value: '2025-02-15T04:00:00' },
+    ]);
+    const msgs = validate(seg).errors.map((p) => [p.path, p.message]);
+    expect(msgs).toEqual([
+      ['/cds_created', '/cds_created must be an RFC 3339 date-time with an offset (Z or ±hh:mm)'],
+      ['/related_accounts', '/related_accounts must not repeat an id (items 1 and 0 are identical)'],
+      ['/format/0', '/format/0 must be a known format or an extension format matching ^[a-z][a-z0-9_]*$'],
+    ]);
+  });
+});
