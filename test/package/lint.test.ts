@@ -1,0 +1,80 @@
+// The published package as tools see it: publint (package.json fields and the
+// files they point to) and Are The Types Wrong (every export resolves to
+// JavaScript and to matching type declarations).
+//
+// attw runs with `--profile esm-only`: the package is `"type": "module"` with
+// ESM output only, so the `node10` and `node16 (from CJS)` resolutions, which
+// model `require()` callers, cannot succeed by design (Node 20 needs a dynamic
+// `import()` there). `./openapi.yaml` is excluded because it is a data file
+// for `import.meta.resolve`/`fs`, not a module anyone imports; attw would
+// report "resolution failed" for any non-JS, non-JSON file.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../spec/helpers.js';
+
+const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  exports: Record<string, unknown>;
+  bin: Record<string, string>;
+  files: string[];
+};
+
+interface Run {
+  status: number;
+  stdout: string;
+}
+function run(cmd: string, args: string[]): Run {
+  try {
+    const stdout = execFileSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    return { status: 0, stdout };
+  } catch (e) {
+    const err = e as { status?: number; stdout?: string; stderr?: string };
+    return { status: err.status ?? -1, stdout: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+  }
+}
+
+describe('package.json', () => {
+  it('exports the library, the types, the validators, every JSON Schema and the bundled spec', () => {
+    expect(Object.keys(pkg.exports).sort()).toEqual(
+      ['.', './openapi.deref.json', './openapi.json', './openapi.yaml', './package.json', './schemas/*.json', './types', './validators'].sort(),
+    );
+    expect(pkg.bin).toEqual({ 'cds-usage-segments': './dist/src/cli.js' });
+  });
+
+  it('publishes only what users need', () => {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
+    const paths = files.map((f) => f.path);
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/types.d.ts', 'generated/openapi.yaml', 'generated/schemas/UsageSegment.json']) {
+      expect(paths, required).toContain(required);
+    }
+    const unexpected = paths.filter(
+      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/(schemas\/[A-Za-z]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z-]+\.md)$/.test(p),
+    );
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe('publint', () => {
+  it('reports no problem', () => {
+    const r = run(bin('publint'), ['--strict']);
+    expect(r.stdout).toContain('All good!');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('Are The Types Wrong', () => {
+  it('finds every export typed and resolvable for ESM consumers', () => {
+    const r = run(bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml', '--include-entrypoints', './schemas/UsageSegment.json', '--format', 'json']);
+    expect(r.status, r.stdout).toBe(0);
+    const report = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; resolutionKind?: string }[] } };
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(
+      ['.', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators'].sort(),
+    );
+    // Problems of the ignored CommonJS/node10 resolutions only; none for ESM importers or bundlers.
+    const esm = report.analysis.problems.filter((p) => p.resolutionKind === undefined || p.resolutionKind === 'node16-esm' || p.resolutionKind === 'bundler');
+    expect(esm).toEqual([]);
+  });
+});

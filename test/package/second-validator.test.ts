@@ -1,0 +1,72 @@
+// The generated JSON Schemas stand on their own: an independent JSON Schema
+// 2020-12 implementation (@cfworker/json-schema) reaches the same verdict as
+// the Ajv validators compiled into generated/validators.ts, for every example
+// and for every invalid-corpus case whose only finding is `schema`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validator, type Schema } from '@cfworker/json-schema';
+import { describe, expect, it } from 'vitest';
+import { validateUsageSegment, validateUsageSegmentList } from '../../generated/validators.js';
+import { detectKind } from '../../src/index.js';
+import { applyPatch, example, type PatchOp } from '../engine/helpers.js';
+import { EXAMPLE_SCHEMAS, examplesDir, generatedDir, listFiles, readJson, repoRoot } from '../spec/helpers.js';
+
+type Name = 'UsageSegment' | 'UsageSegmentList';
+const schemaOf = (name: Name) => readJson(join(generatedDir, 'schemas', `${name}.json`)) as Schema;
+const cfworker: Record<Name, Validator> = {
+  UsageSegment: new Validator(schemaOf('UsageSegment'), '2020-12', false),
+  UsageSegmentList: new Validator(schemaOf('UsageSegmentList'), '2020-12', false),
+};
+const ajv: Record<Name, (doc: unknown) => boolean> = {
+  UsageSegment: (doc) => validateUsageSegment(doc),
+  UsageSegmentList: (doc) => validateUsageSegmentList(doc),
+};
+
+function verdicts(name: Name, doc: unknown) {
+  return { ajv: ajv[name](doc), cfworker: cfworker[name].validate(doc).valid };
+}
+
+interface Case { description: string; base?: string; data?: unknown; patch?: PatchOp[]; valid: boolean; codes: string[] }
+interface Group { description: string; base?: string; kind?: 'auto' | 'segment' | 'list'; tests: Case[] }
+
+const corpusDir = join(repoRoot, 'test/fixtures/invalid');
+const schemaOnly: { label: string; name: Name; doc: unknown }[] = [];
+for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort()) {
+  const group = JSON.parse(readFileSync(join(corpusDir, file), 'utf8')) as Group;
+  for (const c of group.tests) {
+    if (c.codes.length !== 1 || c.codes[0] !== 'schema') continue;
+    const base = c.base ?? group.base;
+    const doc = c.data !== undefined ? structuredClone(c.data) : applyPatch(example(base!), c.patch ?? []);
+    const kind = group.kind && group.kind !== 'auto' ? group.kind : detectKind(doc);
+    schemaOnly.push({ label: `${file}: ${c.description}`, name: kind === 'list' ? 'UsageSegmentList' : 'UsageSegment', doc });
+  }
+}
+
+describe('a second JSON Schema validator agrees with Ajv', () => {
+  it('the schema files declare draft 2020-12 and are self-contained', () => {
+    for (const name of ['UsageSegment', 'UsageSegmentList'] as const) {
+      const s = schemaOf(name) as { $schema: string; $id: string };
+      expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(JSON.stringify(s)).not.toMatch(/"\$ref":"(?!#)/);
+    }
+  });
+
+  describe('examples: both accept', () => {
+    for (const file of listFiles(examplesDir, '.json')) {
+      it(file, () => {
+        const name = EXAMPLE_SCHEMAS[file] as Name;
+        expect(name).toBeDefined();
+        expect(verdicts(name, readJson(join(examplesDir, file)))).toEqual({ ajv: true, cfworker: true });
+      });
+    }
+  });
+
+  describe('invalid corpus, schema-only cases: both reject', () => {
+    it('has such cases', () => expect(schemaOnly.length).toBeGreaterThan(10));
+    for (const { label, name, doc } of schemaOnly) {
+      it(label, () => {
+        expect(verdicts(name, doc)).toEqual({ ajv: false, cfworker: false });
+      });
+    }
+  });
+});
