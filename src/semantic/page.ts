@@ -1,9 +1,10 @@
+import { OBJECT_PROPERTIES } from '../../generated/spec-facts.js';
 import { type CheckContext, isObject, show } from '../context.js';
 import { ptr } from '../pointer.js';
 import { checkSegment, type SegmentSummary } from './segment.js';
 import { checkTimeline } from './timeline.js';
 
-const PAGE_FIELDS: ReadonlySet<string> = new Set(['usage_segments', 'next', 'previous']);
+const PAGE_FIELDS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.UsageSegmentList);
 
 /** Semantic checks of a listing page. */
 export function checkPage(page: Record<string, unknown>, ctx: CheckContext): void {

@@ -10,37 +10,15 @@ import {
   type ColumnSpec,
   type Quality,
 } from '../formats.js';
+import { OBJECT_PROPERTIES } from '../../generated/spec-facts.js';
 import { ptr } from '../pointer.js';
 import { parseDateTime } from '../time.js';
 
-/** Fields the specification defines for a usage segment. */
-export const SEGMENT_FIELDS: ReadonlySet<string> = new Set([
-  'cds_usagesegment_id',
-  'cds_created',
-  'cds_modified',
-  'related_aggregations',
-  'related_accounts',
-  'related_servicecontracts',
-  'related_servicepoints',
-  'related_meterdevices',
-  'related_billsections',
-  'related_eacs',
-  'segment_start',
-  'segment_end',
-  'interval',
-  'format',
-  'values',
-]);
+/** Fields the specification defines for a usage segment (from the spec, see generated/spec-facts.ts). */
+export const SEGMENT_FIELDS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.UsageSegment);
 
-export const RELATED_FIELDS = [
-  'related_aggregations',
-  'related_accounts',
-  'related_servicecontracts',
-  'related_servicepoints',
-  'related_meterdevices',
-  'related_billsections',
-  'related_eacs',
-] as const;
+/** The `related_*` id lists of a usage segment. */
+export const RELATED_FIELDS = OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_'));
 
 /** What the page-level checks need to know about one segment. */
 export interface SegmentSummary {
@@ -123,9 +101,9 @@ function supplyMixSum(v: unknown): number {
   return sum;
 }
 
-const ENERGY_KEYS: ReadonlySet<string> = new Set(['v']);
-const GAP_KEYS: ReadonlySet<string> = new Set(['reason_type']);
-const MIX_KEYS: ReadonlySet<string> = new Set(['type', 'mix', 'gco2_per_kwh']);
+const ENERGY_KEYS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.EnergyValue);
+const GAP_KEYS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.GapValue);
+const MIX_KEYS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.SupplyMixComponent);
 
 function unknownKeys(o: Record<string, unknown>, known: ReadonlySet<string>, path: string, ctx: CheckContext, id: string | undefined): void {
   for (const k in o) {

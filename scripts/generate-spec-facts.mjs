@@ -1,0 +1,35 @@
+// Step 5: facts the checker needs from the spec (property names of each
+// object schema, the known format strings) as a TypeScript module, so the
+// `unknown-field` and `unknown-format` rules follow the spec without a
+// hand-kept copy.
+import { join } from 'node:path';
+import { GENERATED_NOTE, isMain, outputDir, readJson, writeText } from './lib/generated-files.mjs';
+
+export function specFacts(document) {
+  const schemas = document.components?.schemas ?? {};
+  const objectProperties = {};
+  for (const name of Object.keys(schemas).sort()) {
+    const properties = schemas[name].properties;
+    if (properties) objectProperties[name] = Object.keys(properties);
+  }
+  const knownFormats = schemas.KnownFormat?.enum;
+  if (!Array.isArray(knownFormats)) throw new Error('KnownFormat has no enum');
+  return { objectProperties, knownFormats };
+}
+
+export function generateSpecFacts(outDir, document = readJson(join(outDir, 'openapi.json'))) {
+  const { objectProperties, knownFormats } = specFacts(document);
+  const source = [
+    `// ${GENERATED_NOTE}`,
+    '',
+    '/** Property names each object schema of the spec defines, in spec order. */',
+    `export const OBJECT_PROPERTIES = ${JSON.stringify(objectProperties, null, 2)} as const;`,
+    '',
+    '/** The format strings this version of the spec defines (`KnownFormat`). */',
+    `export const KNOWN_FORMATS = ${JSON.stringify(knownFormats, null, 2)} as const;`,
+    '',
+  ].join('\n');
+  writeText(join(outDir, 'spec-facts.ts'), source);
+}
+
+if (isMain(import.meta.url)) generateSpecFacts(outputDir());
