@@ -37,7 +37,8 @@ export function show(v: unknown): string {
   try {
     s = JSON.stringify(v) ?? String(v);
   } catch {
-    s = String(v);
+    // Too deeply nested for JSON.stringify; String(v) could throw too (`{"toString": 1}`) or recurse.
+    s = Array.isArray(v) ? '[...]' : '{...}';
   }
   return s.length > 60 ? s.slice(0, 57) + '...' : s;
 }

@@ -1,5 +1,5 @@
 import type { SupplyMixComponent, UsageSegment } from '../generated/types.js';
-import { isObject } from './context.js';
+import { isObject, show } from './context.js';
 import { parseFormat, type ColumnSpec, type Quality, type Quantity } from './formats.js';
 import { formatDateTime, parseDateTime } from './time.js';
 
@@ -88,7 +88,7 @@ function cellOf(spec: ColumnSpec, column: number, v: unknown): Cell {
         components: Array.isArray(v) ? (v as SupplyMixComponent[]) : null,
       };
     default:
-      return { kind: 'unknown', column, format: typeof spec.format === 'string' ? spec.format : String(spec.format), value: v ?? null };
+      return { kind: 'unknown', column, format: typeof spec.format === 'string' ? spec.format : show(spec.format), value: v ?? null };
   }
 }
 

@@ -60,6 +60,9 @@ function segmentIdAt(doc: unknown, path: string): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/** Longest `next`/`previous` link given to the `uri` format check; longer ones are schema errors. */
+export const MAX_LINK_LENGTH = 1_000_000;
+
 const NO_VALUES: readonly unknown[] = Object.freeze([]);
 
 /** Does a supply-mix array satisfy the SupplyMix schema? (finite numbers required: never laxer than Ajv) */
@@ -128,6 +131,13 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', c: Collector):
     let view = doc;
     const list = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as { usage_segments?: unknown }).usage_segments : undefined;
     if (Array.isArray(list)) view = { ...(doc as Record<string, unknown>), usage_segments: list.map(withoutValues) };
+    // The `uri` format's regular expression overflows its backtracking stack on links of a few million characters.
+    for (const f of ['next', 'previous'] as const) {
+      const link = view !== null && typeof view === 'object' && !Array.isArray(view) ? (view as Record<string, unknown>)[f] : undefined;
+      if (typeof link !== 'string' || link.length <= MAX_LINK_LENGTH) continue;
+      view = { ...(view as Record<string, unknown>), [f]: null };
+      errors.push({ instancePath: `/${f}`, keyword: 'maxLength', params: { limit: MAX_LINK_LENGTH }, message: `must be a URI of at most ${MAX_LINK_LENGTH} characters, got ${link.length}` });
+    }
     if (!validateUsageSegmentList(view)) errors.push(...((validateUsageSegmentList.errors ?? []) as AjvError[]));
     if (Array.isArray(list)) for (let i = 0; i < list.length; i++) fullValueErrors(list[i], `/usage_segments/${i}`);
   } else {
