@@ -1,0 +1,8 @@
+// Types for doc-blocks.mjs, for the tests that import it.
+export interface Finding { code: string; path: string }
+export interface Expectation { valid: boolean; errors: Finding[]; warnings: Finding[] }
+export const GUIDES: string[];
+export function describeExpectation(expect: Expectation, options?: { strict?: boolean }): string;
+export function runCli(root: string, args: string[]): { stdout: string; status: number };
+export function renderGuide(root: string, text: string): string;
+export function regionsOf(text: string): { kind: 'example' | 'cli' | 'outline'; arg: string }[];

@@ -1,0 +1,88 @@
+// Keeps the code blocks of the hand-written guides in docs/ equal to their
+// sources. A guide marks a generated region with an opening comment naming
+// what it shows and a closing comment; everything between them is rewritten:
+//
+//   <!-- example: docs/examples/timing-quarter-hours.json -->  a JSON file; for a
+//        guide example ({title, options?, expect, document}) the document and
+//        the expected checker result
+//   <!-- cli: validate --json spec/examples/x.json -->          the CLI's real
+//        output (run from the repository root) and its exit status
+//   <!-- outline: spec/examples/gap-disclosure-page.json -->    a table of the
+//        segments of a listing page (for pages too long to print)
+//   ...
+//   <!-- /example -->  (or /cli, /outline)
+//
+// `npm run docs:guides` rewrites the guides; test/docs-content checks that
+// they are up to date.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const GUIDES = ['docs/guide-reading-a-segment.md', 'docs/proposals.md'];
+
+const REGION = /<!-- (example|cli|outline): ([^>]*?) -->\n[\s\S]*?<!-- \/\1 -->/g;
+
+const fence = (lang, body) => '```' + lang + '\n' + body + '\n```';
+const codes = (list) => list.map((p) => `\`${p.code}\` at \`${p.path === '' ? '(root)' : p.path}\``).join(', ');
+
+/** The sentence under a guide example that states what the checker reports. */
+export function describeExpectation(expect, options = {}) {
+  const call = options.strict ? '`validate(doc, { strict: true })`' : '`validate(doc)`';
+  const parts = [];
+  if (expect.errors.length > 0) parts.push(`error${expect.errors.length > 1 ? 's' : ''} ${codes(expect.errors)}`);
+  if (expect.warnings.length > 0) parts.push(`warning${expect.warnings.length > 1 ? 's' : ''} ${codes(expect.warnings)}`);
+  const verdict = expect.valid ? '**valid**' : '**invalid**';
+  return `${call} → ${verdict}${parts.length > 0 ? ': ' + parts.join('; ') : ', no findings'}.`;
+}
+
+function renderExample(root, file) {
+  const content = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  if (content && typeof content === 'object' && 'document' in content && 'expect' in content) {
+    return `${fence('json', JSON.stringify(content.document, null, 2))}\n\n${describeExpectation(content.expect, content.options)}`;
+  }
+  return fence('json', JSON.stringify(content, null, 2));
+}
+
+/** Runs the built CLI from the repository root; returns its stdout and exit status. */
+export function runCli(root, args) {
+  try {
+    const stdout = execFileSync(process.execPath, [join(root, 'dist/src/cli.js'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { stdout, status: 0 };
+  } catch (e) {
+    if (typeof e?.status !== 'number') throw e;
+    return { stdout: String(e.stdout), status: e.status };
+  }
+}
+
+function renderCli(root, argString) {
+  const args = argString.trim().split(/\s+/);
+  const { stdout, status } = runCli(root, args);
+  const output = args.includes('--json') ? JSON.stringify(JSON.parse(stdout), null, 2) : stdout.trimEnd();
+  return `${fence('console', `$ cds-usage-segments ${args.join(' ')}\n${output}`)}\n\nExit status ${status}${status === 0 ? ' (valid)' : ' (errors found)'}.`;
+}
+
+function renderOutline(root, file) {
+  const page = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  const rows = page.usage_segments.map((s, i) => {
+    const first = JSON.stringify(s.values[0]);
+    return `| ${i} | \`${s.cds_usagesegment_id}\` | ${s.segment_start} | ${s.segment_end} | ${s.interval} | \`${JSON.stringify(s.format)}\` | ${s.values.length} | \`${first}\` |`;
+  });
+  return [
+    '| # | `cds_usagesegment_id` | `segment_start` | `segment_end` | `interval` | `format` | value sets | first value set |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** The guide text with every generated region rewritten from its source. */
+export function renderGuide(root, text) {
+  return text.replace(REGION, (_whole, kind, arg) => {
+    const body = kind === 'example' ? renderExample(root, arg.trim()) : kind === 'cli' ? renderCli(root, arg) : renderOutline(root, arg.trim());
+    return `<!-- ${kind}: ${arg} -->\n${body}\n<!-- /${kind} -->`;
+  });
+}
+
+/** Every region of a guide: its kind and argument. */
+export function regionsOf(text) {
+  return [...text.matchAll(REGION)].map((m) => ({ kind: m[1], arg: m[2].trim() }));
+}

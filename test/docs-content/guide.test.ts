@@ -1,0 +1,75 @@
+// docs/guide-reading-a-segment.md: every example is a file in docs/examples/,
+// the guide embeds exactly that file, and the checker reports exactly what
+// the file (and the sentence under the block) says.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeExpectation, regionsOf, renderGuide, type Expectation } from '../../scripts/lib/doc-blocks.mjs';
+import { validate } from '../../src/index.js';
+import { repoRoot } from '../spec/helpers.js';
+
+interface GuideExample {
+  title: string;
+  options?: { strict?: boolean };
+  expect: Expectation;
+  document: unknown;
+}
+
+const guidePath = 'docs/guide-reading-a-segment.md';
+const guide = readFileSync(join(repoRoot, guidePath), 'utf8');
+const exampleFiles = readdirSync(join(repoRoot, 'docs/examples'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => `docs/examples/${f}`);
+const load = (file: string) => JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as GuideExample;
+
+/** The fenced JSON block and the sentence after the marker of `file`. */
+function blockOf(file: string): { json: unknown; sentence: string } {
+  const start = guide.indexOf(`<!-- example: ${file} -->`);
+  const end = guide.indexOf('<!-- /example -->', start);
+  const region = guide.slice(start, end);
+  const m = /```json\n([\s\S]*?)\n```\n\n(.*)\n$/.exec(region);
+  if (!m) throw new Error(`no JSON block after the marker of ${file}`);
+  return { json: JSON.parse(m[1]!), sentence: m[2]! };
+}
+
+describe('guide: reading a usage segment', () => {
+  it('has examples for timing, value sets, formats, nulls, date-times and extensions', () => {
+    const prefixes = new Set(exampleFiles.map((f) => f.replace(/^docs\/examples\/([a-z]+)-.*$/, '$1')));
+    expect([...prefixes].sort()).toEqual(['datetime', 'extension', 'format', 'nulls', 'timing', 'valueset']);
+  });
+
+  it('embeds every example file exactly once, and nothing else', () => {
+    const embedded = regionsOf(guide).map((r) => r.arg);
+    expect([...embedded].sort()).toEqual(exampleFiles);
+  });
+
+  it('is up to date with its example files (`npm run docs:guides`)', () => {
+    expect(renderGuide(repoRoot, guide)).toBe(guide);
+  });
+
+  for (const file of exampleFiles) {
+    describe(file, () => {
+      const ex = load(file);
+
+      it('is shown in the guide exactly as in the file, with its expected result', () => {
+        const { json, sentence } = blockOf(file);
+        expect(json).toEqual(ex.document);
+        expect(sentence).toBe(describeExpectation(ex.expect, ex.options));
+      });
+
+      it(`checker result: ${ex.expect.valid ? 'valid' : 'invalid'} ${[...ex.expect.errors, ...ex.expect.warnings].map((p) => p.code).join(', ')}`, () => {
+        const r = validate(ex.document, ex.options ?? {});
+        const strip = (ps: { code: string; path: string }[]) => ps.map(({ code, path }) => ({ code, path }));
+        expect({ valid: r.valid, errors: strip(r.errors), warnings: strip(r.warnings) }).toEqual(ex.expect);
+      });
+
+      if (ex.options?.strict) {
+        it('is valid without findings when not strict (the warnings are strict-only)', () => {
+          const r = validate(ex.document);
+          expect([...r.errors, ...r.warnings]).toEqual([]);
+        });
+      }
+    });
+  }
+});
