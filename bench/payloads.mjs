@@ -1,0 +1,90 @@
+// Deterministic benchmark payloads, generated at run time (never committed).
+//
+//   listingPage()   (a) 100 segments × 2,976 value sets × 3 columns: a month of
+//                   15-minute net-metering data per segment, about 10 MB of JSON
+//   yearSegment()   (b) one segment of a year of 15-minute data (35,040 value sets)
+//   monthlySegment() (c) one segment holding one monthly value set
+//
+// kwh_fwd ≥ 0, kwh_rev ≤ 0 and kwh_net = kwh_fwd + kwh_rev (to the cent), so
+// every document is valid and exercises the net-balance check on every value set.
+
+export const QUARTER_HOUR_S = 900;
+export const MONTH_SETS = 2976; // 31 days × 96
+export const YEAR_SETS = 35040; // 365 days × 96
+export const PAGE_SEGMENTS = 100;
+
+const T0 = Date.UTC(2024, 0, 1);
+const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** Park–Miller minimal standard generator: same sequence on every run. */
+function lcg(seed) {
+  let s = seed;
+  return () => (s = (s * 48271) % 2147483647) / 2147483647;
+}
+
+function netMeteringValues(count, rnd) {
+  const values = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const fwd = Math.round(rnd() * 300) / 100;
+    const rev = -Math.round(rnd() * 100) / 100;
+    values[k] = [{ v: fwd }, { v: rev }, { v: Math.round((fwd + rev) * 100) / 100 }];
+  }
+  return values;
+}
+
+function segment(id, startMs, count, intervalS, format, values, related) {
+  return {
+    cds_usagesegment_id: id,
+    cds_created: '2025-01-01T00:00:00Z',
+    cds_modified: '2025-01-01T00:00:00Z',
+    related_aggregations: [],
+    related_accounts: [`acct-${related}`],
+    related_servicecontracts: [`contract-${related}`],
+    related_servicepoints: [`sp-${related}`],
+    related_meterdevices: [`meter-${related}`],
+    related_billsections: [],
+    related_eacs: [],
+    segment_start: iso(startMs),
+    segment_end: iso(startMs + count * intervalS * 1000),
+    interval: intervalS,
+    format,
+    values,
+  };
+}
+
+const NET_FORMAT = ['kwh_fwd', 'kwh_rev', 'kwh_net'];
+
+/**
+ * (a) A listing page: 100 consecutive 31-day segments of one meter (the same
+ * related ids, so the timeline checks sort and compare all 100), each 2,976
+ * quarter-hours of net metering.
+ */
+export function listingPage() {
+  const rnd = lcg(1);
+  const usage_segments = [];
+  for (let s = 0; s < PAGE_SEGMENTS; s++) {
+    const start = T0 + s * MONTH_SETS * QUARTER_HOUR_S * 1000;
+    usage_segments.push(segment(`seg-${s}`, start, MONTH_SETS, QUARTER_HOUR_S, NET_FORMAT, netMeteringValues(MONTH_SETS, rnd), 0));
+  }
+  return { usage_segments, next: null, previous: null };
+}
+
+/** (b) One segment: 2024-01-01 + 365 days of 15-minute net metering. */
+export function yearSegment() {
+  return segment('seg-year', T0, YEAR_SETS, QUARTER_HOUR_S, NET_FORMAT, netMeteringValues(YEAR_SETS, lcg(2)), 0);
+}
+
+/** (c) One segment with one monthly value set (2024-01-15 to 2024-02-15). */
+export function monthlySegment() {
+  const start = Date.UTC(2024, 0, 15);
+  return segment('seg-month', start, 1, 31 * 86400, ['kwh_fwd'], [[{ v: 412.37 }]], 0);
+}
+
+/** All three as JSON text, with the documents parsed from that text. */
+export function payloadTexts() {
+  return {
+    page: JSON.stringify(listingPage()),
+    year: JSON.stringify(yearSegment()),
+    monthly: JSON.stringify(monthlySegment()),
+  };
+}

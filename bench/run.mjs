@@ -1,0 +1,355 @@
+// Benchmark: conformance checking next to JSON.parse, and against other JSON
+// Schema validators on the same schemas. `npm run bench` compiles first, then
+// runs this file with --expose-gc. Options: --quick (fewer repetitions, for a
+// smoke run; results are then not written unless --write is also given).
+//
+// Writes bench/results/latest.json and docs/benchmarks.md (both committed).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { payloadTexts, MONTH_SETS, YEAR_SETS, PAGE_SEGMENTS } from './payloads.mjs';
+import { median, roundRobin, formatMs, formatRatio } from './stats.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST_INDEX = path.join(ROOT, 'dist/src/index.js');
+const CLI = path.join(ROOT, 'dist/src/cli.js');
+const SCHEMA_DIR = path.join(ROOT, 'generated/schemas');
+
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const WRITE = !QUICK || args.has('--write');
+
+if (!existsSync(DIST_INDEX) || !existsSync(CLI)) {
+  console.error('bench: dist/ is missing; run `npm run compile` first (`npm run bench` does).');
+  process.exit(2);
+}
+
+const { validate, validateUsageSegment, validateUsageSegmentList } = await import(DIST_INDEX);
+const { createAjv } = await import('../scripts/lib/ajv.mjs');
+const { Validator: CfValidator } = await import('@cfworker/json-schema');
+const hyperjump = await import('@hyperjump/json-schema/draft-2020-12');
+await import('@hyperjump/json-schema/formats-lite');
+
+const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
+const log = (s = '') => process.stdout.write(s + '\n');
+
+// ---------------------------------------------------------------- schemas
+const schemaFiles = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort();
+const schemaTexts = schemaFiles.map((f) => readFileSync(path.join(SCHEMA_DIR, f), 'utf8'));
+const schemas = Object.fromEntries(schemaFiles.map((f, i) => [f.slice(0, -5), JSON.parse(schemaTexts[i])]));
+const SEGMENT_ID = schemas.UsageSegment.$id;
+const LIST_ID = schemas.UsageSegmentList.$id;
+
+/** A fresh Ajv (the package's configuration) with every generated schema added, nothing compiled yet. */
+function freshAjv() {
+  const ajv = createAjv();
+  for (const t of schemaTexts) ajv.addSchema(JSON.parse(t));
+  return ajv;
+}
+const warmAjv = freshAjv();
+const ajvSegment = warmAjv.getSchema(SEGMENT_ID);
+const ajvList = warmAjv.getSchema(LIST_ID);
+
+// @cfworker/json-schema: draft 2020-12, shortCircuit false (every error, like Ajv's allErrors).
+const cfSegment = new CfValidator(schemas.UsageSegment, '2020-12', false);
+const cfList = new CfValidator(schemas.UsageSegmentList, '2020-12', false);
+
+// @hyperjump/json-schema: every schema registered, format validation on (formats-lite has date-time and uri), FLAG output.
+for (const s of Object.values(schemas)) hyperjump.registerSchema(s);
+hyperjump.setShouldValidateFormat(true);
+const hjSegment = await hyperjump.validate(SEGMENT_ID);
+const hjList = await hyperjump.validate(LIST_ID);
+
+// ---------------------------------------------------------------- payloads
+const texts = payloadTexts();
+const PAYLOADS = [
+  { key: 'page', label: `(a) listing page: ${PAGE_SEGMENTS} segments × ${MONTH_SETS.toLocaleString('en')} value sets × 3 columns`, list: true },
+  { key: 'year', label: `(b) one segment, a year of 15-minute data (${YEAR_SETS.toLocaleString('en')} value sets × 3 columns)`, list: false },
+  { key: 'monthly', label: '(c) one segment, one monthly value set', list: false },
+];
+for (const p of PAYLOADS) {
+  p.text = texts[p.key];
+  p.bytes = Buffer.byteLength(p.text);
+  p.doc = JSON.parse(p.text);
+}
+
+// Every alternative must accept every payload before anything is timed.
+for (const p of PAYLOADS) {
+  const r = validate(p.doc);
+  const checks = {
+    validate: r.valid && r.errors.length === 0 && r.warnings.length === 0,
+    schemaOnly: (p.list ? validateUsageSegmentList : validateUsageSegment)(p.doc),
+    ajv: (p.list ? ajvList : ajvSegment)(p.doc),
+    cfworker: (p.list ? cfList : cfSegment).validate(p.doc).valid,
+    hyperjump: (p.list ? hjList : hjSegment)(p.doc).valid,
+  };
+  for (const [k, ok] of Object.entries(checks)) if (!ok) throw new Error(`bench: ${k} rejects payload ${p.key}`);
+}
+
+// ---------------------------------------------------------------- in-process timings
+const REPS = QUICK ? { fast: 5, slow: 1 } : { fast: 21, slow: 3 };
+/** Small documents are timed in batches so one sample is well above timer resolution. */
+const BATCH = { page: 1, year: 1, monthly: QUICK ? 200 : 2000 };
+const BATCH_COLD = { page: 1, year: 1, monthly: 1 };
+
+function alternatives(p) {
+  const schemaOnly = p.list ? validateUsageSegmentList : validateUsageSegment;
+  const ajvFn = p.list ? ajvList : ajvSegment;
+  const cf = p.list ? cfList : cfSegment;
+  const hj = p.list ? hjList : hjSegment;
+  const id = p.list ? LIST_ID : SEGMENT_ID;
+  const slow = p.key !== 'monthly'; // cfworker and hyperjump take seconds on (a)
+  const fast = REPS.fast;
+  return [
+    { name: 'JSON.parse', reps: fast, batch: BATCH[p.key], run: () => JSON.parse(p.text) },
+    { name: 'validate (schema + semantic)', reps: fast, batch: BATCH[p.key], run: () => validate(p.doc) },
+    { name: `schema only: ${p.list ? 'validateUsageSegmentList' : 'validateUsageSegment'} (build-time Ajv)`, reps: fast, batch: BATCH[p.key], run: () => schemaOnly(p.doc) },
+    { name: 'Ajv compiled at run time (warm)', reps: fast, batch: BATCH[p.key], run: () => ajvFn(p.doc) },
+    {
+      name: 'Ajv compiled at run time (cold: new Ajv + compile + validate)',
+      reps: QUICK ? 2 : 7,
+      batch: BATCH_COLD[p.key],
+      run: () => freshAjv().getSchema(id)(p.doc),
+    },
+    { name: '@cfworker/json-schema (shortCircuit false)', reps: slow ? REPS.slow : fast, batch: slow ? 1 : BATCH.monthly, run: () => cf.validate(p.doc) },
+    { name: '@hyperjump/json-schema (FLAG)', reps: slow ? REPS.slow : fast, batch: slow ? 1 : BATCH.monthly, run: () => hj(p.doc) },
+  ];
+}
+
+const inProcess = {};
+for (const p of PAYLOADS) {
+  const alts = alternatives(p);
+  for (const a of alts) a.run(); // warm-up, not timed
+  const samples = roundRobin(alts, (a) => {
+    gc();
+    const t = performance.now();
+    for (let i = 0; i < a.batch; i++) a.run();
+    return (performance.now() - t) / a.batch;
+  });
+  const parseMs = median(samples[0]);
+  const validateMs = median(samples[1]);
+  inProcess[p.key] = {
+    label: p.label,
+    bytes: p.bytes,
+    rows: alts.map((a, i) => ({
+      name: a.name,
+      reps: samples[i].length,
+      batch: a.batch,
+      medianMs: median(samples[i]),
+      toParse: median(samples[i]) / parseMs,
+      toValidate: median(samples[i]) / validateMs,
+    })),
+  };
+  printTable(`${p.label} — ${(p.bytes / 1e6).toFixed(2)} MB`, inProcess[p.key].rows);
+}
+
+// ---------------------------------------------------------------- separate processes
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cds-bench-'));
+const yearFile = path.join(tmp, 'year.json');
+const monthlyFile = path.join(tmp, 'monthly.json');
+writeFileSync(yearFile, texts.year);
+writeFileSync(monthlyFile, texts.monthly);
+
+function spawnTimed(argv) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8' });
+  const wall = performance.now() - t;
+  if (r.status !== 0) throw new Error(`bench: ${argv.join(' ')} exited ${r.status}: ${r.stderr || r.stdout}`);
+  return { wall, stdout: r.stdout };
+}
+
+const PROC_REPS = QUICK ? 3 : 11;
+
+// Cold start: import and validate (c), each run a new process.
+const coldAlts = [
+  { name: 'package: import cds-usage-segments + validate (c)', argv: ['bench/cold/package.mjs', monthlyFile], reps: PROC_REPS },
+  { name: 'Ajv at run time: import + load generated/schemas + compile + validate (c)', argv: ['bench/cold/ajv.mjs', monthlyFile], reps: PROC_REPS },
+];
+const coldInner = coldAlts.map(() => []);
+const coldWall = roundRobin(coldAlts, (a) => {
+  const r = spawnTimed(a.argv);
+  coldInner[coldAlts.indexOf(a)].push(JSON.parse(r.stdout).ms);
+  return r.wall;
+});
+const cold = coldAlts.map((a, i) => ({
+  name: a.name,
+  reps: coldWall[i].length,
+  medianMs: median(coldInner[i]),
+  medianWallMs: median(coldWall[i]),
+}));
+for (const r of cold) {
+  r.toAjv = r.medianMs / cold[1].medianMs;
+  r.wallToAjv = r.medianWallMs / cold[1].medianWallMs;
+}
+log(`\nCold start, separate processes (${PROC_REPS} each, interleaved): in-process ms from module start to result; wall = whole process`);
+log(
+  mdTable(
+    ['path', 'median ms', '× Ajv path', 'median wall ms', 'wall × Ajv path'],
+    cold.map((r) => [r.name, formatMs(r.medianMs), formatRatio(r.toAjv), formatMs(r.medianWallMs), formatRatio(r.wallToAjv)]),
+  ),
+);
+
+// CLI on (b) vs a one-liner that only reads and parses the file.
+const cliAlts = [
+  { name: 'node -e: read + JSON.parse (b)', argv: ['-e', "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))", yearFile], reps: PROC_REPS },
+  { name: 'CLI: node dist/src/cli.js validate (b)', argv: [CLI, 'validate', yearFile], reps: PROC_REPS, expect: /valid$/m },
+];
+const cliSamples = roundRobin(cliAlts, (a) => {
+  const r = spawnTimed(a.argv);
+  if (a.expect && !a.expect.test(r.stdout)) throw new Error(`bench: unexpected CLI output ${r.stdout}`);
+  return r.wall;
+});
+const cli = cliAlts.map((a, i) => ({ name: a.name, reps: cliSamples[i].length, medianWallMs: median(cliSamples[i]) }));
+for (const r of cli) r.toReadParse = r.medianWallMs / cli[0].medianWallMs;
+log(`\nCLI on (b), separate processes (${PROC_REPS} each, interleaved), wall time`);
+log(mdTable(['command', 'median wall ms', '× read + parse'], cli.map((r) => [r.name, formatMs(r.medianWallMs), formatRatio(r.toReadParse)])));
+rmSync(tmp, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- targets
+const page = inProcess.page.rows;
+const pageParse = page[0].medianMs;
+const pageValidate = page[1].medianMs;
+const pageCf = page.find((r) => r.name.startsWith('@cfworker')).medianMs;
+const targets = [
+  {
+    target: 'Full check of (a) ≤ 0.15 × JSON.parse of (a)',
+    measured: `${formatMs(pageValidate)} ms / ${formatMs(pageParse)} ms = ${formatRatio(pageValidate / pageParse)}`,
+    pass: pageValidate <= 0.15 * pageParse,
+  },
+  {
+    target: '≥ 100× faster than @cfworker/json-schema on (a)',
+    measured: `${formatMs(pageCf)} ms / ${formatMs(pageValidate)} ms = ${formatRatio(pageCf / pageValidate)} faster`,
+    pass: pageCf >= 100 * pageValidate,
+  },
+  {
+    target: 'Cold start of the package ≤ 0.5 × the cold Ajv-compile path',
+    measured: `${formatMs(cold[0].medianMs)} ms / ${formatMs(cold[1].medianMs)} ms = ${formatRatio(cold[0].toAjv)} (whole process: ${formatRatio(cold[0].wallToAjv)})`,
+    pass: cold[0].medianMs <= 0.5 * cold[1].medianMs,
+  },
+  {
+    target: 'CLI on (b) ≤ 2 × read-and-parse',
+    measured: `${formatMs(cli[1].medianWallMs)} ms / ${formatMs(cli[0].medianWallMs)} ms = ${formatRatio(cli[1].toReadParse)}`,
+    pass: cli[1].medianWallMs <= 2 * cli[0].medianWallMs,
+  },
+];
+log('\nTargets');
+for (const t of targets) log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.measured}`);
+
+// ---------------------------------------------------------------- results
+const cpus = os.cpus();
+const machine = {
+  cpu: cpus[0]?.model?.trim() ?? 'unknown',
+  cores: cpus.length,
+  memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+  node: process.version,
+  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+};
+const results = {
+  date: new Date().toISOString(),
+  quick: QUICK,
+  machine,
+  versions: versions(),
+  gcBetweenSamples: typeof globalThis.gc === 'function',
+  inProcess: Object.fromEntries(Object.entries(inProcess).map(([k, v]) => [k, { label: v.label, bytes: v.bytes, rows: v.rows }])),
+  coldStart: cold,
+  cli,
+  targets,
+};
+if (WRITE) {
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), renderMarkdown(results));
+  log('\nwrote bench/results/latest.json and docs/benchmarks.md');
+}
+process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
+
+// ---------------------------------------------------------------- helpers
+function versions() {
+  const v = (name) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  return { ajv: v('ajv'), 'ajv-formats': v('ajv-formats'), '@cfworker/json-schema': v('@cfworker/json-schema'), '@hyperjump/json-schema': v('@hyperjump/json-schema') };
+}
+
+function mdTable(head, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+function inProcessRows(rows) {
+  return rows.map((r) => [r.name, formatMs(r.medianMs), r.batch > 1 ? `${r.reps} × ${r.batch}` : String(r.reps), formatRatio(r.toParse), formatRatio(r.toValidate)]);
+}
+
+function printTable(title, rows) {
+  log(`\n${title}`);
+  log(mdTable(['alternative', 'median ms', 'samples', '× JSON.parse', '× validate'], inProcessRows(rows)));
+}
+
+function renderMarkdown(r) {
+  const out = [];
+  out.push('# Benchmarks');
+  out.push('');
+  out.push('<!-- Generated by `npm run bench` (bench/run.mjs); do not edit. Raw numbers: bench/results/latest.json. -->');
+  out.push('');
+  out.push(
+    'Servers validate responses before sending them and clients validate every page they receive, so a conformance check must cost little next to `JSON.parse`. ' +
+      'These numbers come from `npm run bench`; performance is measured here, never in a timed test.',
+  );
+  out.push('');
+  out.push(`Run of ${r.date.slice(0, 10)} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node} (${r.machine.platform}).`);
+  out.push(`Compared: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  out.push('');
+  out.push('## Targets');
+  out.push('');
+  out.push(mdTable(['target', 'measured', 'result'], r.targets.map((t) => [t.target, t.measured, t.pass ? 'PASS' : 'FAIL'])));
+  out.push('');
+  out.push('## In one process');
+  out.push('');
+  out.push(
+    'Payloads are generated deterministically at run time (`bench/payloads.mjs`): 15-minute net-metering data with columns `kwh_fwd`, `kwh_rev` (negative) and `kwh_net` = fwd + rev. ' +
+      'The alternatives run round-robin within each repetition (one sample of each in turn), with a garbage collection before every sample; each cell is the median. ' +
+      'Times for (c) are per call, from batches of calls. Ratios are to `JSON.parse` of the same text and to our `validate` of the same document.',
+  );
+  out.push('');
+  for (const p of Object.values(r.inProcess)) {
+    out.push(`### ${p.label} — ${(p.bytes / 1e6).toFixed(2)} MB`);
+    out.push('');
+    out.push(mdTable(['alternative', 'median ms', 'samples', '× JSON.parse', '× validate'], inProcessRows(p.rows)));
+    out.push('');
+  }
+  out.push('What the alternatives are:');
+  out.push('');
+  out.push('- **validate**: `validate(doc)` from the package: the JSON Schema (build-time Ajv validators, `values` checked by a single structural pass) and every semantic check (dates, interval arithmetic, value-set arity, value types by format, net balance, supply-mix sums, duplicate ids, timeline).');
+  out.push('- **schema only**: the package\'s exported `validateUsageSegment` / `validateUsageSegmentList`, the standalone validators Ajv generated at build time (`generated/validators.ts`), called directly on the whole document including `values`. The library has no other schema-only entry.');
+  out.push('- **Ajv compiled at run time**: `createAjv()` from `scripts/lib/ajv.mjs` (Ajv 2020, strict, allErrors, ajv-formats) with every `generated/schemas/*.json` added. *Warm* reuses the compiled function; *cold* builds a new Ajv, adds the schemas, compiles and validates in every sample (fewer samples).');
+  out.push('- **@cfworker/json-schema**: `new Validator(schema, \'2020-12\', false)` — shortCircuit **false**, so it collects every error like Ajv\'s allErrors. On (a) and (b) it takes seconds, so it has fewer samples (see the samples column).');
+  out.push('- **@hyperjump/json-schema**: every schema registered, `@hyperjump/json-schema/formats-lite` loaded and `setShouldValidateFormat(true)` (so `date-time` and `uri` are checked as Ajv does), the compiled validator from `validate(uri)`, FLAG output. Fewer samples on (a) and (b), like cfworker.');
+  out.push('');
+  out.push('## Cold start (separate processes)');
+  out.push('');
+  out.push(
+    'Each sample is a new `node` process validating (c); the two paths alternate. *ms* is measured inside the process from the start of the script to the result (Node\'s own start-up excluded); *wall* is the whole process as seen by the parent. ' +
+      'The target compares the in-process times.',
+  );
+  out.push('');
+  out.push(mdTable(['path', 'median ms', '× Ajv path', 'median wall ms', 'wall × Ajv path'], r.coldStart.map((c) => [c.name, formatMs(c.medianMs), formatRatio(c.toAjv), formatMs(c.medianWallMs), formatRatio(c.wallToAjv)])));
+  out.push('');
+  out.push(`Scripts: \`bench/cold/package.mjs\`, \`bench/cold/ajv.mjs\`; ${r.coldStart[0].reps} processes each.`);
+  out.push('');
+  out.push('## CLI');
+  out.push('');
+  out.push('Wall time of whole processes on (b) written to a temporary file, alternating, median; the baseline is a Node one-liner that only reads and parses the file.');
+  out.push('');
+  out.push(mdTable(['command', 'median wall ms', '× read + parse'], r.cli.map((c) => [c.name, formatMs(c.medianWallMs), formatRatio(c.toReadParse)])));
+  out.push('');
+  out.push('## Running it');
+  out.push('');
+  out.push('```sh');
+  out.push('npm run bench            # compile, run every measurement (a few minutes), rewrite this file and bench/results/latest.json');
+  out.push('node --expose-gc bench/run.mjs --quick   # smoke run with few samples; writes nothing');
+  out.push('```');
+  out.push('');
+  out.push('The script prints PASS or FAIL for each target and exits 1 if any fails. Numbers vary between machines; the ratios are what the targets constrain.');
+  out.push('');
+  return out.join('\n');
+}
