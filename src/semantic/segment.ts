@@ -122,6 +122,111 @@ function strictValue(spec: ColumnSpec, v: unknown, path: string, ctx: CheckConte
   }
 }
 
+function energyOk(v: object): boolean {
+  const x = (v as { v?: unknown }).v;
+  return typeof x === 'number' && x - x === 0;
+}
+
+function gapOk(v: object): boolean {
+  const x = (v as { reason_type?: unknown }).reason_type;
+  return typeof x === 'string' && x.length > 0;
+}
+
+/** Supply-mix value: well-formed (else false); a sum off 1 is reported here. */
+function supplyMixOk(v: unknown, base: string, k: number, i: number, ctx: CheckContext, id: string | undefined): boolean {
+  const sum = supplyMixSum(v);
+  if (sum !== sum) return false; // NaN: malformed
+  if (Math.abs(sum - 1) > MIX_TOLERANCE) {
+    const path = ptr(base, 'values', k, i);
+    if (!schemaErrorAtOrUnder(ctx, path)) {
+      ctx.c.add('supply-mix-sum', path, `supply-mix shares sum to ${Math.round(sum * 1e6) / 1e6}, not 1 (±${MIX_TOLERANCE})`, id);
+    }
+  }
+  return true;
+}
+
+function reportValueType(spec: ColumnSpec, v: unknown, base: string, k: number, i: number, ctx: CheckContext, id: string | undefined): void {
+  const path = ptr(base, 'values', k, i);
+  if (!schemaErrorAtOrUnder(ctx, path)) ctx.c.add('value-type', path, valueTypeMessage(spec, v), id);
+}
+
+function checkNetBalance(vs: unknown[], specs: ColumnSpec[], triples: number[], base: string, k: number, ctx: CheckContext, id: string | undefined): void {
+  for (let t = 0; t < triples.length; t += 3) {
+    const fv: unknown = vs[triples[t]!];
+    const rv: unknown = vs[triples[t + 1]!];
+    const nv: unknown = vs[triples[t + 2]!];
+    if (fv === null || rv === null || nv === null || typeof fv !== 'object' || typeof rv !== 'object' || typeof nv !== 'object') continue;
+    if (Array.isArray(fv) || Array.isArray(rv) || Array.isArray(nv)) continue;
+    const f = (fv as { v?: unknown }).v,
+      r = (rv as { v?: unknown }).v,
+      nt = (nv as { v?: unknown }).v;
+    if (typeof f !== 'number' || typeof r !== 'number' || typeof nt !== 'number') continue;
+    if (f - f !== 0 || r - r !== 0 || nt - nt !== 0) continue; // not finite
+    const d = nt - (f + r);
+    if (d <= NET_TOLERANCE && d >= -NET_TOLERANCE) continue; // the common case, without Math.max
+    if (Math.abs(d) > NET_TOLERANCE + 1e-9 * Math.max(Math.abs(f), Math.abs(r), Math.abs(nt))) {
+      ctx.c.add(
+        'net-balance',
+        ptr(base, 'values', k, triples[t + 2]!),
+        `${specs[triples[t + 2]!]!.format} ${nt} ≠ ${specs[triples[t]!]!.format} ${f} + ${specs[triples[t + 1]!]!.format} ${r}`,
+        id,
+      );
+    }
+  }
+}
+
+/**
+ * The one loop over `values` (value-set arity, value type by format, supply-mix
+ * sums, net balance). Kept small and separate from `checkSegment` so that V8
+ * optimises it on its own, cheaply, and keeps it optimised; reporting is in
+ * helper functions off the hot path. Allocates nothing for valid values.
+ */
+function checkValueSets(
+  values: unknown[],
+  specs: ColumnSpec[],
+  kinds: number[],
+  triples: number[] | null,
+  base: string,
+  ctx: CheckContext,
+  id: string | undefined,
+): void {
+  const n = kinds.length;
+  const vlen = values.length;
+  const strict = ctx.strict;
+  for (let k = 0; k < vlen; k++) {
+    const vs: unknown = values[k];
+    if (!Array.isArray(vs)) continue; // schema error
+    if (vs.length !== n) {
+      ctx.c.add('value-set-length', ptr(base, 'values', k), `value set has ${vs.length} entries but format has ${n}`, id);
+      continue;
+    }
+    for (let i = 0; i < n; i++) {
+      const v: unknown = vs[i];
+      if (v === null) continue;
+      let ok: boolean;
+      switch (kinds[i]) {
+        case KIND_ENERGY:
+          ok = typeof v === 'object' && !Array.isArray(v) && energyOk(v);
+          break;
+        case KIND_GAP:
+          ok = typeof v === 'object' && !Array.isArray(v) && gapOk(v);
+          break;
+        case KIND_SUPPLY_MIX:
+          ok = supplyMixOk(v, base, k, i, ctx, id);
+          break;
+        case KIND_EXTENSION:
+          ok = typeof v === 'object' && !Array.isArray(v);
+          break;
+        default:
+          ok = true; // invalid format string: already a schema error
+      }
+      if (!ok) reportValueType(specs[i]!, v, base, k, i, ctx, id);
+      else if (strict) strictValue(specs[i]!, v, ptr(base, 'values', k, i), ctx, id);
+    }
+    if (triples !== null) checkNetBalance(vs, specs, triples, base, k, ctx, id);
+  }
+}
+
 /**
  * Semantic checks of one usage segment (the JSON Schema has run before).
  * Returns what the page-level checks need.
@@ -206,82 +311,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
         );
       }
     }
-    if (n > 0) {
-      const vlen = values.length;
-      const strict = ctx.strict;
-      for (let k = 0; k < vlen; k++) {
-        const vs: unknown = values[k];
-        if (!Array.isArray(vs)) continue; // schema error
-        if (vs.length !== n) {
-          c.add('value-set-length', ptr(base, 'values', k), `value set has ${vs.length} entries but format has ${n}`, id);
-          continue;
-        }
-        for (let i = 0; i < n; i++) {
-          const v: unknown = vs[i];
-          if (v === null) continue;
-          let ok: boolean;
-          switch (kinds[i]) {
-            case KIND_ENERGY: {
-              if (typeof v === 'object' && !Array.isArray(v)) {
-                const x = (v as { v?: unknown }).v;
-                ok = typeof x === 'number' && x - x === 0;
-              } else ok = false;
-              break;
-            }
-            case KIND_GAP: {
-              if (typeof v === 'object' && !Array.isArray(v)) {
-                const x = (v as { reason_type?: unknown }).reason_type;
-                ok = typeof x === 'string' && x.length > 0;
-              } else ok = false;
-              break;
-            }
-            case KIND_SUPPLY_MIX: {
-              const sum = supplyMixSum(v);
-              ok = sum === sum; // not NaN
-              if (ok && Math.abs(sum - 1) > MIX_TOLERANCE) {
-                const path = ptr(base, 'values', k, i);
-                if (!schemaErrorAtOrUnder(ctx, path)) {
-                  c.add('supply-mix-sum', path, `supply-mix shares sum to ${Math.round(sum * 1e6) / 1e6}, not 1 (±${MIX_TOLERANCE})`, id);
-                }
-              }
-              break;
-            }
-            case KIND_EXTENSION:
-              ok = typeof v === 'object' && !Array.isArray(v);
-              break;
-            default:
-              ok = true; // invalid format string: already a schema error
-          }
-          if (!ok) {
-            const path = ptr(base, 'values', k, i);
-            if (!schemaErrorAtOrUnder(ctx, path)) c.add('value-type', path, valueTypeMessage(specs[i]!, v), id);
-          } else if (strict) {
-            strictValue(specs[i]!, v, ptr(base, 'values', k, i), ctx, id);
-          }
-        }
-        if (triples !== null) {
-          for (let t = 0; t < triples.length; t += 3) {
-            const fv = vs[triples[t]!] as { v?: unknown } | null;
-            const rv = vs[triples[t + 1]!] as { v?: unknown } | null;
-            const nv = vs[triples[t + 2]!] as { v?: unknown } | null;
-            if (!isObject(fv) || !isObject(rv) || !isObject(nv)) continue;
-            const f = fv.v,
-              r = rv.v,
-              nt = nv.v;
-            if (typeof f !== 'number' || typeof r !== 'number' || typeof nt !== 'number') continue;
-            if (!Number.isFinite(f) || !Number.isFinite(r) || !Number.isFinite(nt)) continue;
-            if (Math.abs(nt - (f + r)) > NET_TOLERANCE + 1e-9 * Math.max(Math.abs(f), Math.abs(r), Math.abs(nt))) {
-              c.add(
-                'net-balance',
-                ptr(base, 'values', k, triples[t + 2]!),
-                `${specs[triples[t + 2]!]!.format} ${nt} ≠ ${specs[triples[t]!]!.format} ${f} + ${specs[triples[t + 1]!]!.format} ${r}`,
-                id,
-              );
-            }
-          }
-        }
-      }
-    }
+    if (n > 0) checkValueSets(values, specs, kinds, triples, base, ctx, id);
   }
 
   const timed = boundsOk && !Number.isNaN(interval);
