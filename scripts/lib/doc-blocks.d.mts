@@ -6,3 +6,4 @@ export function describeExpectation(expect: Expectation, options?: { strict?: bo
 export function runCli(root: string, args: string[]): { stdout: string; status: number };
 export function renderGuide(root: string, text: string): string;
 export function regionsOf(text: string): { kind: 'example' | 'cli' | 'outline'; arg: string }[];
+export function formatJson(value: unknown, indent?: string, used?: number): string;

@@ -35,12 +35,38 @@ export function describeExpectation(expect, options = {}) {
   return `${call} → ${verdict}${parts.length > 0 ? ': ' + parts.join('; ') : ', no findings'}.`;
 }
 
+const WIDTH = 72;
+
+/**
+ * JSON laid out for reading: a value that fits on the rest of its line is
+ * written on one line (`{"v": 0.31}`, `["kwh_fwd"]`), anything longer is
+ * broken into one member per line. JSON.parse of the result equals the input.
+ */
+export function formatJson(value, indent = '', used = 0) {
+  const inline = JSON.stringify(value, null, 1)?.replace(/\n\s*/g, ' ').replace(/([[{]) /g, '$1').replace(/ ([\]}])/g, '$1');
+  if (inline === undefined) throw new TypeError('not JSON');
+  if (value === null || typeof value !== 'object' || indent.length + used + inline.length <= WIDTH) return inline;
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((item) => inner + formatJson(item, inner, 1)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries
+    .map(([key, item]) => {
+      const label = `${JSON.stringify(key)}: `;
+      return inner + label + formatJson(item, inner, label.length + 1);
+    })
+    .join(',\n')}\n${indent}}`;
+}
+
 function renderExample(root, file) {
   const content = JSON.parse(readFileSync(join(root, file), 'utf8'));
   if (content && typeof content === 'object' && 'document' in content && 'expect' in content) {
-    return `${fence('json', JSON.stringify(content.document, null, 2))}\n\n${describeExpectation(content.expect, content.options)}`;
+    return `${fence('json', formatJson(content.document))}\n\n${describeExpectation(content.expect, content.options)}`;
   }
-  return fence('json', JSON.stringify(content, null, 2));
+  return fence('json', formatJson(content));
 }
 
 /** Runs the built CLI from the repository root; returns its stdout and exit status. */
@@ -57,7 +83,7 @@ export function runCli(root, args) {
 function renderCli(root, argString) {
   const args = argString.trim().split(/\s+/);
   const { stdout, status } = runCli(root, args);
-  const output = args.includes('--json') ? JSON.stringify(JSON.parse(stdout), null, 2) : stdout.trimEnd();
+  const output = args.includes('--json') ? formatJson(JSON.parse(stdout)) : stdout.trimEnd();
   return `${fence('console', `$ cds-usage-segments ${args.join(' ')}\n${output}`)}\n\nExit status ${status}${status === 0 ? ' (valid)' : ' (errors found)'}.`;
 }
 
