@@ -80,7 +80,8 @@ export function parseDateTime(s: unknown): number {
   return base - offsetMin * 60000;
 }
 
-/** Format epoch ms as an RFC 3339 UTC string. */
+/** Format epoch ms as an RFC 3339 UTC string; '' when `ms` is not a representable instant (never throws). */
 export function formatDateTime(ms: number): string {
-  return new Date(ms).toISOString();
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
 }

@@ -244,6 +244,13 @@ describe('numbers', () => {
   }
 });
 
+it('readRows does not throw when interval × index leaves the range of dates (found by npm run fuzz)', () => {
+  const seg = { ...example('option1-estimated.json'), interval: 1.6e69, values: [[null], [null]] };
+  const rows = readRows(seg);
+  expect(rows[1]!.start).toBe('');
+  expect(checkLib(seg).valid).toBe(false);
+});
+
 describe('every field with the wrong type', () => {
   const WRONG: unknown[] = [null, true, 0, -1, 1.5, '', 'x', '2024-01-15T00:00:00', [], [null], [[]], {}, { v: 1 }, Number.MAX_VALUE];
   const SEGMENT_FIELDS = Object.keys(example('option1-estimated.json'));
