@@ -8,6 +8,8 @@ export interface CheckContext {
   readonly schemaExact: Set<string> | null;
   /** Proper ancestors of paths with schema errors, or null. */
   readonly schemaAncestors: Set<string> | null;
+  /** Segments whose `values` the schema pass found clean in its single pass (see `valuesClean`): the semantic values loop skips them. */
+  readonly cleanValues?: ReadonlySet<unknown> | null;
 }
 
 /** Did the schema report a problem exactly at `path`? */

@@ -3,6 +3,7 @@ import type { CheckContext } from './context.js';
 import { show } from './context.js';
 import type { Collector } from './problems.js';
 import { parsePointer, ptr, resolvePointer } from './pointer.js';
+import { columnsOf, valuesClean } from './semantic/columns.js';
 
 interface AjvError {
   instancePath: string;
@@ -15,6 +16,8 @@ interface AjvError {
 export interface SchemaOutcome {
   exact: Set<string> | null;
   ancestors: Set<string> | null;
+  /** Segments whose values passed the single-pass check `valuesClean` (nothing to report in them). */
+  cleanValues: Set<unknown> | null;
 }
 
 function isUnder(path: string, base: string): boolean {
@@ -112,16 +115,26 @@ function withoutValues(seg: unknown): unknown {
 
 /**
  * Run the compiled JSON Schema validators and map their errors to `schema`
- * problems. For speed the validator sees each segment with `values` emptied;
- * `values` is checked by `valuesShapeOk`, and only a segment whose values fail
- * that check is run through the validator in full (its `/values` errors kept).
+ * problems. For speed the validator sees each segment with `values` emptied.
+ * `values` is first tried in one pass by `valuesClean` (schema shape and every
+ * value-level semantic check at once; not in strict mode): a clean segment is
+ * recorded in `cleanValues` and the semantic values loop skips it. Otherwise
+ * `valuesShapeOk` checks the shape, and only a segment whose values fail it is
+ * run through the validator in full (its `/values` errors kept).
  */
-export function runSchema(doc: unknown, kind: 'segment' | 'list', c: Collector): SchemaOutcome {
+export function runSchema(doc: unknown, kind: 'segment' | 'list', c: Collector, strict = false): SchemaOutcome {
   const errors: AjvError[] = [];
+  let clean: Set<unknown> | null = null;
   const fullValueErrors = (seg: unknown, base: string): void => {
     if (seg === null || typeof seg !== 'object' || Array.isArray(seg)) return;
     const values = (seg as { values?: unknown }).values;
-    if (!Array.isArray(values) || valuesShapeOk(values)) return;
+    if (!Array.isArray(values)) return;
+    // Common case in one pass: schema shape and every value-level semantic check together.
+    if (!strict && valuesClean(values, columnsOf((seg as { format?: unknown }).format))) {
+      (clean ??= new Set()).add(seg);
+      return;
+    }
+    if (valuesShapeOk(values)) return;
     if (validateUsageSegment(seg)) return;
     for (const e of (validateUsageSegment.errors ?? []) as AjvError[]) {
       if (e.instancePath === '/values' || e.instancePath.startsWith('/values/')) errors.push({ ...e, instancePath: base + e.instancePath });
@@ -144,7 +157,7 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', c: Collector):
     if (!validateUsageSegment(withoutValues(doc))) errors.push(...((validateUsageSegment.errors ?? []) as AjvError[]));
     fullValueErrors(doc, '');
   }
-  if (errors.length === 0) return { exact: null, ancestors: null };
+  if (errors.length === 0) return { exact: null, ancestors: null, cleanValues: clean };
   const anyOfPaths: string[] = [];
   for (const e of errors) if (e.keyword === 'anyOf') anyOfPaths.push(e.instancePath);
   const kept: AjvError[] = [];
@@ -189,9 +202,9 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', c: Collector):
     }
     c.add('schema', path, messageFor(e), segmentIdAt(doc, path));
   }
-  return { exact, ancestors };
+  return { exact, ancestors, cleanValues: clean };
 }
 
 export function contextFrom(c: Collector, strict: boolean, s: SchemaOutcome): CheckContext {
-  return { c, strict, schemaExact: s.exact, schemaAncestors: s.ancestors };
+  return { c, strict, schemaExact: s.exact, schemaAncestors: s.ancestors, cleanValues: s.cleanValues };
 }

@@ -36,7 +36,7 @@ export function validateInto(doc: unknown, opts: ValidateOptions, c: Collector):
   } else {
     throw new TypeError(`unknown kind ${String(kindOpt)}`);
   }
-  const outcome = runSchema(doc, kind, c);
+  const outcome = runSchema(doc, kind, c, strict);
   if (!isObject(doc)) return null;
   const ctx = contextFrom(c, strict, outcome);
   if (kind === 'list') {

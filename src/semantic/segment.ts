@@ -1,17 +1,8 @@
 import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder, isObject, show } from '../context.js';
-import {
-  parseFormat,
-  columnKind,
-  KIND_ENERGY,
-  KIND_GAP,
-  KIND_SUPPLY_MIX,
-  KIND_EXTENSION,
-  MEASUREMENT_BIT,
-  type ColumnSpec,
-  type Quality,
-} from '../formats.js';
+import { KIND_ENERGY, KIND_GAP, KIND_SUPPLY_MIX, KIND_EXTENSION, type ColumnSpec } from '../formats.js';
 import { OBJECT_PROPERTIES } from '../../generated/spec-facts.js';
 import { ptr } from '../pointer.js';
+import { columnsOf } from './columns.js';
 import { parseDateTime } from '../time.js';
 
 /** Fields the specification defines for a usage segment (from the spec, see generated/spec-facts.ts). */
@@ -259,41 +250,12 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   const interval = typeof rawInterval === 'number' && Number.isFinite(rawInterval) && rawInterval > 0 ? rawInterval : NaN;
 
   // Columns: classify `format` once per segment.
-  const format = seg.format;
-  let specs: ColumnSpec[] = [];
-  let kinds: number[] = [];
-  let measurements = 0;
-  let gap = false;
-  if (Array.isArray(format)) {
-    specs = format.map(parseFormat);
-    kinds = specs.map(columnKind);
-    for (let i = 0; i < specs.length; i++) {
-      const s = specs[i]!;
-      if (s.kind === 'energy') measurements |= MEASUREMENT_BIT[s.quantity];
-      else if (s.kind === 'gap') gap = true;
-      else if (s.kind === 'extension' && ctx.strict) {
-        c.add('unknown-format', ptr(base, 'format', i), `format ${show(s.format)} is an extension format; clients ignore its values`, id);
-      }
-    }
-  }
+  const { specs, kinds, measurements, gap, triples } = columnsOf(seg.format);
   const n = specs.length;
-
-  // net-balance triples: per quality, first fwd/rev/net columns.
-  let triples: number[] | null = null;
-  if (n >= 3) {
-    const qualities: Quality[] = ['validated', 'estimate', 'raw'];
-    for (const q of qualities) {
-      let f = -1,
-        r = -1,
-        nn = -1;
-      for (let i = 0; i < n; i++) {
-        const s = specs[i]!;
-        if (s.kind !== 'energy' || s.quality !== q) continue;
-        if (s.quantity === 'kwh_fwd' && f < 0) f = i;
-        else if (s.quantity === 'kwh_rev' && r < 0) r = i;
-        else if (s.quantity === 'kwh_net' && nn < 0) nn = i;
-      }
-      if (f >= 0 && r >= 0 && nn >= 0) (triples ??= []).push(f, r, nn);
+  if (ctx.strict) {
+    for (let i = 0; i < n; i++) {
+      const s = specs[i]!;
+      if (s.kind === 'extension') c.add('unknown-format', ptr(base, 'format', i), `format ${show(s.format)} is an extension format; clients ignore its values`, id);
     }
   }
 
@@ -311,7 +273,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
         );
       }
     }
-    if (n > 0) checkValueSets(values, specs, kinds, triples, base, ctx, id);
+    if (n > 0 && !(ctx.cleanValues?.has(seg) ?? false)) checkValueSets(values, specs, kinds, triples, base, ctx, id);
   }
 
   const timed = boundsOk && !Number.isNaN(interval);
