@@ -45,7 +45,18 @@ interface Seen {
 async function readGuides(opened: OpenedPage): Promise<Seen> {
   const { page } = opened;
   const seen: Seen = { blocks: new Set(), headings: new Set(), firstCells: new Set() };
+  // Wait until the rendered content stops changing (Redoc fills sections in asynchronously).
+  const settle = async () => {
+    let last = -1;
+    for (let i = 0; i < 40; i++) {
+      const n = await page.locator('pre, h1, h2, h3, td').count();
+      if (n === last) return;
+      last = n;
+      await page.waitForTimeout(150);
+    }
+  };
   const collect = async () => {
+    await settle();
     for (const t of await page.locator('pre').allInnerTexts()) seen.blocks.add(t);
     for (const t of await page.locator('h1, h2, h3').allInnerTexts()) if (t.trim()) seen.headings.add(t.trim());
     for (const t of await page.locator('td:first-child').allInnerTexts()) seen.firstCells.add(t.trim());
