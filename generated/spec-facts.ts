@@ -55,3 +55,6 @@ export const KNOWN_FORMATS = [
   "gap",
   "supply_mix"
 ] as const;
+
+/** `maxLength` of the `next` and `previous` links of a listing page. */
+export const LINK_MAX_LENGTH = 8192;

@@ -241,11 +241,11 @@ export interface UsageSegmentList {
    */
   usage_segments: UsageSegment[];
   /**
-   * URL of the next page, or `null` on the last page. **Decision:** always present, so a client can tell the last page from a truncated response.
+   * URL of the next page, or `null` on the last page. **Decision:** always present, so a client can tell the last page from a truncated response, and at most 8,192 characters, a request-line length HTTP servers commonly accept, so that a client can always follow it.
    */
   next: string | null;
   /**
-   * URL of the previous page, or `null` on the first page. Always present.
+   * URL of the previous page, or `null` on the first page. Always present; at most 8,192 characters, like `next`.
    */
   previous: string | null;
 }

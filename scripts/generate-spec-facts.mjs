@@ -1,7 +1,6 @@
 // Step 5: facts the checker needs from the spec (property names of each
-// object schema, the known format strings) as a TypeScript module, so the
-// `unknown-field` and `unknown-format` rules follow the spec without a
-// hand-kept copy.
+// object schema, the known format strings, the page-link limit) as a
+// TypeScript module, so the checker follows the spec without a hand-kept copy.
 import { join } from 'node:path';
 import { GENERATED_NOTE, isMain, outputDir, readJson, writeText } from './lib/generated-files.mjs';
 
@@ -14,11 +13,13 @@ export function specFacts(document) {
   }
   const knownFormats = schemas.KnownFormat?.enum;
   if (!Array.isArray(knownFormats)) throw new Error('KnownFormat has no enum');
-  return { objectProperties, knownFormats };
+  const links = ['next', 'previous'].map((f) => schemas.UsageSegmentList?.properties?.[f]?.maxLength);
+  if (typeof links[0] !== 'number' || links[0] !== links[1]) throw new Error('next and previous need one maxLength');
+  return { objectProperties, knownFormats, linkMaxLength: links[0] };
 }
 
 export function generateSpecFacts(outDir, document = readJson(join(outDir, 'openapi.json'))) {
-  const { objectProperties, knownFormats } = specFacts(document);
+  const { objectProperties, knownFormats, linkMaxLength } = specFacts(document);
   const source = [
     `// ${GENERATED_NOTE}`,
     '',
@@ -27,6 +28,9 @@ export function generateSpecFacts(outDir, document = readJson(join(outDir, 'open
     '',
     '/** The format strings this version of the spec defines (`KnownFormat`). */',
     `export const KNOWN_FORMATS = ${JSON.stringify(knownFormats, null, 2)} as const;`,
+    '',
+    '/** `maxLength` of the `next` and `previous` links of a listing page. */',
+    `export const LINK_MAX_LENGTH = ${linkMaxLength};`,
     '',
   ].join('\n');
   writeText(join(outDir, 'spec-facts.ts'), source);

@@ -1,4 +1,5 @@
 import { validateUsageSegment, validateUsageSegmentList } from '../generated/validators.js';
+import { LINK_MAX_LENGTH } from '../generated/spec-facts.js';
 import type { CheckContext } from './context.js';
 import { show } from './context.js';
 import type { Collector } from './problems.js';
@@ -63,8 +64,12 @@ function segmentIdAt(doc: unknown, path: string): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Longest `next`/`previous` link given to the `uri` format check; longer ones are schema errors. */
-export const MAX_LINK_LENGTH = 1_000_000;
+/**
+ * Longest `next`/`previous` link (the spec's `maxLength`). Longer links are
+ * reported here and kept away from the `uri` format's regular expression,
+ * which overflows its backtracking stack on links of a few million characters.
+ */
+export const MAX_LINK_LENGTH = LINK_MAX_LENGTH;
 
 const NO_VALUES: readonly unknown[] = Object.freeze([]);
 
@@ -144,12 +149,11 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', c: Collector, 
     let view = doc;
     const list = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as { usage_segments?: unknown }).usage_segments : undefined;
     if (Array.isArray(list)) view = { ...(doc as Record<string, unknown>), usage_segments: list.map(withoutValues) };
-    // The `uri` format's regular expression overflows its backtracking stack on links of a few million characters.
     for (const f of ['next', 'previous'] as const) {
       const link = view !== null && typeof view === 'object' && !Array.isArray(view) ? (view as Record<string, unknown>)[f] : undefined;
       if (typeof link !== 'string' || link.length <= MAX_LINK_LENGTH) continue;
       view = { ...(view as Record<string, unknown>), [f]: null };
-      errors.push({ instancePath: `/${f}`, keyword: 'maxLength', params: { limit: MAX_LINK_LENGTH }, message: `must be a URI of at most ${MAX_LINK_LENGTH} characters, got ${link.length}` });
+      errors.push({ instancePath: `/${f}`, keyword: 'maxLength', params: { limit: MAX_LINK_LENGTH }, message: `must NOT have more than ${MAX_LINK_LENGTH} characters (got ${link.length})` });
     }
     if (!validateUsageSegmentList(view)) errors.push(...((validateUsageSegmentList.errors ?? []) as AjvError[]));
     if (Array.isArray(list)) for (let i = 0; i < list.length; i++) fullValueErrors(list[i], `/usage_segments/${i}`);

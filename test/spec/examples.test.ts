@@ -95,3 +95,22 @@ describe('schema rules the examples rely on', () => {
     });
   }
 });
+
+describe('page links', () => {
+  const page = readJson(join(examplesDir, 'gap-disclosure-page.json')) as Record<string, unknown>;
+  const { maxLength } = (readJson(join(generatedDir, 'schemas/UsageSegmentList.json')) as {
+    properties: { next: { maxLength: number } };
+  }).properties.next;
+  const link = (length: number) => 'https://cds.utility.test/api/usagesegments?page=' + 'x'.repeat(length - 49);
+
+  it('accepts a next link of exactly maxLength characters', () => {
+    const doc = { ...page, next: link(maxLength) };
+    expect((doc.next as string).length).toBe(maxLength);
+    expect(validateUsageSegmentList(doc)).toBe(true);
+  });
+
+  it('rejects a next link one character longer than maxLength', () => {
+    expect(validateUsageSegmentList({ ...page, next: link(maxLength + 1) })).toBe(false);
+    expect(runtime('UsageSegmentList')({ ...page, previous: link(maxLength + 1) })).toBe(false);
+  });
+});
