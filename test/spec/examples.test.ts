@@ -101,7 +101,8 @@ describe('page links', () => {
   const { maxLength } = (readJson(join(generatedDir, 'schemas/UsageSegmentList.json')) as {
     properties: { next: { maxLength: number } };
   }).properties.next;
-  const link = (length: number) => 'https://cds.utility.test/api/usagesegments?page=' + 'x'.repeat(length - 49);
+  const base = 'https://cds.utility.test/api/usagesegments?page=';
+  const link = (length: number) => base + 'x'.repeat(length - base.length);
 
   it('accepts a next link of exactly maxLength characters', () => {
     const doc = { ...page, next: link(maxLength) };
