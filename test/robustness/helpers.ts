@@ -228,3 +228,15 @@ export function bigPage(n: number): { usage_segments: unknown[]; next: null; pre
   }
   return { usage_segments: segs, next: null, previous: null };
 }
+
+/** Date-time look-alikes of about `n` characters that could make a careless parser or regex slow. */
+export function pathologicalDateTimes(n: number): string[] {
+  return [
+    '2024-01-15T00:00:00.' + '1'.repeat(n),
+    '2024-01-15T00:00:00.' + '1'.repeat(n) + 'Z',
+    '2024-01-15T00:00:00' + '.1'.repeat(n / 2),
+    '2024-01-15T00:00:00+' + '0'.repeat(n),
+    '9'.repeat(n),
+    't'.repeat(n),
+  ];
+}
