@@ -225,7 +225,7 @@ export interface UsageSegment {
    */
   format: Format[];
   /**
-   * One value set per interval, in time order. May be empty only if the segment spans no intervals, which `segment_end > segment_start` rules out, so in practice it holds at least one value set.
+   * One value set per interval, in time order. Because `segment_end` is after `segment_start` and the intervals tile the segment, a valid segment holds at least one value set.
    */
   values: ValueSet[];
 }

@@ -26,7 +26,7 @@ function inlineRemoteAssets(file) {
 export function renderDocs(output = REFERENCE_HTML) {
   execFileSync(
     join(repoRoot, 'node_modules/.bin/redocly'),
-    ['build-docs', 'usage-segments', '--output', output, '--inlineBundle', '--title', 'CDS Usage Segments API', '--openapi.schemaDefinitionsTagName=Schemas', '--openapi.jsonSamplesExpandLevel=3'],
+    ['build-docs', 'usage-segments', '--output', output, '--inlineBundle', '--title', 'CDS Usage Segments API', '--openapi.schemaDefinitionsTagName=Schemas', '--openapi.jsonSamplesExpandLevel=3', '--openapi.layout=stacked'],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
   );
   inlineRemoteAssets(output);

