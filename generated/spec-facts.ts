@@ -58,3 +58,6 @@ export const KNOWN_FORMATS = [
 
 /** `maxLength` of the `next` and `previous` links of a listing page. */
 export const LINK_MAX_LENGTH = 8192;
+
+/** `maxLength` of a `DateTime`. */
+export const DATE_TIME_MAX_LENGTH = 64;

@@ -16,7 +16,9 @@ try {
 const counts = report.metadata?.vulnerabilities;
 if (counts === undefined) {
   const reason = report.message ?? report.error?.summary ?? 'no vulnerability counts in the report';
-  if (typeof report.statusCode === 'number' || /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(reason)) {
+  // 405: a proxy that lets only GET requests reach the registry (the advisory
+  // service takes POST). Anything else (a 5xx, a malformed answer) fails.
+  if (report.statusCode === 405 || /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN/.test(reason)) {
     console.log(`npm audit SKIPPED: the advisory service is unavailable here (${reason})`);
     process.exit(0);
   }

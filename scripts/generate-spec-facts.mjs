@@ -1,5 +1,5 @@
 // Step 5: facts the checker needs from the spec (property names of each
-// object schema, the known format strings, the page-link limit) as a
+// object schema, the known format strings, length limits) as a
 // TypeScript module, so the checker follows the spec without a hand-kept copy.
 import { join } from 'node:path';
 import { GENERATED_NOTE, isMain, outputDir, readJson, writeText } from './lib/generated-files.mjs';
@@ -15,11 +15,13 @@ export function specFacts(document) {
   if (!Array.isArray(knownFormats)) throw new Error('KnownFormat has no enum');
   const links = ['next', 'previous'].map((f) => schemas.UsageSegmentList?.properties?.[f]?.maxLength);
   if (typeof links[0] !== 'number' || links[0] !== links[1]) throw new Error('next and previous need one maxLength');
-  return { objectProperties, knownFormats, linkMaxLength: links[0] };
+  const dateTimeMaxLength = schemas.DateTime?.maxLength;
+  if (typeof dateTimeMaxLength !== 'number') throw new Error('DateTime has no maxLength');
+  return { objectProperties, knownFormats, linkMaxLength: links[0], dateTimeMaxLength };
 }
 
 export function generateSpecFacts(outDir, document = readJson(join(outDir, 'openapi.json'))) {
-  const { objectProperties, knownFormats, linkMaxLength } = specFacts(document);
+  const { objectProperties, knownFormats, linkMaxLength, dateTimeMaxLength } = specFacts(document);
   const source = [
     `// ${GENERATED_NOTE}`,
     '',
@@ -31,6 +33,9 @@ export function generateSpecFacts(outDir, document = readJson(join(outDir, 'open
     '',
     '/** `maxLength` of the `next` and `previous` links of a listing page. */',
     `export const LINK_MAX_LENGTH = ${linkMaxLength};`,
+    '',
+    '/** `maxLength` of a `DateTime`. */',
+    `export const DATE_TIME_MAX_LENGTH = ${dateTimeMaxLength};`,
     '',
   ].join('\n');
   writeText(join(outDir, 'spec-facts.ts'), source);

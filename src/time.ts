@@ -4,6 +4,8 @@
  * epoch milliseconds (fraction truncated to the millisecond), or NaN.
  */
 
+import { DATE_TIME_MAX_LENGTH } from '../generated/spec-facts.js';
+
 function digits(s: string, at: number, n: number): number {
   let v = 0;
   for (let i = at; i < at + n; i++) {
@@ -23,7 +25,7 @@ function daysInMonth(y: number, m: number): number {
 export function parseDateTime(s: unknown): number {
   if (typeof s !== 'string') return NaN;
   const len = s.length;
-  if (len < 20 || len > 64) return NaN;
+  if (len < 20 || len > DATE_TIME_MAX_LENGTH) return NaN;
   const year = digits(s, 0, 4);
   if (year < 0 || s.charCodeAt(4) !== 45 /* - */) return NaN;
   const month = digits(s, 5, 2);

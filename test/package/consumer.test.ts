@@ -7,7 +7,9 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../spec/helpers.js';
+import { readJson, repoRoot } from '../spec/helpers.js';
+
+const pkg = readJson(join(repoRoot, 'package.json')) as { name: string; version: string };
 
 const TSC = {
   '5.9.3': join(repoRoot, 'node_modules/typescript5/bin/tsc'),
@@ -120,7 +122,7 @@ describe('installed from the packed tarball', () => {
       valid: true,
       brokenCodes: ['interval-arithmetic'],
       compiled: true,
-      schemaId: 'https://unpkg.com/cds-usage-segments@0.1.0/generated/schemas/UsageSegment.json',
+      schemaId: `https://unpkg.com/${pkg.name}@${pkg.version}/generated/schemas/UsageSegment.json`,
       yamlStartsWithOpenapi: true,
     });
   });
