@@ -41,6 +41,44 @@ export const OBJECT_PROPERTIES = {
   ]
 } as const;
 
+/** Required property names of each object schema. */
+export const OBJECT_REQUIRED = {
+  "EnergyValue": [
+    "v"
+  ],
+  "GapValue": [
+    "reason_type"
+  ],
+  "OAuthError": [
+    "error"
+  ],
+  "SupplyMixComponent": [
+    "type",
+    "mix"
+  ],
+  "UsageSegment": [
+    "cds_usagesegment_id",
+    "cds_created",
+    "cds_modified",
+    "related_aggregations",
+    "related_accounts",
+    "related_servicecontracts",
+    "related_servicepoints",
+    "related_meterdevices",
+    "related_billsections",
+    "segment_start",
+    "segment_end",
+    "interval",
+    "format",
+    "values"
+  ],
+  "UsageSegmentList": [
+    "usage_segments",
+    "next",
+    "previous"
+  ]
+} as const;
+
 /** The format strings this version of the spec defines (`KnownFormat`). */
 export const KNOWN_FORMATS = [
   "kwh_fwd",
