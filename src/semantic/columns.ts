@@ -1,6 +1,5 @@
 import { columnKind, KIND_ENERGY, KIND_GAP, MEASUREMENT_BIT, parseFormat, type ColumnSpec, type Quality } from '../formats.js';
-
-const NET_TOLERANCE = 0.01;
+import { NET_TOLERANCE } from '../tolerance.js';
 
 /** A segment's `format`, classified once. */
 export interface Columns {

@@ -4,6 +4,7 @@ import { OBJECT_PROPERTIES } from '../../generated/spec-facts.js';
 import { ptr } from '../pointer.js';
 import { columnsOf } from './columns.js';
 import { parseDateTime } from '../time.js';
+import { exceedsTolerance, MIX_TOLERANCE, NET_TOLERANCE } from '../tolerance.js';
 
 /** Fields the specification defines for a usage segment (from the spec, see generated/spec-facts.ts). */
 export const SEGMENT_FIELDS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.UsageSegment);
@@ -33,8 +34,6 @@ export interface SegmentSummary {
   timed: boolean;
 }
 
-const NET_TOLERANCE = 0.01;
-const MIX_TOLERANCE = 0.01;
 
 function checkDate(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): number {
   const raw = seg[field];
@@ -127,7 +126,7 @@ function gapOk(v: object): boolean {
 function supplyMixOk(v: unknown, base: string, k: number, i: number, ctx: CheckContext, id: string | undefined): boolean {
   const sum = supplyMixSum(v);
   if (sum !== sum) return false; // NaN: malformed
-  if (Math.abs(sum - 1) > MIX_TOLERANCE) {
+  if (exceedsTolerance(sum - 1, MIX_TOLERANCE, sum)) {
     const path = ptr(base, 'values', k, i);
     if (!schemaErrorAtOrUnder(ctx, path)) {
       ctx.c.add('supply-mix-sum', path, `supply-mix shares sum to ${Math.round(sum * 1e6) / 1e6}, not 1 (±${MIX_TOLERANCE})`, id);
@@ -155,7 +154,7 @@ function checkNetBalance(vs: unknown[], specs: ColumnSpec[], triples: number[], 
     if (f - f !== 0 || r - r !== 0 || nt - nt !== 0) continue; // not finite
     const d = nt - (f + r);
     if (d <= NET_TOLERANCE && d >= -NET_TOLERANCE) continue; // the common case, without Math.max
-    if (Math.abs(d) > NET_TOLERANCE + 1e-9 * Math.max(Math.abs(f), Math.abs(r), Math.abs(nt))) {
+    if (exceedsTolerance(d, NET_TOLERANCE, Math.max(Math.abs(f), Math.abs(r), Math.abs(nt)))) {
       ctx.c.add(
         'net-balance',
         ptr(base, 'values', k, triples[t + 2]!),
