@@ -73,7 +73,7 @@ export const RULES = [
     code: 'timeline-hole',
     level: 'warning',
     summary:
-      'Within such a series of segments ordered by `segment_start`, some time between two segments is covered by no segment (neither data nor a `gap` disclosure).',
+      'Among the segments of one page with the same `related_*` id sets, some time between the earliest start and the latest end of those with a measurement is covered by no segment with that measurement (whatever its `interval`) and no `gap` segment (a `gap` covers every measurement).',
   },
   {
     code: 'net-balance',

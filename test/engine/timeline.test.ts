@@ -55,7 +55,7 @@ describe('gap disclosure page', () => {
     expect(codesOf(validate(p))).toEqual([]);
   });
 
-  it('a different interval over the same span is another series (hourly beside 15-minute)', () => {
+  it('hourly data beside 15-minute data that covers the same time: no overlap (another interval) and no hole', () => {
     const p = applyPatch(page(), [
       { op: 'copy', from: '/usage_segments/1', path: '/usage_segments/-' },
       { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'hourly' },
@@ -65,9 +65,50 @@ describe('gap disclosure page', () => {
       { op: 'replace', path: '/usage_segments/3/values', value: [[{ v: 4.4 }]] },
     ]);
     const r = validate(p);
-    // No overlap with the 15-minute data; the hourly series itself has a hole up to the gap segment.
     expect(r.errors).toEqual([]);
-    expect(r.warnings.map((w) => [w.code, w.path])).toEqual([['timeline-hole', '/usage_segments/1']]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('15-minute data to 17:00, then hourly data from 18:00 and no gap segment: the hour is a hole', () => {
+    const p = applyPatch(page(), [
+      { op: 'remove', path: '/usage_segments/1' },
+      { op: 'replace', path: '/usage_segments/1/interval', value: 3600 },
+      { op: 'replace', path: '/usage_segments/1/segment_end', value: '2024-01-18T20:00:00Z' },
+      { op: 'replace', path: '/usage_segments/1/values', value: [[{ v: 4.4 }], [{ v: 4.1 }]] },
+    ]);
+    const r = validate(p);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatchObject({ code: 'timeline-hole', path: '/usage_segments/1', segmentId: '99999999-3cb' });
+    expect(r.warnings[0]!.message).toContain('2024-01-18T17:00:00.000Z to 2024-01-18T18:00:00.000Z');
+  });
+
+  it('an hourly data segment can fill the hour between 15-minute segments instead of a gap segment', () => {
+    const p = applyPatch(page(), [
+      { op: 'replace', path: '/usage_segments/1/format', value: ['kwh_fwd'] },
+      { op: 'replace', path: '/usage_segments/1/values', value: [[{ v: 3.9 }]] },
+    ]);
+    expect(codesOf(validate(p))).toEqual([]);
+  });
+
+  it('the same hourly segment overlapping 15-minute data is not an overlap, but a second hourly one is', () => {
+    const hourly = (id: string) => ({ ...page().usage_segments[0], cds_usagesegment_id: id, interval: 3600, segment_start: '2024-01-15T00:00:00Z', segment_end: '2024-01-15T01:00:00Z', values: [[{ v: 4.4 }]] });
+    const p = applyPatch(page(), [
+      { op: 'add', path: '/usage_segments/-', value: hourly('h1') },
+      { op: 'add', path: '/usage_segments/-', value: hourly('h2') },
+    ]);
+    const r = validate(p);
+    expect(r.errors.map((e) => [e.code, e.segmentId])).toEqual([['timeline-overlap', 'h2']]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('a hole in one measurement is a hole although another measurement covers the time', () => {
+    const p = applyPatch(page(), [
+      { op: 'remove', path: '/usage_segments/1' },
+      { op: 'add', path: '/usage_segments/-', value: { ...page().usage_segments[1], cds_usagesegment_id: 'rev-hour', format: ['kwh_rev'], values: [[{ v: -0.2 }]] } },
+    ]);
+    const r = validate(p);
+    expect(r.warnings.map((w) => [w.code, w.segmentId])).toEqual([['timeline-hole', '99999999-3cb']]);
   });
 
   it('two gap segments may overlap each other', () => {
