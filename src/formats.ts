@@ -1,7 +1,21 @@
 /** Classification of `format` strings into column kinds. */
 
-export type Quantity = 'kwh_fwd' | 'kwh_rev' | 'kwh_net';
-export type Quality = 'validated' | 'estimate' | 'raw';
+import { KNOWN_FORMATS } from '../generated/spec-facts.js';
+
+/** A format string this version of the spec defines (from `KnownFormat`, see generated/spec-facts.ts). */
+export type KnownFormat = (typeof KNOWN_FORMATS)[number];
+
+/** Suffix of each quality other than `validated`. */
+const QUALITY_SUFFIX = { estimate: '_estimate', raw: '_raw' } as const;
+type QualitySuffix = (typeof QUALITY_SUFFIX)[keyof typeof QUALITY_SUFFIX];
+
+export type Quality = 'validated' | keyof typeof QUALITY_SUFFIX;
+/** An energy quantity: a known `kwh_*` format without a quality suffix. */
+export type Quantity = Exclude<Extract<KnownFormat, `kwh_${string}`>, `${string}${QualitySuffix}`>;
+
+/** The known formats with their own value shapes (a compile error if the spec drops one). */
+const GAP = 'gap' satisfies KnownFormat;
+const SUPPLY_MIX = 'supply_mix' satisfies KnownFormat;
 
 /** Numeric column kinds used by the hot loop (no string compares per value). */
 export const KIND_ENERGY = 0;
@@ -13,15 +27,43 @@ export const KIND_INVALID = 4;
 
 export type ColumnSpec =
   | { kind: 'energy'; format: string; quantity: Quantity; quality: Quality }
-  | { kind: 'gap'; format: 'gap' }
-  | { kind: 'supply_mix'; format: 'supply_mix' }
+  | { kind: 'gap'; format: typeof GAP }
+  | { kind: 'supply_mix'; format: typeof SUPPLY_MIX }
   | { kind: 'extension'; format: string }
   | { kind: 'invalid'; format: unknown };
 
-const QUANTITIES: readonly Quantity[] = ['kwh_fwd', 'kwh_rev', 'kwh_net'];
+const KNOWN: ReadonlySet<string> = new Set(KNOWN_FORMATS);
 
-/** Bit of a measurement in timeline checks. */
-export const MEASUREMENT_BIT: Readonly<Record<Quantity, number>> = { kwh_fwd: 1, kwh_rev: 2, kwh_net: 4 };
+/** The energy quantities, in spec order: the known `kwh_*` formats without a quality suffix. */
+const QUANTITIES: readonly Quantity[] = KNOWN_FORMATS.filter(
+  (f): f is Quantity => f.startsWith('kwh_') && !Object.values(QUALITY_SUFFIX).some((suffix) => f.endsWith(suffix)),
+);
+
+/** Bit of a measurement in timeline checks (kwh_fwd=1, kwh_rev=2, kwh_net=4: spec order). */
+export const MEASUREMENT_BIT: Readonly<Record<Quantity, number>> = Object.freeze(
+  Object.fromEntries(QUANTITIES.map((q, i) => [q, 1 << i])) as Record<Quantity, number>,
+);
+
+/** The known kind of one known format, or null if it fits no rule (then it is not classified as known; a test fails). */
+function knownSpec(f: KnownFormat): ColumnSpec | null {
+  if (f === GAP) return { kind: 'gap', format: GAP };
+  if (f === SUPPLY_MIX) return { kind: 'supply_mix', format: SUPPLY_MIX };
+  if ((QUANTITIES as readonly string[]).includes(f)) return { kind: 'energy', format: f, quantity: f as Quantity, quality: 'validated' };
+  for (const [quality, suffix] of Object.entries(QUALITY_SUFFIX) as [Quality, QualitySuffix][]) {
+    if (!f.endsWith(suffix)) continue;
+    const base = f.slice(0, -suffix.length);
+    if ((QUANTITIES as readonly string[]).includes(base)) return { kind: 'energy', format: f, quantity: base as Quantity, quality };
+  }
+  return null;
+}
+
+/** Every known format with its classification, built once from `KNOWN_FORMATS`; lookups are the hot path. */
+const KNOWN_SPECS: ReadonlyMap<string, ColumnSpec> = new Map(
+  KNOWN_FORMATS.flatMap((f) => {
+    const spec = knownSpec(f);
+    return spec === null ? [] : [[f, Object.freeze(spec)] as const];
+  }),
+);
 
 function isFormatString(s: string): boolean {
   if (s.length === 0) return false;
@@ -34,17 +76,22 @@ function isFormatString(s: string): boolean {
   return true;
 }
 
-/** Classify one entry of `format`. */
+/**
+ * Classify one entry of `format`: a known format (only those in the spec's
+ * `KnownFormat`) by a map lookup, any other lowercase identifier as an
+ * extension, anything else as invalid. Known specs are shared frozen objects.
+ */
 export function parseFormat(f: unknown): ColumnSpec {
-  if (typeof f !== 'string' || !isFormatString(f)) return { kind: 'invalid', format: f };
-  if (f === 'gap') return { kind: 'gap', format: 'gap' };
-  if (f === 'supply_mix') return { kind: 'supply_mix', format: 'supply_mix' };
-  for (const q of QUANTITIES) {
-    if (f === q) return { kind: 'energy', format: f, quantity: q, quality: 'validated' };
-    if (f === q + '_estimate') return { kind: 'energy', format: f, quantity: q, quality: 'estimate' };
-    if (f === q + '_raw') return { kind: 'energy', format: f, quantity: q, quality: 'raw' };
-  }
+  if (typeof f !== 'string') return { kind: 'invalid', format: f };
+  const known = KNOWN_SPECS.get(f);
+  if (known !== undefined) return known;
+  if (!isFormatString(f)) return { kind: 'invalid', format: f };
   return { kind: 'extension', format: f };
+}
+
+/** Is `f` one of the spec's known format strings? */
+export function isKnownFormat(f: unknown): f is KnownFormat {
+  return typeof f === 'string' && KNOWN.has(f);
 }
 
 export function columnKind(spec: ColumnSpec): number {

@@ -1,6 +1,6 @@
 import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder, isObject, show } from '../context.js';
 import { KIND_ENERGY, KIND_GAP, KIND_SUPPLY_MIX, KIND_EXTENSION, type ColumnSpec } from '../formats.js';
-import { OBJECT_PROPERTIES } from '../../generated/spec-facts.js';
+import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from '../../generated/spec-facts.js';
 import { ptr } from '../pointer.js';
 import { columnsOf } from './columns.js';
 import { parseDateTime } from '../time.js';
@@ -11,6 +11,9 @@ export const SEGMENT_FIELDS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.Usa
 
 /** The `related_*` id lists of a usage segment. */
 export const RELATED_FIELDS = OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_'));
+
+/** The `related_*` lists the spec does not require (`related_eacs`, a Decision): absent reads as empty. */
+const OPTIONAL_RELATED: ReadonlySet<string> = new Set(RELATED_FIELDS.filter((f) => !(OBJECT_REQUIRED.UsageSegment as readonly string[]).includes(f)));
 
 /** What the page-level checks need to know about one segment. */
 export interface SegmentSummary {
@@ -51,7 +54,7 @@ function relatedKeyOf(seg: Record<string, unknown>): string | null {
   let key = '';
   for (const f of RELATED_FIELDS) {
     const a = seg[f];
-    if (a === undefined && f === 'related_eacs') {
+    if (a === undefined && OPTIONAL_RELATED.has(f)) {
       key += '\u0001';
       continue;
     }

@@ -1,15 +1,45 @@
 // The checker's view of formats must agree with the spec's KnownFormat enum
 // and the Format pattern.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_FORMATS } from '../../generated/spec-facts.js';
-import { parseFormat } from '../../src/formats.js';
+import { isKnownFormat, parseFormat } from '../../src/formats.js';
+
+const KNOWN_KINDS: readonly string[] = ['energy', 'gap', 'supply_mix'];
+const known: ReadonlySet<string> = new Set(KNOWN_FORMATS);
 
 describe('format classification follows the spec', () => {
   for (const format of KNOWN_FORMATS) {
     it(`classifies the known format ${format} as a known kind`, () => {
-      expect(['energy', 'gap', 'supply_mix']).toContain(parseFormat(format).kind);
+      expect(KNOWN_KINDS).toContain(parseFormat(format).kind);
+      expect(isKnownFormat(format)).toBe(true);
     });
   }
+
+  for (const nearMiss of ['kwh_fwd_estimated', 'kwh_fwd_raw_estimate', 'gap_raw', 'supply_mix_estimate', 'kwh_estimate', 'kwh', 'gap_estimate', 'kwh_fwd_validated']) {
+    it(`classifies the near-miss ${nearMiss} as an extension, not a known kind`, () => {
+      expect(known.has(nearMiss)).toBe(false);
+      expect(parseFormat(nearMiss).kind).toBe('extension');
+      expect(isKnownFormat(nearMiss)).toBe(false);
+    });
+  }
+
+  it('classifies a string as a known kind exactly when it is in KNOWN_FORMATS (both directions)', () => {
+    // Lowercase identifiers, and identifiers assembled from the pieces of known
+    // formats so that near-misses are frequent.
+    const pieces = fc.constantFrom('kwh', 'fwd', 'rev', 'net', 'estimate', 'estimated', 'raw', 'gap', 'supply', 'mix', 'x', '0');
+    const assembled = fc.array(pieces, { minLength: 1, maxLength: 4 }).map((ps) => ps.join('_'));
+    const identifier = fc.stringMatching(/^[a-z][a-z0-9_]{0,24}$/);
+    fc.assert(
+      fc.property(fc.oneof(identifier, assembled, fc.constantFrom(...KNOWN_FORMATS)), (f) => {
+        const isKnownKind = KNOWN_KINDS.includes(parseFormat(f).kind);
+        expect(isKnownKind, f).toBe(known.has(f));
+        expect(isKnownFormat(f), f).toBe(known.has(f));
+        if (!known.has(f)) expect(parseFormat(f).kind, f).toBe(/^[a-z][a-z0-9_]*$/.test(f) ? 'extension' : 'invalid');
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   const cases: { given: unknown; want: string }[] = [
     { given: 'kwh_fwd_estimated', want: 'extension' },
