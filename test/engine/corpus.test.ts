@@ -1,20 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { RULES, validate, type DocumentKind } from '../../src/index.js';
-import { ROOT, applyPatch, codesOf, deepFreeze, example, expectPathsResolve, type PatchOp } from './helpers.js';
+import { RULES, checkRevision, validate, type DocumentKind, type ValidationResult } from '../../src/index.js';
+import { ROOT, codesOf, deepFreeze, documentOf, example, expectPathsResolve, type DocumentSource } from './helpers.js';
 
-interface Case {
+interface Case extends DocumentSource {
   description: string;
-  base?: string;
-  data?: unknown;
-  patch?: PatchOp[];
+  /** The previous version: a revision case (checkRevision(previous, document)). */
+  previous?: DocumentSource;
   valid: boolean;
   codes: string[];
 }
 interface Group {
   description: string;
   base?: string;
+  previous?: DocumentSource;
   kind?: DocumentKind;
   strict?: boolean;
   tests: Case[];
@@ -25,14 +25,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const groups: [string, Group][] = files.map((f) => [f, JSON.parse(readFileSync(dir + f, 'utf8')) as Group]);
 
 const fixtureSchema = JSON.parse(readFileSync(`${ROOT}test/fixture-schema.json`, 'utf8'));
-const checkFixture = new Ajv2020({ allErrors: true, strict: false }).compile(fixtureSchema);
-
-function documentOf(g: Group, c: Case): unknown {
-  if (c.data !== undefined) return structuredClone(c.data);
-  const base = c.base ?? g.base;
-  if (!base) throw new Error(`case "${c.description}" has a patch but no base`);
-  return applyPatch(example(base), c.patch ?? []);
-}
+const checkFixture = new Ajv2020({ allErrors: true, strict: true }).compile(fixtureSchema);
 
 describe('invalid corpus', () => {
   it('has fixture files', () => {
@@ -48,21 +41,29 @@ describe('invalid corpus', () => {
       });
       for (const c of group.tests) {
         it(c.description, () => {
-          const doc = deepFreeze(documentOf(group, c));
-          const r = validate(doc, { kind: group.kind ?? 'auto', strict: group.strict ?? false });
+          const doc = deepFreeze(documentOf(c, group.base, `case "${c.description}"`));
+          const previous = c.previous ?? group.previous;
+          let r: ValidationResult;
+          if (previous === undefined) {
+            r = validate(doc, { kind: group.kind ?? 'auto', strict: group.strict ?? false });
+            expectPathsResolve(doc, r);
+          } else {
+            const prev = deepFreeze(documentOf(previous, undefined, `previous of case "${c.description}"`));
+            r = checkRevision(prev, doc, { strict: group.strict ?? false });
+            expectPathsResolve(undefined, r, [prev, doc]);
+          }
           expect(codesOf(r), JSON.stringify(r, null, 1)).toEqual([...c.codes].sort());
           expect(r.valid).toBe(c.valid);
           expect(r.valid).toBe(r.errors.length === 0);
-          expectPathsResolve(doc, r);
         });
       }
     });
   }
 
-  it('covers every non-revision code with at least two cases', () => {
+  it('covers every code with at least two cases', () => {
     const count = new Map<string, number>();
     for (const [, g] of groups) for (const c of g.tests) for (const code of c.codes) count.set(code, (count.get(code) ?? 0) + 1);
-    const missing = RULES.filter((r) => !('revisionOnly' in r) && r.code !== 'internal-error' && (count.get(r.code) ?? 0) < 2).map((r) => r.code);
+    const missing = RULES.filter((r) => r.code !== 'internal-error' && (count.get(r.code) ?? 0) < 2).map((r) => r.code);
     expect(missing).toEqual([]);
   });
 

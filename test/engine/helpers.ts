@@ -105,6 +105,24 @@ export function applyPatch(doc: any, ops: readonly PatchOp[]): any {
   return doc;
 }
 
+/** Where a fixture document comes from: the document itself, or a patch of an example. */
+export interface DocumentSource {
+  base?: string;
+  data?: unknown;
+  patch?: PatchOp[];
+}
+
+/**
+ * Build a fixture document: a copy of `data`, or `patch` applied to a fresh
+ * copy of the example `base` (the source's own, else `defaultBase`).
+ */
+export function documentOf(source: DocumentSource, defaultBase?: string, what = 'case'): unknown {
+  if (source.data !== undefined) return structuredClone(source.data);
+  const base = source.base ?? defaultBase;
+  if (!base) throw new Error(`${what} has a patch but no base`);
+  return applyPatch(example(base), source.patch ?? []);
+}
+
 export function deepFreeze<T>(v: T): T {
   if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
     Object.freeze(v);
