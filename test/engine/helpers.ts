@@ -41,6 +41,7 @@ function parentOf(doc: any, pointer: string): { parent: any; key: string } {
     if (cur === null || typeof cur !== 'object' || !(t in cur)) throw new Error(`patch path ${pointer} does not exist`);
     cur = cur[t];
   }
+  if (cur === null || typeof cur !== 'object') throw new Error(`patch path ${pointer} does not exist`);
   return { parent: cur, key };
 }
 
