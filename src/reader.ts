@@ -29,6 +29,7 @@ export interface SupplyMixCell {
   kind: 'supply_mix';
   column: number;
   format: 'supply_mix';
+  /** The components (the value's own objects, not copies); `null` when the value is `null` or not well-formed (see `readRows`). */
   components: SupplyMixComponent[] | null;
 }
 
@@ -63,6 +64,25 @@ export function readColumns(segment: Pick<UsageSegment, 'format'>): ColumnSpec[]
   return Array.isArray(segment.format) ? segment.format.map(parseFormat) : [];
 }
 
+function isShare(x: unknown): boolean {
+  return typeof x === 'number' && x >= 0 && x <= 1;
+}
+
+/** One supply-mix component as the schema requires it (`SupplyMixComponent`). */
+function componentOk(c: unknown): c is SupplyMixComponent {
+  if (!isObject(c)) return false;
+  const t = c.type;
+  const g = c.gco2_per_kwh;
+  return typeof t === 'string' && t.length > 0 && isShare(c.mix) && (g === undefined || (typeof g === 'number' && Number.isFinite(g) && g >= 0));
+}
+
+/** The components of a supply-mix value if it is a non-empty array of well-formed components, else null. */
+function supplyMixComponents(v: unknown): SupplyMixComponent[] | null {
+  if (!Array.isArray(v) || v.length === 0) return null;
+  for (const c of v) if (!componentOk(c)) return null;
+  return v as SupplyMixComponent[];
+}
+
 function cellOf(spec: ColumnSpec, column: number, v: unknown): Cell {
   switch (spec.kind) {
     case 'energy': {
@@ -78,24 +98,40 @@ function cellOf(spec: ColumnSpec, column: number, v: unknown): Cell {
     }
     case 'gap': {
       const r = isObject(v) ? v.reason_type : undefined;
-      return { kind: 'gap', column, format: 'gap', reason_type: typeof r === 'string' ? r : null };
+      return { kind: 'gap', column, format: 'gap', reason_type: typeof r === 'string' && r.length > 0 ? r : null };
     }
     case 'supply_mix':
-      return {
-        kind: 'supply_mix',
-        column,
-        format: 'supply_mix',
-        components: Array.isArray(v) ? (v as SupplyMixComponent[]) : null,
-      };
+      return { kind: 'supply_mix', column, format: 'supply_mix', components: supplyMixComponents(v) };
     default:
       return { kind: 'unknown', column, format: typeof spec.format === 'string' ? spec.format : show(spec.format), value: v ?? null };
   }
 }
 
 /**
- * Read a segment as typed rows, one per value set. Meant for segments that
- * `validate` accepted; for others it does its best (malformed values read as
- * `null`, rows without usable dates get NaN times) and never throws.
+ * Read a segment as typed rows, one per value set, with one cell per entry of
+ * `format` (repeated formats stay apart, by column).
+ *
+ * Expects a segment that passed `validate` (`valid: true`): then every cell
+ * holds what its format says and `null` means "not available". `readRows`
+ * itself checks nothing and reports nothing; on other input it never throws
+ * and never modifies the segment, and reads what does not match its format as
+ * `null`, so a `null` there can also mean "malformed" (run `validate` to tell):
+ *
+ * - energy (`kwh_*`): `value` is `v` when the value is an object whose `v` is
+ *   a finite number, else `null` (`{"v": "x"}` reads as `null`);
+ * - `gap`: `reason_type` is the value's `reason_type` when that is a
+ *   non-empty string, else `null`;
+ * - `supply_mix`: `components` is the value's array when it is non-empty and
+ *   every component is well-formed (`type` a non-empty string, `mix` a number
+ *   from 0 to 1, `gco2_per_kwh` absent or a finite number ≥ 0), else `null`.
+ *   Shares that do not sum to 1 (`supply-mix-sum`) are returned as they are;
+ * - extension (and malformed) formats: an `unknown` cell with the raw value
+ *   (`null` when the entry is missing).
+ *
+ * A value set that is not an array, or is shorter than `format`, reads as
+ * missing entries (`null` values). Without a usable `segment_start` or
+ * `interval` the rows' times are NaN and `start`/`end` are `''`. Returns `[]`
+ * for anything that is not an object.
  */
 export function readRows(segment: UsageSegment): Row[] {
   const seg = segment as unknown;

@@ -74,6 +74,34 @@ describe('readRows', () => {
     if (first.kind !== 'energy') throw new Error('expected energy');
     expect(first.value).toBe(1.24);
   });
+  it('reads values that do not match their format as null, supply mixes only when every component is well-formed', () => {
+    const ok = { type: 'solar', mix: 1 };
+    const mixes: [unknown, boolean][] = [
+      [[ok], true],
+      [[{ ...ok, gco2_per_kwh: 0 }, { type: 'x', mix: 0, extra: 1 }], true],
+      [[], false],
+      [{ type: 'solar', mix: 1 }, false],
+      [[ok, null], false],
+      [[ok, { type: '', mix: 0 }], false],
+      [[ok, { type: 'wind' }], false],
+      [[ok, { type: 'wind', mix: '0' }], false],
+      [[ok, { type: 'wind', mix: 1.5 }], false],
+      [[ok, { type: 'wind', mix: -0.1 }], false],
+      [[ok, { type: 'wind', mix: 0, gco2_per_kwh: -1 }], false],
+      [[ok, { type: 'wind', mix: 0, gco2_per_kwh: null }], false],
+    ];
+    for (const [value, wellFormed] of mixes) {
+      const seg = applyPatch(example('supply-mix-attribution.json'), [{ op: 'replace', path: '/values/0/0', value }]);
+      const cell = readRows(seg)[0]!.cells[0]!;
+      expect(cell.kind === 'supply_mix' && cell.components, JSON.stringify(value)).toEqual(wellFormed ? value : null);
+    }
+    const seg = applyPatch(example('option2-both-columns.json'), [
+      { op: 'replace', path: '/format', value: ['kwh_fwd', 'gap', 'gap'] },
+      { op: 'replace', path: '/values/0', value: [{ v: 'x' }, { reason_type: '' }, { reason_type: 1 }] },
+    ]);
+    expect(readRows(seg)[0]!.cells.map((c) => (c.kind === 'energy' ? c.value : c.kind === 'gap' ? c.reason_type : c.kind))).toEqual([null, null, null]);
+  });
+
   it('supply-mix components are read', () => {
     const c = readRows(example('supply-mix-attribution.json'))[0]!.cells[0]!;
     expect(c.kind === 'supply_mix' && c.components?.map((x) => x.type)).toEqual(['voluntary/ppa_specific', 'grid_supply', 'residual']);
