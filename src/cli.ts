@@ -10,7 +10,7 @@
  * order mark (RFC 8259 §8.1); a BOM is reported as unreadable input (exit 2).
  */
 import { readFileSync } from 'node:fs';
-import { checkRevisionChain } from './revision.js';
+import { checkRevisionChainCounted } from './revision.js';
 import type { Problem, ValidationResult } from './problems.js';
 import { validate, type DocumentKind } from './validate.js';
 
@@ -223,22 +223,17 @@ async function cmdRevision(args: string[]): Promise<number> {
     );
     return report(opts.json, [], [], files);
   }
-  const r = checkRevisionChain(docs, { strict: opts.strict });
+  const { result: r, omittedByDoc } = checkRevisionChainCounted(docs, { strict: opts.strict });
   const fileOf = (p: Problem) => opts.files[p.doc ?? 0] ?? opts.files[0]!;
   const errors = tag(r.errors, fileOf);
   const warnings = tag(r.warnings, fileOf);
-  const files = opts.files.map((file, i) => {
-    const e = r.errors.filter((p) => p.doc === i).length;
-    const w = r.warnings.filter((p) => p.doc === i).length;
-    return { file, valid: e === 0 && (r.omittedErrors === 0 || r.valid), errors: e, warnings: w, omittedErrors: 0, omittedWarnings: 0 };
+  // Each problem, listed or beyond the cap, is counted on the file it points into.
+  const files = opts.files.map((file, i): FileEntry => {
+    const omitted = omittedByDoc[i] ?? { errors: 0, warnings: 0 };
+    const e = r.errors.filter((p) => (p.doc ?? 0) === i).length + omitted.errors;
+    const w = r.warnings.filter((p) => (p.doc ?? 0) === i).length + omitted.warnings;
+    return { file, valid: e === 0, errors: e, warnings: w, omittedErrors: omitted.errors, omittedWarnings: omitted.warnings };
   });
-  // Problems beyond the cap cannot be attributed to a file; count them on the last one.
-  const last = files[files.length - 1]!;
-  last.omittedErrors = r.omittedErrors;
-  last.omittedWarnings = r.omittedWarnings;
-  last.errors += r.omittedErrors;
-  last.warnings += r.omittedWarnings;
-  if (r.omittedErrors > 0) last.valid = false;
   return report(opts.json, errors, warnings, files);
 }
 

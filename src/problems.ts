@@ -41,6 +41,8 @@ export class Collector {
   omittedWarnings = 0;
   /** Current document index (revision checks); undefined otherwise. */
   doc: number | undefined = undefined;
+  /** Omitted errors and warnings per document index (revision checks; absent entries are 0). */
+  readonly omittedByDoc: { errors: number; warnings: number }[] = [];
 
   constructor(readonly cap: number = MAX_PROBLEMS) {}
 
@@ -50,11 +52,21 @@ export class Collector {
     if (this.doc !== undefined) p.doc = this.doc;
     if (levelOf(code) === 'error') {
       if (this.errors.length < this.cap) this.errors.push(p);
-      else this.omittedErrors++;
+      else {
+        this.omittedErrors++;
+        if (this.doc !== undefined) this.omittedOf(this.doc).errors++;
+      }
     } else {
       if (this.warnings.length < this.cap) this.warnings.push(p);
-      else this.omittedWarnings++;
+      else {
+        this.omittedWarnings++;
+        if (this.doc !== undefined) this.omittedOf(this.doc).warnings++;
+      }
     }
+  }
+
+  private omittedOf(doc: number): { errors: number; warnings: number } {
+    return (this.omittedByDoc[doc] ??= { errors: 0, warnings: 0 });
   }
 
   get errorCount(): number {

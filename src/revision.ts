@@ -47,6 +47,20 @@ function comparePair(prev: unknown, next: unknown, c: Collector): void {
  * Revision problems point into the later document of the pair.
  */
 export function checkRevisionChain(docs: readonly unknown[], options: RevisionOptions = {}): ValidationResult {
+  return checkRevisionChainCounted(docs, options).result;
+}
+
+/** Omitted (beyond the cap) errors and warnings of one document of a chain. */
+export interface OmittedCounts {
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * `checkRevisionChain`, plus how many of the omitted problems belong to each
+ * document (for the CLI's per-file counts; not part of the package's API).
+ */
+export function checkRevisionChainCounted(docs: readonly unknown[], options: RevisionOptions = {}): { result: ValidationResult; omittedByDoc: OmittedCounts[] } {
   const c = new Collector();
   const strict = options?.strict === true;
   try {
@@ -62,7 +76,9 @@ export function checkRevisionChain(docs: readonly unknown[], options: RevisionOp
   } catch (e) {
     c.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return c.result();
+  const n = Array.isArray(docs) ? docs.length : 0;
+  const omittedByDoc = Array.from({ length: n }, (_, i) => ({ errors: c.omittedByDoc[i]?.errors ?? 0, warnings: c.omittedByDoc[i]?.warnings ?? 0 }));
+  return { result: c.result(), omittedByDoc };
 }
 
 /** Check that `next` is a valid revision of `previous` (both are validated too; `doc` is 0 or 1). */

@@ -160,6 +160,24 @@ describe('cds-usage-segments CLI', () => {
     expect(r.stdout).toContain(`${f} (root) schema missing required property "values"`);
   });
 
+  it('revision: problems beyond the cap are counted on the file they belong to', () => {
+    const seg = JSON.parse(readFileSync(ex('gap-disclosure-page.json'), 'utf8')).usage_segments[0];
+    for (let k = 0; k < 150; k++) seg.values[k] = [{ v: 'x' }];
+    const a = file('cap-a.json', JSON.stringify(seg));
+    // The same segment again: 150 value-type errors and an unchanged cds_modified.
+    const b = file('cap-b.json', JSON.stringify(seg));
+    const r = run(['revision', '--json', a, b]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.errors).toHaveLength(100);
+    expect(out.files).toEqual([
+      { file: a, valid: false, errors: 150, warnings: 0, omittedErrors: 50, omittedWarnings: 0 },
+      { file: b, valid: false, errors: 151, warnings: 0, omittedErrors: 151, omittedWarnings: 0 },
+    ]);
+    const human = run(['revision', a, b]);
+    expect(human.stdout).toContain('2 files checked: 301 errors, 0 warnings (201 not listed) — invalid');
+  });
+
   it('revision with an unreadable file exits 2', () => {
     const r = run(['revision', ex('option1-estimated.json'), join(dir, 'gone.json')]);
     expect(r.code).toBe(2);
