@@ -178,6 +178,19 @@ describe('cds-usage-segments CLI', () => {
     expect(human.stdout).toContain('2 files checked: 301 errors, 0 warnings (201 not listed) — invalid');
   });
 
+  it('a 100,000-deep extension value is valid (extension Decision): exit 0, also with --strict', () => {
+    const seg = JSON.parse(readFileSync(ex('option1-estimated.json'), 'utf8'));
+    const n = 100_000;
+    const f = file('deep-extension.json', JSON.stringify({ ...seg, format: ['x_ext'], values: [['@']] }).replace('"@"', '{"a":'.repeat(n) + '{}' + '}'.repeat(n)));
+    const r = run(['validate', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 errors, 0 warnings — valid');
+    const strict = run(['validate', '--strict', f]);
+    expect(strict.code).toBe(0);
+    expect(strict.stdout).toContain('unknown-format');
+    expectNoStack(strict.stderr);
+  });
+
   it('revision with an unreadable file exits 2', () => {
     const r = run(['revision', ex('option1-estimated.json'), join(dir, 'gone.json')]);
     expect(r.code).toBe(2);
