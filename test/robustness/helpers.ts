@@ -240,3 +240,23 @@ export function pathologicalDateTimes(n: number): string[] {
     't'.repeat(n),
   ];
 }
+
+/**
+ * Every value stored under one of `keys` anywhere in a JSON document, with its
+ * JSON Pointer; the walk does not descend into a value it returns.
+ */
+export function valuesUnderKeys(doc: unknown, keys: readonly string[], root = ''): { path: string; key: string; value: unknown }[] {
+  const out: { path: string; key: string; value: unknown }[] = [];
+  const stack: [unknown, string][] = [[doc, root]];
+  while (stack.length > 0) {
+    const [x, p] = stack.pop()!;
+    if (Array.isArray(x)) x.forEach((y, i) => stack.push([y, `${p}/${i}`]));
+    else if (x !== null && typeof x === 'object') {
+      for (const [k, v] of Object.entries(x)) {
+        if (keys.includes(k)) out.push({ path: `${p}/${k}`, key: k, value: v });
+        else stack.push([v, `${p}/${k}`]);
+      }
+    }
+  }
+  return out;
+}

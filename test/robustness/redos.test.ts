@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { parseDateTime, validate } from '../../src/index.js';
-import { ROOT, example, pathologicalDateTimes as pathological } from './helpers.js';
+import { ROOT, example, pathologicalDateTimes as pathological, valuesUnderKeys } from './helpers.js';
 
 interface Found {
   where: string;
@@ -31,19 +31,9 @@ function walkFiles(dir: string, exts: string[]): string[] {
 
 /** `pattern` values anywhere in a JSON document. */
 function specPatterns(doc: unknown, where: string): Found[] {
-  const out: Found[] = [];
-  const stack: [unknown, string][] = [[doc, '']];
-  while (stack.length > 0) {
-    const [x, p] = stack.pop()!;
-    if (Array.isArray(x)) x.forEach((y, i) => stack.push([y, `${p}/${i}`]));
-    else if (x !== null && typeof x === 'object') {
-      for (const [k, v] of Object.entries(x)) {
-        if (k === 'pattern' && typeof v === 'string') out.push({ where: `${where}#${p}/pattern`, source: v, flags: 'u' });
-        else stack.push([v, `${p}/${k}`]);
-      }
-    }
-  }
-  return out;
+  return valuesUnderKeys(doc, ['pattern'])
+    .filter((f) => typeof f.value === 'string')
+    .map((f) => ({ where: `${where}#${f.path}`, source: f.value as string, flags: 'u' }));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, valuesUnderKeys } from './helpers.js';
 
 const bundle = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -103,19 +103,7 @@ export function secretsIn(v: unknown, where: string): string[] {
 
 /** All `example` and `examples` values of the bundle. */
 function bundleExamples(doc: unknown): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  const stack: [unknown, string][] = [[doc, '#']];
-  while (stack.length > 0) {
-    const [x, p] = stack.pop()!;
-    if (Array.isArray(x)) x.forEach((y, i) => stack.push([y, `${p}/${i}`]));
-    else if (x !== null && typeof x === 'object') {
-      for (const [k, y] of Object.entries(x)) {
-        if (k === 'example' || k === 'examples') out.push([`${p}/${k}`, y]);
-        else stack.push([y, `${p}/${k}`]);
-      }
-    }
-  }
-  return out;
+  return valuesUnderKeys(doc, ['example', 'examples'], '#').map((f) => [f.path, f.value]);
 }
 
 describe('spec security', () => {
