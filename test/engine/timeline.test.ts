@@ -4,6 +4,15 @@ import { applyPatch, codesOf, deepFreeze, example } from './helpers.js';
 
 const page = () => example('gap-disclosure-page.json');
 
+/** The gap page plus a copy of its first segment under another id and format. */
+function withFirstSegmentAgain(id: string, format: string[]) {
+  return applyPatch(page(), [
+    { op: 'copy', from: '/usage_segments/0', path: '/usage_segments/-' },
+    { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: id },
+    { op: 'replace', path: '/usage_segments/3/format', value: format },
+  ]);
+}
+
 describe('gap disclosure page', () => {
   it('is valid with no timeline findings', () => {
     const r = validate(deepFreeze(page()));
@@ -29,20 +38,12 @@ describe('gap disclosure page', () => {
   });
 
   it('different measurements do not overlap: a kwh_rev series over the same span is fine', () => {
-    const p = applyPatch(page(), [
-      { op: 'copy', from: '/usage_segments/0', path: '/usage_segments/-' },
-      { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'rev-1' },
-      { op: 'replace', path: '/usage_segments/3/format', value: ['kwh_rev'] },
-    ]);
+    const p = withFirstSegmentAgain('rev-1', ['kwh_rev']);
     expect(codesOf(validate(p))).toEqual([]);
   });
 
   it('estimate and validated of one measurement do overlap', () => {
-    const p = applyPatch(page(), [
-      { op: 'copy', from: '/usage_segments/0', path: '/usage_segments/-' },
-      { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'est-1' },
-      { op: 'replace', path: '/usage_segments/3/format', value: ['kwh_fwd_estimate'] },
-    ]);
+    const p = withFirstSegmentAgain('est-1', ['kwh_fwd_estimate']);
     const r = validate(p);
     expect(codesOf(r)).toEqual(['timeline-overlap']);
     expect(r.errors[0]).toMatchObject({ path: '/usage_segments/3', segmentId: 'est-1' });
