@@ -39,38 +39,32 @@ export class Collector {
   readonly warnings: Problem[] = [];
   omittedErrors = 0;
   omittedWarnings = 0;
-  /** Current document index (revision checks); undefined otherwise. */
-  doc: number | undefined = undefined;
-  /** Omitted errors and warnings per document index (revision checks; absent entries are 0). */
-  readonly omittedByDoc: { errors: number; warnings: number }[] = [];
+  /** Index in the chain of the document being checked (revision checks; set on each problem as `doc`); undefined otherwise. */
+  docIndex: number | undefined = undefined;
 
   constructor(readonly cap: number = MAX_PROBLEMS) {}
 
   add(code: Code, path: string, message: string, segmentId?: unknown): void {
     const p: Problem = { code, message, path };
     if (typeof segmentId === 'string') p.segmentId = segmentId;
-    if (this.doc !== undefined) p.doc = this.doc;
+    if (this.docIndex !== undefined) p.doc = this.docIndex;
     if (levelOf(code) === 'error') {
       if (this.errors.length < this.cap) this.errors.push(p);
-      else {
-        this.omittedErrors++;
-        if (this.doc !== undefined) this.omittedOf(this.doc).errors++;
-      }
+      else this.omittedErrors++;
     } else {
       if (this.warnings.length < this.cap) this.warnings.push(p);
-      else {
-        this.omittedWarnings++;
-        if (this.doc !== undefined) this.omittedOf(this.doc).warnings++;
-      }
+      else this.omittedWarnings++;
     }
   }
 
-  private omittedOf(doc: number): { errors: number; warnings: number } {
-    return (this.omittedByDoc[doc] ??= { errors: 0, warnings: 0 });
-  }
-
+  /** Errors found so far, listed or not. */
   get errorCount(): number {
     return this.errors.length + this.omittedErrors;
+  }
+
+  /** Warnings found so far, listed or not. */
+  get warningCount(): number {
+    return this.warnings.length + this.omittedWarnings;
   }
 
   result(): ValidationResult {

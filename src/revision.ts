@@ -50,35 +50,47 @@ export function checkRevisionChain(docs: readonly unknown[], options: RevisionOp
   return checkRevisionChainCounted(docs, options).result;
 }
 
-/** Omitted (beyond the cap) errors and warnings of one document of a chain. */
-export interface OmittedCounts {
+/** Errors and warnings (listed or beyond the cap) that point into one document of a chain. */
+export interface ProblemTotals {
   errors: number;
   warnings: number;
 }
 
 /**
- * `checkRevisionChain`, plus how many of the omitted problems belong to each
- * document (for the CLI's per-file counts; not part of the package's API).
+ * `checkRevisionChain`, plus how many problems (listed or not) point into each
+ * document, for the CLI's per-file counts (not part of the package's API).
+ * Counted here, by the growth of the collector's totals while each document is
+ * checked, so that the collector itself knows nothing of files.
  */
-export function checkRevisionChainCounted(docs: readonly unknown[], options: RevisionOptions = {}): { result: ValidationResult; omittedByDoc: OmittedCounts[] } {
+export function checkRevisionChainCounted(docs: readonly unknown[], options: RevisionOptions = {}): { result: ValidationResult; totalsByDoc: ProblemTotals[] } {
   const c = new Collector();
   const strict = options?.strict === true;
+  const n = Array.isArray(docs) ? docs.length : 0;
+  const totalsByDoc: ProblemTotals[] = Array.from({ length: n }, () => ({ errors: 0, warnings: 0 }));
+  const inDoc = (i: number, check: () => void): void => {
+    c.docIndex = i;
+    const errors = c.errorCount;
+    const warnings = c.warningCount;
+    try {
+      check();
+    } finally {
+      const t = totalsByDoc[i];
+      if (t !== undefined) {
+        t.errors += c.errorCount - errors;
+        t.warnings += c.warningCount - warnings;
+      }
+    }
+  };
   try {
     if (!Array.isArray(docs)) throw new TypeError('checkRevisionChain expects an array of documents');
-    for (let i = 0; i < docs.length; i++) {
-      c.doc = i;
-      validateInto(docs[i], { kind: 'segment', strict }, c);
-    }
-    for (let i = 1; i < docs.length; i++) {
-      c.doc = i;
-      comparePair(docs[i - 1], docs[i], c);
-    }
+    for (let i = 0; i < n; i++) inDoc(i, () => validateInto(docs[i], { kind: 'segment', strict }, c));
+    for (let i = 1; i < n; i++) inDoc(i, () => comparePair(docs[i - 1], docs[i], c));
   } catch (e) {
-    c.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
+    const report = () => c.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (c.docIndex === undefined) report();
+    else inDoc(c.docIndex, report);
   }
-  const n = Array.isArray(docs) ? docs.length : 0;
-  const omittedByDoc = Array.from({ length: n }, (_, i) => ({ errors: c.omittedByDoc[i]?.errors ?? 0, warnings: c.omittedByDoc[i]?.warnings ?? 0 }));
-  return { result: c.result(), omittedByDoc };
+  return { result: c.result(), totalsByDoc };
 }
 
 /** Check that `next` is a valid revision of `previous` (both are validated too; `doc` is 0 or 1). */

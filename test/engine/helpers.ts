@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { resolvePointer, type ValidationResult } from '../../src/index.js';
+import { example } from '../helpers/examples.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-const cache = new Map<string, string>();
-
-/** A fresh (mutable) copy of one of the spec's examples. */
-export function example(name: string): any {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(`${ROOT}spec/examples/${name}`, 'utf8');
-    cache.set(name, text);
-  }
-  return JSON.parse(text);
-}
+export { ROOT } from '../helpers/paths.js';
+export { example } from '../helpers/examples.js';
 
 export type PatchOp =
   | { op: 'add'; path: string; value: unknown }

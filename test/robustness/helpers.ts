@@ -2,28 +2,16 @@
  * Shared helpers of the robustness tests (test/robustness/) and the stress run
  * (test/stress/). Everything here is iterative: inputs nest 100,000 deep.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { MAX_PROBLEMS, getRule, resolvePointer, type ValidationResult } from '../../src/index.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(ROOT, 'dist/src/cli.js');
-export const EXAMPLES = ['option1-estimated.json', 'option1-validated.json', 'option2-both-columns.json', 'gap-disclosure-page.json', 'supply-mix-attribution.json'] as const;
-
-const exampleText = new Map<string, string>();
-/** A fresh mutable copy of one of the meeting's examples (spec/examples). */
-export function example(name: string): any {
-  let t = exampleText.get(name);
-  if (t === undefined) {
-    t = readFileSync(join(ROOT, 'spec/examples', name), 'utf8');
-    exampleText.set(name, t);
-  }
-  return JSON.parse(t);
-}
+export { ROOT } from '../helpers/paths.js';
+export { EXAMPLES, example } from '../helpers/examples.js';
+import type { CliRun } from '../helpers/cli.js';
+export { CLI_BIN as CLI, spawnCli as runCli, type CliRun } from '../helpers/cli.js';
 
 class KeyMark {
   constructor(readonly key: string) {}
@@ -120,28 +108,6 @@ export function expectWellFormed(doc: unknown, r: ValidationResult, docs?: reado
 /** Nest `inner` `depth` levels deep in arrays or objects, as JSON text. */
 export function deepText(depth: number, kind: 'array' | 'object', inner = '1'): string {
   return kind === 'array' ? '['.repeat(depth) + inner + ']'.repeat(depth) : '{"a":'.repeat(depth) + inner + '}'.repeat(depth);
-}
-
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-  signal: NodeJS.Signals | null;
-}
-
-/** Run the built CLI; `nodeArgs` go to node (e.g. --max-old-space-size). */
-export function runCli(args: string[], opts: { input?: string | Buffer; timeout?: number; nodeArgs?: string[] } = {}): CliRun {
-  if (!existsSync(CLI)) throw new Error('dist/src/cli.js missing: run `npm run compile` first');
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], {
-    cwd: ROOT,
-    input: opts.input,
-    encoding: 'utf8',
-    timeout: opts.timeout ?? 60_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t, signal: r.signal };
 }
 
 /**

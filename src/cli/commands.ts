@@ -1,0 +1,9 @@
+/**
+ * The CLI's subcommands, in help-screen order. A new subcommand is one module
+ * exporting a `Command` and one entry here.
+ */
+import type { Command } from './command.js';
+import { revisionCommand } from './revision.js';
+import { validateCommand } from './validate.js';
+
+export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand];

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import type { CliIo } from './io.js';
+
+/** One input file as text: decoded and checked (UTF-8, no byte order mark), not yet parsed. */
+export interface LoadedText {
+  text: string;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function readReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return `cannot read (${code ?? 'error'})`;
+}
+
+/** Read one input ("-" is standard input) as UTF-8 text; throws an Error with a one-line reason. */
+export async function loadText(file: string, io: CliIo): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = file === '-' ? await io.stdin() : readFileSync(file);
+  } catch (e) {
+    throw new Error(readReason(e));
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    throw new Error('UTF-8 byte order mark not allowed (RFC 8259 §8.1)');
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new Error('not valid UTF-8');
+  }
+}
+
+/** Parse JSON text; throws an Error with a one-line reason. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`invalid JSON: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+  }
+}
+
+/** A file that could not be read or parsed, and why. */
+export interface LoadFailure {
+  file: string;
+  reason: string;
+}
+
+/** Read and parse one input, or say why not (the reason is also written to stderr). */
+export async function loadJson(file: string, io: CliIo): Promise<{ text: string; doc: unknown } | LoadFailure> {
+  try {
+    const text = await loadText(file, io);
+    return { text, doc: parseJson(text) };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    io.stderr(`cds-usage-segments: ${file}: ${reason}\n`);
+    return { file, reason };
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * What the CLI touches outside itself, passed in so that `main` runs
+ * in-process in tests: output streams and standard input. Files are read from
+ * the file system relative to the process's working directory.
+ */
+export interface CliIo {
+  /** Write to standard output. */
+  stdout(text: string): void;
+  /** Write to standard error. */
+  stderr(text: string): void;
+  /** Read standard input to its end. */
+  stdin(): Promise<Uint8Array>;
+}
+
+/** The real process's streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/** A mistake in the command line (exit 2, with a pointer to --help). */
+export class UsageError extends Error {}

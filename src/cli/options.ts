@@ -1,0 +1,40 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './io.js';
+
+/** One option of a command, with its help text (the help screen is built from these). */
+export interface OptionSpec {
+  name: string;
+  type: 'boolean' | 'string';
+  /** Placeholder of a string option's value in the help screen. */
+  value?: string;
+  help: string;
+}
+
+/** Options most commands share. */
+export const JSON_OPTION: OptionSpec = { name: 'json', type: 'boolean', help: 'Print one JSON object {valid, errors, warnings, files}.' };
+export const STRICT_OPTION: OptionSpec = { name: 'strict', type: 'boolean', help: 'Also warn about unknown properties and extension formats.' };
+
+/** Why `node:util` parseArgs refused, in one short line. */
+function reason(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const quoted = /'([^']+)'/.exec(err.message ?? '')?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${quoted}`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `option ${quoted.split(' ')[0]} needs a value`;
+  if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${quoted}`;
+  return (err.message ?? String(e)).split('\n')[0]!;
+}
+
+/**
+ * Parse a command's arguments with `node:util` parseArgs (strict: unknown
+ * options are usage errors; `--` ends options; "-" is a positional, stdin).
+ */
+export function parseCommandArgs(args: readonly string[], specs: readonly OptionSpec[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const s of specs) options[s.name] = { type: s.type };
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (e) {
+    throw new UsageError(reason(e));
+  }
+}

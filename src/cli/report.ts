@@ -1,0 +1,88 @@
+import type { Problem, ValidationResult } from '../problems.js';
+import type { CliIo } from './io.js';
+
+/** One checked (or unreadable) file in the CLI's report. */
+export interface FileEntry {
+  file: string;
+  valid: boolean;
+  /** Errors found in this file, listed or not. */
+  errors: number;
+  warnings: number;
+  /** How many of them are beyond the cap (not listed). */
+  omittedErrors: number;
+  omittedWarnings: number;
+  /** Why the file could not be checked (unreadable, invalid JSON, …). */
+  failure?: string;
+}
+
+/** A problem as the CLI prints it: tagged with its file, without the chain index. */
+export type CliProblem = Omit<Problem, 'doc'> & { file: string };
+
+/** Problems and files of one CLI run. */
+export interface Report {
+  errors: CliProblem[];
+  warnings: CliProblem[];
+  files: FileEntry[];
+}
+
+export function emptyReport(): Report {
+  return { errors: [], warnings: [], files: [] };
+}
+
+/** Tag problems with the file each belongs to. */
+export function tagProblems(problems: readonly Problem[], fileOf: (p: Problem) => string): CliProblem[] {
+  return problems.map((p) => {
+    const { doc: _doc, ...rest } = p;
+    return { file: fileOf(p), ...rest };
+  });
+}
+
+/** Add one validated file to a report. */
+export function addResult(report: Report, file: string, r: ValidationResult): void {
+  report.errors.push(...tagProblems(r.errors, () => file));
+  report.warnings.push(...tagProblems(r.warnings, () => file));
+  report.files.push({
+    file,
+    valid: r.valid,
+    errors: r.errors.length + r.omittedErrors,
+    warnings: r.warnings.length + r.omittedWarnings,
+    omittedErrors: r.omittedErrors,
+    omittedWarnings: r.omittedWarnings,
+  });
+}
+
+/** A file that was not checked: `failure` says why (unreadable), or none (skipped because another file failed). */
+export function uncheckedEntry(file: string, failure?: string): FileEntry {
+  const entry: FileEntry = { file, valid: false, errors: 0, warnings: 0, omittedErrors: 0, omittedWarnings: 0 };
+  if (failure !== undefined) entry.failure = failure;
+  return entry;
+}
+
+function humanLine(p: CliProblem): string {
+  return `${p.file} ${p.path === '' ? '(root)' : p.path} ${p.code} ${p.message.replace(/[\r\n]+/g, ' ')}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Print a report (one JSON object, or one line per problem and a summary) and return the exit status. */
+export function printReport(io: CliIo, json: boolean, { errors, warnings, files }: Report): number {
+  const failed = files.some((f) => f.failure !== undefined);
+  const valid = !failed && files.every((f) => f.valid);
+  if (json) {
+    io.stdout(JSON.stringify({ valid, errors, warnings, files }) + '\n');
+  } else {
+    const lines = [...errors, ...warnings].map(humanLine);
+    const e = files.reduce((n, f) => n + f.errors, 0);
+    const w = files.reduce((n, f) => n + f.warnings, 0);
+    const omitted = files.reduce((n, f) => n + f.omittedErrors + f.omittedWarnings, 0);
+    const unreadable = files.filter((f) => f.failure !== undefined).length;
+    let summary = `${plural(files.length, 'file')} checked: ${plural(e, 'error')}, ${plural(w, 'warning')}`;
+    if (omitted > 0) summary += ` (${omitted} not listed)`;
+    if (unreadable > 0) summary += `, ${unreadable} not readable`;
+    lines.push(summary + (valid ? ' — valid' : failed ? '' : ' — invalid'));
+    io.stdout(lines.join('\n') + '\n');
+  }
+  return failed ? 2 : valid ? 0 : 1;
+}

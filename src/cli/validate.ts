@@ -1,0 +1,37 @@
+import { validate, type DocumentKind } from '../validate.js';
+import { UsageError, type CliIo } from './io.js';
+import { loadJson } from './input.js';
+import { JSON_OPTION, parseCommandArgs, STRICT_OPTION } from './options.js';
+import { addResult, emptyReport, printReport, uncheckedEntry } from './report.js';
+import type { Command } from './command.js';
+
+const KINDS: readonly DocumentKind[] = ['auto', 'segment', 'list'];
+
+const KIND_OPTION = {
+  name: 'kind',
+  type: 'string',
+  value: 'K',
+  help: 'auto (default): an object with usage_segments is a listing page,\nany other object a usage segment; or force segment / list.',
+} as const;
+
+/** `validate [--json] [--strict] [--kind K] FILE...`: check documents one by one. */
+export const validateCommand: Command = {
+  name: 'validate',
+  usage: 'validate [--json] [--strict] [--kind auto|segment|list] FILE...',
+  summary: 'Check usage segments or listing pages (FILE "-" reads stdin).',
+  options: [JSON_OPTION, STRICT_OPTION, KIND_OPTION],
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals: files } = parseCommandArgs(args, this.options);
+    const kind = (values.kind ?? 'auto') as DocumentKind;
+    if (!KINDS.includes(kind)) throw new UsageError(`--kind must be auto, segment or list, got ${JSON.stringify(values.kind)}`);
+    if (files.length === 0) throw new UsageError('validate needs at least one FILE (or - for stdin)');
+    if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be given only once');
+    const report = emptyReport();
+    for (const file of files) {
+      const loaded = await loadJson(file, io);
+      if ('reason' in loaded) report.files.push(uncheckedEntry(file, loaded.reason));
+      else addResult(report, file, validate(loaded.doc, { kind, strict: values.strict === true }));
+    }
+    return printReport(io, values.json === true, report);
+  },
+};
