@@ -15,7 +15,7 @@ import { median, roundRobin, formatMs, formatRatio } from './stats.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST_INDEX = path.join(ROOT, 'dist/src/index.js');
 const CLI = path.join(ROOT, 'dist/src/cli.js');
-const SCHEMA_DIR = path.join(ROOT, 'generated/schemas');
+const SCHEMA_DIR = path.join(ROOT, 'generated/2024/schemas');
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');

@@ -1,20 +1,23 @@
-// Step 1: bundle the split spec into one document (YAML and JSON) and a
-// dereferenced JSON copy for tools that cannot follow $ref.
+// Step 1: bundle a model's split spec (spec/<model>/openapi.yaml) into one
+// document (YAML and JSON) and a dereferenced JSON copy for tools that cannot
+// follow $ref.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import $RefParser from '@apidevtools/json-schema-ref-parser';
 import YAML from 'yaml';
-import { GENERATED_NOTE, isMain, outputDir, repoRoot, writeJson, writeText } from './lib/generated-files.mjs';
+import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, repoRoot, writeJson, writeText } from './lib/generated-files.mjs';
+import { MODEL_NAMES, modelConfig } from './lib/models.mjs';
 
-export async function bundle(outDir) {
+export async function bundle(outDir, model) {
+  modelConfig(model);
   const scratch = mkdtempSync(join(tmpdir(), 'cds-bundle-'));
   try {
     const bundledYaml = join(scratch, 'openapi.yaml');
     execFileSync(
       join(repoRoot, 'node_modules/.bin/redocly'),
-      ['bundle', 'spec/openapi.yaml', '--output', bundledYaml],
+      ['bundle', `spec/${model}/openapi.yaml`, '--output', bundledYaml],
       { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
     );
     const document = YAML.parse(readFileSync(bundledYaml, 'utf8'));
@@ -29,4 +32,4 @@ export async function bundle(outDir) {
   }
 }
 
-if (isMain(import.meta.url)) await bundle(outputDir());
+if (isMain(import.meta.url)) for (const model of MODEL_NAMES) await bundle(modelOutputDir(outputDir(), model), model);

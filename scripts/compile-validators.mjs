@@ -4,18 +4,15 @@
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { GENERATED_NOTE, isMain, outputDir, readJson, writeText } from './lib/generated-files.mjs';
+import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, readJson, writeText } from './lib/generated-files.mjs';
+import { MODEL_NAMES, modelConfig } from './lib/models.mjs';
 import { createAjv } from './lib/ajv.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** Exported validator name → component schema it checks. */
-export const VALIDATORS = {
-  validateUsageSegment: 'UsageSegment',
-  validateUsageSegmentList: 'UsageSegmentList',
-};
-
-export function compileValidators(outDir) {
+export function compileValidators(outDir, model) {
+  // Exported validator name → component schema it checks.
+  const VALIDATORS = modelConfig(model).validators;
   const ajv = createAjv({ code: { source: true, esm: true, optimize: true } });
   const ids = {};
   for (const [exportName, component] of Object.entries(VALIDATORS)) {
@@ -54,4 +51,4 @@ export function compileValidators(outDir) {
   writeText(join(outDir, 'validators.ts'), source);
 }
 
-if (isMain(import.meta.url)) compileValidators(outputDir());
+if (isMain(import.meta.url)) for (const model of MODEL_NAMES) compileValidators(modelOutputDir(outputDir(), model), model);

@@ -1,11 +1,11 @@
-// Writes the meeting's examples (2024-08-08) as complete JSON under spec/examples/.
+// Writes the meeting's examples (2024-08-08) as complete JSON under spec/2024/examples/.
 // The minutes elide ids as `[...]` and long value arrays as `...`; this script
 // fills them deterministically so the committed files can be regenerated and
 // checked. Run: node scripts/generate-examples.mjs [outDir]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const outDir = resolve(process.argv[2] ?? 'spec/examples');
+const outDir = resolve(process.argv[2] ?? 'spec/2024/examples');
 
 // One customer, one meter: the same related ids in every example so that the
 // gap page forms one timeline.

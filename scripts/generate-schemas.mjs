@@ -2,7 +2,8 @@
 // self-contained: the components it uses are copied under $defs, so any
 // validator can load one file alone, in any order.
 import { join } from 'node:path';
-import { GENERATED_NOTE, isMain, outputDir, readJson, schemaBaseUrl, writeJson } from './lib/generated-files.mjs';
+import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, readJson, schemaBaseUrl, writeJson } from './lib/generated-files.mjs';
+import { MODEL_NAMES } from './lib/models.mjs';
 
 const COMPONENT_REF = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
 
@@ -42,7 +43,7 @@ function dependencies(name, schemas) {
   return [...seen].sort();
 }
 
-export function standaloneSchemas(document) {
+export function standaloneSchemas(document, model) {
   const schemas = document.components?.schemas ?? {};
   const toDef = (n) => `#/$defs/${n}`;
   const result = {};
@@ -51,7 +52,7 @@ export function standaloneSchemas(document) {
     for (const dep of dependencies(name, schemas)) defs[dep] = rewriteRefs(schemas[dep], toDef);
     result[name] = {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: `${schemaBaseUrl()}${name}.json`,
+      $id: `${schemaBaseUrl(model)}${name}.json`,
       $comment: GENERATED_NOTE,
       ...rewriteRefs(schemas[name], toDef),
       ...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
@@ -60,10 +61,10 @@ export function standaloneSchemas(document) {
   return result;
 }
 
-export function generateSchemas(outDir, document = readJson(join(outDir, 'openapi.json'))) {
-  const schemas = standaloneSchemas(document);
+export function generateSchemas(outDir, model, document = readJson(join(outDir, 'openapi.json'))) {
+  const schemas = standaloneSchemas(document, model);
   for (const [name, schema] of Object.entries(schemas)) writeJson(join(outDir, 'schemas', `${name}.json`), schema);
   return schemas;
 }
 
-if (isMain(import.meta.url)) generateSchemas(outputDir());
+if (isMain(import.meta.url)) for (const model of MODEL_NAMES) generateSchemas(modelOutputDir(outputDir(), model), model);

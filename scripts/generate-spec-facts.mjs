@@ -2,7 +2,8 @@
 // required properties of each object schema, the known format strings, length limits) as a
 // TypeScript module, so the checker follows the spec without a hand-kept copy.
 import { join } from 'node:path';
-import { GENERATED_NOTE, isMain, outputDir, readJson, writeText } from './lib/generated-files.mjs';
+import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, readJson, writeText } from './lib/generated-files.mjs';
+import { MODEL_NAMES } from './lib/models.mjs';
 
 export function specFacts(document) {
   const schemas = document.components?.schemas ?? {};
@@ -47,4 +48,4 @@ export function generateSpecFacts(outDir, document = readJson(join(outDir, 'open
   writeText(join(outDir, 'spec-facts.ts'), source);
 }
 
-if (isMain(import.meta.url)) generateSpecFacts(outputDir());
+if (isMain(import.meta.url)) for (const model of MODEL_NAMES) generateSpecFacts(modelOutputDir(outputDir(), model));

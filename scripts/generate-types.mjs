@@ -3,7 +3,8 @@
 // is declared once and named by its title.
 import { join } from 'node:path';
 import { compile } from 'json-schema-to-typescript';
-import { GENERATED_NOTE, isMain, outputDir, readJson, writeText } from './lib/generated-files.mjs';
+import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, readJson, writeText } from './lib/generated-files.mjs';
+import { MODEL_NAMES } from './lib/models.mjs';
 import { rewriteRefs } from './generate-schemas.mjs';
 
 const DEF_REF = /^#\/\$defs\/(\w+)$/;
@@ -54,4 +55,4 @@ export async function generateTypes(outDir, document = readJson(join(outDir, 'op
   return source;
 }
 
-if (isMain(import.meta.url)) await generateTypes(outputDir());
+if (isMain(import.meta.url)) for (const model of MODEL_NAMES) await generateTypes(modelOutputDir(outputDir(), model));

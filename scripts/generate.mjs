@@ -1,16 +1,36 @@
-// Regenerates everything under generated/ (or the folder given) from spec/:
-// bundle → JSON Schemas → TypeScript types → compiled validators → spec facts.
+// Regenerates everything under generated/ (or the folder given) from spec/,
+// once per model (scripts/lib/models.mjs), into generated/<model>/:
+// bundle → JSON Schemas → TypeScript types → compiled validators → spec facts
+// → the model's entry module (index.ts).
+import { join } from 'node:path';
 import { bundle } from './bundle.mjs';
 import { compileValidators } from './compile-validators.mjs';
-import { outputDir } from './lib/generated-files.mjs';
+import { GENERATED_NOTE, modelOutputDir, outputDir, writeText } from './lib/generated-files.mjs';
+import { MODEL_NAMES } from './lib/models.mjs';
 import { generateSchemas } from './generate-schemas.mjs';
 import { generateSpecFacts } from './generate-spec-facts.mjs';
 import { generateTypes } from './generate-types.mjs';
 
-const outDir = outputDir();
-const document = await bundle(outDir);
-generateSchemas(outDir, document);
-await generateTypes(outDir, document);
-compileValidators(outDir);
-generateSpecFacts(outDir, document);
-console.log(`generated/ written to ${outDir}`);
+/** The entry of `cds-usage-segments/<model>`: the model's validators and types. */
+function writeModelIndex(outDir, model) {
+  const source = [
+    `// ${GENERATED_NOTE}`,
+    `// The ${model} model: its compiled validators and its types.`,
+    "export * from './validators.js';",
+    "export type * from './types.js';",
+    '',
+  ].join('\n');
+  writeText(join(outDir, 'index.ts'), source);
+}
+
+const root = outputDir();
+for (const model of MODEL_NAMES) {
+  const outDir = modelOutputDir(root, model);
+  const document = await bundle(outDir, model);
+  generateSchemas(outDir, model, document);
+  await generateTypes(outDir, document);
+  compileValidators(outDir, model);
+  generateSpecFacts(outDir, document);
+  writeModelIndex(outDir, model);
+  console.log(`generated/${model} written to ${outDir}`);
+}

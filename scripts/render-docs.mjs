@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMain, repoRoot } from './lib/generated-files.mjs';
+import { apiName } from './lib/models.mjs';
 
 export const REFERENCE_HTML = join(repoRoot, 'docs/reference/index.html');
 
@@ -26,7 +27,7 @@ function inlineRemoteAssets(file) {
 export function renderDocs(output = REFERENCE_HTML) {
   execFileSync(
     join(repoRoot, 'node_modules/.bin/redocly'),
-    ['build-docs', 'usage-segments', '--output', output, '--inlineBundle', '--title', 'CDS Usage Segments API', '--openapi.schemaDefinitionsTagName=Schemas', '--openapi.jsonSamplesExpandLevel=3', '--openapi.layout=stacked'],
+    ['build-docs', apiName('2024'), '--output', output, '--inlineBundle', '--title', 'CDS Usage Segments API', '--openapi.schemaDefinitionsTagName=Schemas', '--openapi.jsonSamplesExpandLevel=3', '--openapi.layout=stacked'],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
   );
   inlineRemoteAssets(output);

@@ -1,8 +1,8 @@
 /** Classification of `format` strings into column kinds. */
 
-import { KNOWN_FORMATS } from '../generated/spec-facts.js';
+import { KNOWN_FORMATS } from '../generated/2024/spec-facts.js';
 
-/** A format string this version of the spec defines (from `KnownFormat`, see generated/spec-facts.ts). */
+/** A format string this version of the spec defines (from `KnownFormat`, see generated/2024/spec-facts.ts). */
 export type KnownFormat = (typeof KNOWN_FORMATS)[number];
 
 /** Suffix of each quality other than `validated`. */

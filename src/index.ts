@@ -7,5 +7,5 @@ export { renderRulesMarkdown } from './rules-doc.js';
 export { MAX_PROBLEMS, type Problem, type ValidationResult } from './problems.js';
 export { parseDateTime } from './time.js';
 export { escapeToken, resolvePointer } from './pointer.js';
-export { validateUsageSegment, validateUsageSegmentList } from '../generated/validators.js';
-export type * from '../generated/types.js';
+export { validateUsageSegment, validateUsageSegmentList } from '../generated/2024/validators.js';
+export type * from '../generated/2024/types.js';

@@ -1,4 +1,4 @@
-import type { SupplyMixComponent, UsageSegment } from '../generated/types.js';
+import type { SupplyMixComponent, UsageSegment } from '../generated/2024/types.js';
 import { isObject, show } from './context.js';
 import { parseFormat, type ColumnSpec, type Quality, type Quantity } from './formats.js';
 import { formatDateTime, parseDateTime } from './time.js';

@@ -1,5 +1,5 @@
-import { validateUsageSegment, validateUsageSegmentList } from '../generated/validators.js';
-import { LINK_MAX_LENGTH } from '../generated/spec-facts.js';
+import { validateUsageSegment, validateUsageSegmentList } from '../generated/2024/validators.js';
+import { LINK_MAX_LENGTH } from '../generated/2024/spec-facts.js';
 import type { CheckContext } from './context.js';
 import { show } from './context.js';
 import type { Collector } from './problems.js';

@@ -4,7 +4,7 @@
  * epoch milliseconds (fraction truncated to the millisecond), or NaN.
  */
 
-import { DATE_TIME_MAX_LENGTH } from '../generated/spec-facts.js';
+import { DATE_TIME_MAX_LENGTH } from '../generated/2024/spec-facts.js';
 
 function digits(s: string, at: number, n: number): number {
   let v = 0;

@@ -4,7 +4,7 @@
 const t0 = performance.now();
 const { readFileSync, readdirSync } = await import('node:fs');
 const { createAjv } = await import('../../scripts/lib/ajv.mjs');
-const dir = new URL('../../generated/schemas/', import.meta.url);
+const dir = new URL('../../generated/2024/schemas/', import.meta.url);
 const ajv = createAjv();
 let id;
 for (const f of readdirSync(dir)) {

@@ -5,9 +5,9 @@
 //   <!-- example: docs/examples/timing-quarter-hours.json -->  a JSON file; for a
 //        guide example ({title, options?, expect, document}) the document and
 //        the expected checker result
-//   <!-- cli: validate --json spec/examples/x.json -->          the CLI's real
+//   <!-- cli: validate --json spec/2024/examples/x.json -->          the CLI's real
 //        output (run from the repository root) and its exit status
-//   <!-- outline: spec/examples/gap-disclosure-page.json -->    a table of the
+//   <!-- outline: spec/2024/examples/gap-disclosure-page.json -->    a table of the
 //        segments of a listing page (for pages too long to print)
 //   ...
 //   <!-- /example -->  (or /cli, /outline)

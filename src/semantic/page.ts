@@ -1,4 +1,4 @@
-import { OBJECT_PROPERTIES } from '../../generated/spec-facts.js';
+import { OBJECT_PROPERTIES } from '../../generated/2024/spec-facts.js';
 import { type CheckContext, isObject, show } from '../context.js';
 import { ptr } from '../pointer.js';
 import { checkSegment, type SegmentSummary } from './segment.js';

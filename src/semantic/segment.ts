@@ -1,12 +1,12 @@
 import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder, isObject, show } from '../context.js';
 import { KIND_ENERGY, KIND_GAP, KIND_SUPPLY_MIX, KIND_EXTENSION, type ColumnSpec } from '../formats.js';
-import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from '../../generated/spec-facts.js';
+import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from '../../generated/2024/spec-facts.js';
 import { ptr } from '../pointer.js';
 import { columnsOf } from './columns.js';
 import { parseDateTime } from '../time.js';
 import { exceedsTolerance, MIX_TOLERANCE, NET_TOLERANCE } from '../tolerance.js';
 
-/** Fields the specification defines for a usage segment (from the spec, see generated/spec-facts.ts). */
+/** Fields the specification defines for a usage segment (from the spec, see generated/2024/spec-facts.ts). */
 export const SEGMENT_FIELDS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.UsageSegment);
 
 /** The `related_*` id lists of a usage segment. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLI_BIN, spawnCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
 
-const ex = (f: string) => join(ROOT, 'spec/examples', f);
+const ex = (f: string) => join(ROOT, 'spec/2024/examples', f);
 
 describe('the cds-usage-segments executable', () => {
   it('starts with a shebang', () => {

@@ -10,7 +10,7 @@ import { helpText, main } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
 
-const EX = join(ROOT, 'spec/examples');
+const EX = join(ROOT, 'spec/2024/examples');
 const ex = (f: string) => join(EX, f);
 const exampleDoc = (f: string) => JSON.parse(readFileSync(ex(f), 'utf8'));
 

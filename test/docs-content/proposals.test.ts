@@ -42,7 +42,7 @@ describe('proposals: Option 1, Option 2, gap disclosure', () => {
   it('shows each of the meeting’s examples for the three proposals', () => {
     const shown = regions.map((r) => r.arg);
     for (const example of ['option1-estimated.json', 'option1-validated.json', 'option2-both-columns.json', 'gap-disclosure-page.json']) {
-      expect(shown.some((arg) => arg.includes(`spec/examples/${example}`)), example).toBe(true);
+      expect(shown.some((arg) => arg.includes(`spec/2024/examples/${example}`)), example).toBe(true);
     }
   });
 

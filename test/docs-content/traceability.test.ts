@@ -67,7 +67,7 @@ describe('traceability table', () => {
           continue;
         }
         cited++;
-        const schema = JSON.parse(readFileSync(join(repoRoot, 'generated/schemas', m[1]!), 'utf8'));
+        const schema = JSON.parse(readFileSync(join(repoRoot, 'generated/2024/schemas', m[1]!), 'utf8'));
         if (resolve(schema, m[2]!) === undefined) missing.push(`${r.id}: ${ref}`);
       }
     }

@@ -10,7 +10,7 @@ const html = join(repoRoot, 'docs/reference/index.html');
 const screenshots = join(repoRoot, 'test-output/screenshots');
 
 interface ExampleObject { summary: string; value: { usage_segments: { cds_usagesegment_id: string }[] } }
-const bundled = JSON.parse(readFileSync(join(repoRoot, 'generated/openapi.json'), 'utf8'));
+const bundled = JSON.parse(readFileSync(join(repoRoot, 'generated/2024/openapi.json'), 'utf8'));
 const schemaNames = Object.keys(bundled.components.schemas).sort();
 const examples = Object.values(
   bundled.paths['/api/usagesegments'].get.responses['200'].content['application/json'].examples,

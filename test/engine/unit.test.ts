@@ -1,4 +1,4 @@
-import { DATE_TIME_MAX_LENGTH } from '../../generated/spec-facts.js';
+import { DATE_TIME_MAX_LENGTH } from '../../generated/2024/spec-facts.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBLEMS, RULES, getRule, parseDateTime, parseFormat, readRows, renderRulesMarkdown, validate } from '../../src/index.js';

@@ -90,7 +90,7 @@ describe('installed from the packed tarball', () => {
     sh('npm', ['install', '--prefer-offline', '--no-save', '--no-package-lock', join(dir, tarball), join(repoRoot, 'node_modules/@types/node'), join(repoRoot, 'node_modules/undici-types')], dir);
     writeFileSync(join(dir, 'consumer.ts'), CONSUMER_TS);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
-    copyFileSync(join(repoRoot, 'spec/examples/option2-both-columns.json'), join(dir, 'option2.json'));
+    copyFileSync(join(repoRoot, 'spec/2024/examples/option2-both-columns.json'), join(dir, 'option2.json'));
   }, 90_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -122,7 +122,7 @@ describe('installed from the packed tarball', () => {
       valid: true,
       brokenCodes: ['interval-arithmetic'],
       compiled: true,
-      schemaId: `https://unpkg.com/${pkg.name}@${pkg.version}/generated/schemas/UsageSegment.json`,
+      schemaId: `https://unpkg.com/${pkg.name}@${pkg.version}/generated/2024/schemas/UsageSegment.json`,
       yamlStartsWithOpenapi: true,
     });
   });

@@ -38,7 +38,12 @@ function run(cmd: string, args: string[]): Run {
 describe('package.json', () => {
   it('exports the library, the types, the validators, every JSON Schema and the bundled spec', () => {
     expect(Object.keys(pkg.exports).sort()).toEqual(
-      ['.', './openapi.deref.json', './openapi.json', './openapi.yaml', './package.json', './schemas/*.json', './types', './validators'].sort(),
+      [
+        '.', './package.json',
+        // The 2024 model under its own name, and the names it had before there were two models (aliases).
+        './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/openapi.yaml', './2024/schemas/*.json', './2024/types', './2024/validators',
+        './openapi.deref.json', './openapi.json', './openapi.yaml', './schemas/*.json', './types', './validators',
+      ].sort(),
     );
     expect(pkg.bin).toEqual({ 'cds-usage-segments': './dist/src/cli.js' });
   });
@@ -47,11 +52,11 @@ describe('package.json', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
     const paths = files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/types.d.ts', 'generated/openapi.yaml', 'generated/schemas/UsageSegment.json']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json']) {
       expect(paths, required).toContain(required);
     }
     const unexpected = paths.filter(
-      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/(schemas\/[A-Za-z]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z-]+\.md)$/.test(p),
+      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/\d{4}\/(schemas\/[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z-]+\.md)$/.test(p),
     );
     expect(unexpected).toEqual([]);
   });

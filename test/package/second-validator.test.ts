@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validator, type Schema } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
-import { validateUsageSegment, validateUsageSegmentList } from '../../generated/validators.js';
+import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
 import { detectKind } from '../../src/index.js';
 import { applyPatch, example, type PatchOp } from '../engine/helpers.js';
 import { EXAMPLE_SCHEMAS, examplesDir, generatedDir, listFiles, readJson, repoRoot } from '../spec/helpers.js';

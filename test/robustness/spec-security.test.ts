@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, valuesUnderKeys } from './helpers.js';
 
-const bundle = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));
+const bundle = JSON.parse(readFileSync(join(ROOT, 'generated/2024/openapi.json'), 'utf8'));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 interface Operation {
@@ -126,14 +126,14 @@ describe('spec security', () => {
     expect(securityProblems(broken).some((x) => x.includes('anonymous'))).toBe(true);
   });
 
-  it('no example in the bundle or in spec/examples holds a token or secret', () => {
+  it('no example in the bundle or in spec/2024/examples holds a token or secret', () => {
     const examples = bundleExamples(bundle);
     expect(examples.length).toBeGreaterThan(5);
     const found = examples.flatMap(([where, v]) => secretsIn(v, where));
-    const dir = join(ROOT, 'spec/examples');
+    const dir = join(ROOT, 'spec/2024/examples');
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThanOrEqual(5);
-    for (const f of files) found.push(...secretsIn(JSON.parse(readFileSync(join(dir, f), 'utf8')), `spec/examples/${f}`));
+    for (const f of files) found.push(...secretsIn(JSON.parse(readFileSync(join(dir, f), 'utf8')), `spec/2024/examples/${f}`));
     expect(found).toEqual([]);
   });
 

@@ -46,25 +46,25 @@ describe('redocly lint', () => {
   const breakages: { given: string; file: string; change: (text: string) => string; want: RegExp }[] = [
     {
       given: 'the Option 2 example without segment_end',
-      file: 'spec/examples/option2-both-columns.json',
+      file: 'spec/2024/examples/option2-both-columns.json',
       change: (t) => { const d = JSON.parse(t); delete d.segment_end; return JSON.stringify(d); },
       want: /required property 'segment_end'/,
     },
     {
       given: 'a schema title that differs from its file name',
-      file: 'spec/components/schemas/GapValue.yaml',
+      file: 'spec/2024/components/schemas/GapValue.yaml',
       change: (t) => t.replace('title: GapValue', 'title: Gap'),
       want: /must equal the file name "GapValue"/,
     },
     {
       given: 'a property without a description',
-      file: 'spec/components/schemas/EnergyValue.yaml',
+      file: 'spec/2024/components/schemas/EnergyValue.yaml',
       change: (t) => t.replace('    type: number\n    description: >-', '    type: number\n    x-note: >-'),
       want: /needs a description/,
     },
     {
       given: 'a camelCase property',
-      file: 'spec/components/schemas/GapValue.yaml',
+      file: 'spec/2024/components/schemas/GapValue.yaml',
       change: (t) => t.replace(/reason_type/g, 'reasonType'),
       want: /snake_case/,
     },
@@ -89,12 +89,14 @@ describe('redocly lint', () => {
 });
 
 describe('spec conventions', () => {
-  const root = YAML.parse(readFileSync(join(repoRoot, 'spec/openapi.yaml'), 'utf8'));
+  const root = YAML.parse(readFileSync(join(repoRoot, 'spec/2024/openapi.yaml'), 'utf8'));
 
   it('gives every component schema a title equal to its file name', () => {
-    for (const file of listFiles(join(repoRoot, 'spec/components/schemas'), '.yaml')) {
-      const schema = YAML.parse(readFileSync(join(repoRoot, 'spec/components/schemas', file), 'utf8'));
-      expect(schema.title, file).toBe(file.replace(/\.yaml$/, ''));
+    for (const dir of ['spec/2024/components/schemas', 'spec/shared/components/schemas']) {
+      for (const file of listFiles(join(repoRoot, dir), '.yaml')) {
+        const schema = YAML.parse(readFileSync(join(repoRoot, dir, file), 'utf8'));
+        expect(schema.title, file).toBe(file.replace(/\.yaml$/, ''));
+      }
     }
   });
 
@@ -103,32 +105,34 @@ describe('spec conventions', () => {
     expect(root.info.version).toBe(pkg.version);
   });
 
-  it('registers every component file in spec/openapi.yaml (scripts/check-spec-conventions.mjs)', () => {
+  it('registers every component file in its model\'s openapi.yaml (scripts/check-spec-conventions.mjs)', () => {
     const out = execFileSync(process.execPath, [join(repoRoot, 'scripts/check-spec-conventions.mjs')], { encoding: 'utf8' });
     expect(out).toContain('0 problems');
   });
 
-  it('reports an unregistered component file', () => {
-    const dir = scratchCopy();
-    try {
-      writeFileSync(join(dir, 'spec/components/schemas/Stray.yaml'), 'title: Stray\ntype: string\n');
-      let failed = false;
+  for (const folder of ['spec/2024/components/schemas', 'spec/shared/components/schemas']) {
+    it(`reports an unregistered component file in ${folder}`, () => {
+      const dir = scratchCopy();
       try {
-        execFileSync(process.execPath, [join(repoRoot, 'scripts/check-spec-conventions.mjs'), join(dir, 'spec')], { stdio: 'pipe' });
-      } catch (error) {
-        failed = true;
-        expect(String((error as { stderr: Buffer }).stderr)).toContain('Stray.yaml');
+        writeFileSync(join(dir, folder, 'Stray.yaml'), 'title: Stray\ntype: string\n');
+        let failed = false;
+        try {
+          execFileSync(process.execPath, [join(repoRoot, 'scripts/check-spec-conventions.mjs'), join(dir, 'spec')], { stdio: 'pipe' });
+        } catch (error) {
+          failed = true;
+          expect(String((error as { stderr: Buffer }).stderr)).toContain(`${folder}/Stray.yaml`);
+        }
+        expect(failed).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      expect(failed).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    });
+  }
 
   it('defines all twelve query parameters of the listing', () => {
-    const op = YAML.parse(readFileSync(join(repoRoot, 'spec/paths/usagesegments.yaml'), 'utf8')).get;
+    const op = YAML.parse(readFileSync(join(repoRoot, 'spec/2024/paths/usagesegments.yaml'), 'utf8')).get;
     const names = op.parameters.map((p: { $ref: string }) => {
-      const file = join(repoRoot, 'spec/paths', p.$ref);
+      const file = join(repoRoot, 'spec/2024/paths', p.$ref);
       return YAML.parse(readFileSync(file, 'utf8')).name;
     });
     expect(names.sort()).toEqual([

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../scripts/lib/ajv.mjs';
-import { validateUsageSegment, validateUsageSegmentList } from '../../generated/validators.js';
+import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
 import { EXAMPLE_SCHEMAS, examplesDir, generatedDir, listFiles, readJson } from './helpers.js';
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown };
@@ -25,7 +25,7 @@ const compiled: Record<string, Validate> = {
 };
 
 describe('the meeting examples', () => {
-  it('maps every file in spec/examples to a schema', () => {
+  it('maps every file in spec/2024/examples to a schema', () => {
     expect(listFiles(examplesDir, '.json')).toEqual(Object.keys(EXAMPLE_SCHEMAS).sort());
   });
 

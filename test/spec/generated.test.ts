@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examplesDir, generatedDir, listFiles, readJson, repoRoot } from './helpers.js';
+import { examplesDir, generatedDir, generatedRoot, listFiles, readJson, repoRoot } from './helpers.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -20,24 +20,28 @@ describe('generated/ is what the scripts make from spec/', () => {
   afterAll(() => rmSync(fresh, { recursive: true, force: true }));
 
   it('has the same files as a fresh generation', () => {
-    expect(filesUnder(generatedDir)).toEqual(filesUnder(fresh));
+    expect(filesUnder(generatedRoot)).toEqual(filesUnder(fresh));
   });
 
   it('is byte-identical to a fresh generation', () => {
     const stale = filesUnder(fresh).filter(
-      (f) => !readFileSync(join(fresh, f)).equals(readFileSync(join(generatedDir, f))),
+      (f) => !readFileSync(join(fresh, f)).equals(readFileSync(join(generatedRoot, f))),
     );
     expect(stale, 'run `npm run generate` and commit generated/').toEqual([]);
   });
 
   it('marks every generated file as generated', () => {
-    for (const file of filesUnder(generatedDir)) {
-      expect(readFileSync(join(generatedDir, file), 'utf8'), file).toContain('do not edit');
+    for (const file of filesUnder(generatedRoot)) {
+      expect(readFileSync(join(generatedRoot, file), 'utf8'), file).toContain('do not edit');
     }
+  });
+
+  it('puts every file under a model folder', () => {
+    expect(filesUnder(generatedRoot).filter((f) => !/^(2024)\//.test(f))).toEqual([]);
   });
 });
 
-describe('spec/examples is what scripts/generate-examples.mjs makes', () => {
+describe('spec/2024/examples is what scripts/generate-examples.mjs makes', () => {
   it('is byte-identical to a fresh run', () => {
     const fresh = mkdtempSync(join(tmpdir(), 'cds-examples-'));
     try {
@@ -68,7 +72,7 @@ describe('generated JSON Schemas', () => {
     it(`${file} is self-contained JSON Schema 2020-12 with a versioned $id`, () => {
       const schema = readJson(join(schemaDir, file)) as Record<string, unknown>;
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-      expect(schema.$id).toBe(`https://unpkg.com/${pkg.name}@${pkg.version}/generated/schemas/${file}`);
+      expect(schema.$id).toBe(`https://unpkg.com/${pkg.name}@${pkg.version}/generated/2024/schemas/${file}`);
       const refs = JSON.stringify(schema).match(/"\$ref":"[^"]*"/g) ?? [];
       for (const ref of refs) expect(ref, `${file} refers only inside itself`).toMatch(/"\$ref":"#\/\$defs\/\w+"/);
     });

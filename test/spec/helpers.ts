@@ -4,8 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const examplesDir = join(repoRoot, 'spec/examples');
-export const generatedDir = join(repoRoot, 'generated');
+export const examplesDir = join(repoRoot, 'spec/2024/examples');
+/** The 2024 model's generated outputs. */
+export const generatedDir = join(repoRoot, 'generated/2024');
+/** The root of generated/, one folder per model. */
+export const generatedRoot = join(repoRoot, 'generated');
 
 export function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));

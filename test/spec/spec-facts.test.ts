@@ -2,7 +2,7 @@
 // and the Format pattern.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_FORMATS } from '../../generated/spec-facts.js';
+import { KNOWN_FORMATS } from '../../generated/2024/spec-facts.js';
 import { isKnownFormat, parseFormat } from '../../src/formats.js';
 
 const KNOWN_KINDS: readonly string[] = ['energy', 'gap', 'supply_mix'];

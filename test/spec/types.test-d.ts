@@ -8,12 +8,12 @@ import type {
   UsageSegment,
   UsageSegmentList,
   Value,
-} from '../../generated/types.js';
-import gapPage from '../../spec/examples/gap-disclosure-page.json' with { type: 'json' };
-import option1Estimated from '../../spec/examples/option1-estimated.json' with { type: 'json' };
-import option1Validated from '../../spec/examples/option1-validated.json' with { type: 'json' };
-import option2 from '../../spec/examples/option2-both-columns.json' with { type: 'json' };
-import supplyMix from '../../spec/examples/supply-mix-attribution.json' with { type: 'json' };
+} from '../../generated/2024/types.js';
+import gapPage from '../../spec/2024/examples/gap-disclosure-page.json' with { type: 'json' };
+import option1Estimated from '../../spec/2024/examples/option1-estimated.json' with { type: 'json' };
+import option1Validated from '../../spec/2024/examples/option1-validated.json' with { type: 'json' };
+import option2 from '../../spec/2024/examples/option2-both-columns.json' with { type: 'json' };
+import supplyMix from '../../spec/2024/examples/supply-mix-attribution.json' with { type: 'json' };
 
 describe('generated types accept the examples', () => {
   it('types each single-segment example as UsageSegment', () => {

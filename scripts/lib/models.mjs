@@ -1,0 +1,37 @@
+// The models this package describes, each with its own spec root under
+// spec/<model>/ and its own outputs under generated/<model>/. Every build
+// step takes a model from this list; adding a model is one entry here.
+import { join } from 'node:path';
+import { repoRoot } from './generated-files.mjs';
+
+/**
+ * Per model: the exported validator name → the component schema it checks,
+ * and the human title of its rendered reference.
+ */
+export const MODELS = {
+  2024: {
+    title: 'CDS Usage Segments API (2024 draft)',
+    validators: {
+      validateUsageSegment: 'UsageSegment',
+      validateUsageSegmentList: 'UsageSegmentList',
+    },
+  },
+};
+
+export const MODEL_NAMES = Object.keys(MODELS);
+
+/** The spec folder of a model (holds openapi.yaml, components/, paths/, examples/). */
+export function specDir(model) {
+  return join(repoRoot, 'spec', model);
+}
+
+/** The redocly.yaml `apis` entry of a model. */
+export function apiName(model) {
+  return `usage-segments-${model}`;
+}
+
+export function modelConfig(model) {
+  const config = MODELS[model];
+  if (config === undefined) throw new Error(`unknown model ${model}; known: ${MODEL_NAMES.join(', ')}`);
+  return config;
+}
