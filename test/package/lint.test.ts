@@ -5,7 +5,7 @@
 // attw runs with `--profile esm-only`: the package is `"type": "module"` with
 // ESM output only, so the `node10` and `node16 (from CJS)` resolutions, which
 // model `require()` callers, cannot succeed by design (Node 20 needs a dynamic
-// `import()` there). `./openapi.yaml` is excluded because it is a data file
+// `import()` there). `./openapi.yaml` (and each model's `./<model>/openapi.yaml`) is excluded because it is a data file
 // for `import.meta.resolve`/`fs`, not a module anyone imports; attw would
 // report "resolution failed" for any non-JS, non-JSON file.
 import { execFileSync } from 'node:child_process';
@@ -72,11 +72,14 @@ describe('publint', () => {
 
 describe('Are The Types Wrong', () => {
   it('finds every export typed and resolvable for ESM consumers', () => {
-    const r = run(bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml', '--include-entrypoints', './schemas/UsageSegment.json', '--format', 'json']);
+    const r = run(bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml', './2024/openapi.yaml', '--include-entrypoints', './schemas/UsageSegment.json', './2024/schemas/UsageSegment.json', '--format', 'json']);
     expect(r.status, r.stdout).toBe(0);
     const report = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; resolutionKind?: string }[] } };
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(
-      ['.', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators'].sort(),
+      [
+        '.', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators',
+        './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/schemas/*.json', './2024/schemas/UsageSegment.json', './2024/types', './2024/validators',
+      ].sort(),
     );
     // Problems of the ignored CommonJS/node10 resolutions only; none for ESM importers or bundlers.
     const esm = report.analysis.problems.filter((p) => p.resolutionKind === undefined || p.resolutionKind === 'node16-esm' || p.resolutionKind === 'bundler');
