@@ -5,11 +5,6 @@
 //   spec/examples/ as plain JSON (tests read the same files), so this replaces
 //   every `{"$ref": "<file>.json"}` inside an example value by the file's
 //   content before lint, bundle and docs run.
-// - Decorator `guide-descriptions`: the guides in docs/ are Markdown files
-//   that tags refer to with `description: {$ref: ../docs/x.md}` (shown as
-//   sections by `x-traitTag`). Each file starts with its own `# Title` for
-//   readers of the file; in the reference the tag already has a heading, so
-//   the decorator drops that first line to avoid a duplicate heading level.
 // - Rule `title-matches-file`: a component schema's title equals its file name,
 //   because json-schema-to-typescript names the generated types from titles.
 import { readFileSync } from 'node:fs';
@@ -64,19 +59,6 @@ function InlineExampleRefs() {
   };
 }
 
-function GuideDescriptions() {
-  return {
-    Tag: {
-      leave(tag, ctx) {
-        if (tag['x-traitTag'] !== true || tag.description === undefined) return;
-        const text = typeof tag.description === 'string' ? tag.description : ctx.resolve(tag.description).node;
-        if (typeof text !== 'string') return;
-        tag.description = text.replace(/^# [^\n]*\n+/, '');
-      },
-    },
-  };
-}
-
 function TitleMatchesFile() {
   return {
     NamedSchemas: {
@@ -106,9 +88,6 @@ export default function cdsPlugin() {
     },
     rules: {
       oas3: { 'title-matches-file': TitleMatchesFile },
-    },
-    decorators: {
-      oas3: { 'guide-descriptions': GuideDescriptions },
     },
   };
 }

@@ -1,12 +1,21 @@
-// Renders the offline HTML reference (Redoc inlined, no CDN) to
-// docs/reference/index.html. Built, not committed.
+// Renders the offline HTML reference of each model (Redoc inlined, no CDN) to
+// docs/reference/<model>/index.html. Built, not committed.
+//
+// The reference is the model's published bundle (generated/<model>/openapi.json)
+// plus the model's guides (scripts/lib/models.mjs), added here as sections
+// without operations (`x-traitTag`) in a "Guides" tag group. Only the rendered
+// page has the guides, so the bundle never depends on them or on the CLI
+// output they quote.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isMain, repoRoot } from './lib/generated-files.mjs';
-import { apiName } from './lib/models.mjs';
+import { isMain, readJson, repoRoot } from './lib/generated-files.mjs';
+import { MODEL_NAMES, modelConfig } from './lib/models.mjs';
 
-export const REFERENCE_HTML = join(repoRoot, 'docs/reference/index.html');
+export function referenceHtml(model) {
+  return join(repoRoot, 'docs/reference', model, 'index.html');
+}
 
 // Redoc's sidebar footer always loads its logo from a CDN; the reference must
 // render offline and request nothing outside the page, so the logo is inlined.
@@ -24,14 +33,52 @@ function inlineRemoteAssets(file) {
   writeFileSync(file, html);
 }
 
-export function renderDocs(output = REFERENCE_HTML) {
-  execFileSync(
-    join(repoRoot, 'node_modules/.bin/redocly'),
-    ['build-docs', apiName('2024'), '--output', output, '--inlineBundle', '--title', 'CDS Usage Segments API', '--openapi.schemaDefinitionsTagName=Schemas', '--openapi.jsonSamplesExpandLevel=3', '--openapi.layout=stacked'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
-  );
+/**
+ * A guide's Markdown as a tag description. Each file starts with its own
+ * `# Title` for readers of the file; in the reference the tag already has a
+ * heading, so that first line is dropped to avoid a duplicate heading.
+ */
+export function guideDescription(text) {
+  return text.replace(/^# [^\n]*\n+/, '');
+}
+
+/** The document the reference renders: the model's bundle with its guides added. */
+export function referenceDocument(model, root = repoRoot) {
+  const { 'x-generated': _note, ...document } = readJson(join(root, 'generated', model, 'openapi.json'));
+  const guides = modelConfig(model).guides ?? [];
+  if (guides.length === 0) return document;
+  const guideTags = guides.map((g) => ({
+    name: g.name,
+    'x-displayName': g.displayName,
+    'x-traitTag': true,
+    description: guideDescription(readFileSync(join(root, g.file), 'utf8')),
+  }));
+  return {
+    ...document,
+    tags: [...(document.tags ?? []), ...guideTags],
+    'x-tagGroups': [{ name: 'Guides', tags: guides.map((g) => g.name) }, ...(document['x-tagGroups'] ?? [])],
+  };
+}
+
+export function renderDocs(model, output = referenceHtml(model)) {
+  const { title } = modelConfig(model);
+  // Rendered from a scratch folder so that redocly.yaml's lint rules, which
+  // are for the split spec, do not apply to the assembled document.
+  const scratch = mkdtempSync(join(tmpdir(), 'cds-reference-'));
+  try {
+    const input = join(scratch, 'openapi.json');
+    writeFileSync(input, JSON.stringify(referenceDocument(model)));
+    execFileSync(
+      join(repoRoot, 'node_modules/.bin/redocly'),
+      ['build-docs', input, '--output', output, '--inlineBundle', '--title', title, '--openapi.schemaDefinitionsTagName=Schemas', '--openapi.jsonSamplesExpandLevel=3', '--openapi.layout=stacked'],
+      { cwd: scratch, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
   inlineRemoteAssets(output);
   console.log(`rendered ${output}`);
 }
 
-if (isMain(import.meta.url)) renderDocs(process.argv[2]);
+// `node scripts/render-docs.mjs [model]`: one model, or every model.
+if (isMain(import.meta.url)) for (const model of process.argv[2] ? [process.argv[2]] : MODEL_NAMES) renderDocs(model);

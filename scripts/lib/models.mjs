@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { repoRoot } from './generated-files.mjs';
 
 /**
- * Per model: the exported validator name → the component schema it checks,
- * and the human title of its rendered reference.
+ * Per model: the exported validator name → the component schema it checks;
+ * the title of its rendered reference; the guides (docs/*.md) the rendered
+ * reference shows as sections of a "Guides" group. The guides are not part
+ * of the published spec: they quote the CLI's output, so putting them in the
+ * bundle would make generated/ depend on the compiled CLI (a build cycle).
  */
 export const MODELS = {
   2024: {
@@ -15,6 +18,11 @@ export const MODELS = {
       validateUsageSegment: 'UsageSegment',
       validateUsageSegmentList: 'UsageSegmentList',
     },
+    guides: [
+      { name: 'Reading a segment', displayName: 'Guide: reading a usage segment', file: 'docs/guide-reading-a-segment.md' },
+      { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure', file: 'docs/proposals.md' },
+      { name: 'Traceability', displayName: 'Traceability: statements to checks', file: 'docs/traceability.md' },
+    ],
   },
 };
 

@@ -9,7 +9,7 @@ import { regionsOf, runCli } from '../../scripts/lib/doc-blocks.mjs';
 import { openPage, type OpenedPage } from './browser.js';
 import { repoRoot } from '../spec/helpers.js';
 
-const html = join(repoRoot, 'docs/reference/index.html');
+const html = join(repoRoot, 'docs/reference/2024/index.html');
 const screenshots = join(repoRoot, 'test-output/screenshots');
 
 const GUIDES = [

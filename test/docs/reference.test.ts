@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, type OpenedPage } from './browser.js';
 import { repoRoot } from '../spec/helpers.js';
 
-const html = join(repoRoot, 'docs/reference/index.html');
+const html = join(repoRoot, 'docs/reference/2024/index.html');
 const screenshots = join(repoRoot, 'test-output/screenshots');
 
 interface ExampleObject { summary: string; value: { usage_segments: { cds_usagesegment_id: string }[] } }
