@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/rules.js';
+import { RULES } from '../../src/index.js';
 import { repoRoot } from '../spec/helpers.js';
 import { checkCitation, parseCitation, sharedDir, ticked } from './citations.js';
 
