@@ -62,6 +62,11 @@ const examples = {
     id: '99999999-ab', created: '2025-02-15T04:00:00Z', modified: '2025-02-16T00:00:00Z',
     ...monthly, format: ['kwh_fwd'], values: [[{ v: 500.0 }]],
   }),
+  // Option 2's first version (minutes L79–100): the estimate is 499.9, not Option 1's 500.0.
+  'option2-estimated.json': segment({
+    id: '99999999-ab', created: '2025-02-15T04:00:00Z', modified: '2025-02-15T04:00:00Z',
+    ...monthly, format: ['kwh_fwd_estimate'], values: [[{ v: 499.9 }]],
+  }),
   'option2-both-columns.json': segment({
     id: '99999999-ab', created: '2025-02-15T04:00:00Z', modified: '2025-02-16T00:00:00Z',
     ...monthly, format: ['kwh_fwd_estimate', 'kwh_fwd'], values: [[{ v: 499.9 }, { v: 500.0 }]],

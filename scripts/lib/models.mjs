@@ -22,6 +22,7 @@ export const MODELS = {
       { name: 'Reading a segment', displayName: 'Guide: reading a usage segment', file: 'docs/guide-reading-a-segment.md' },
       { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure', file: 'docs/proposals.md' },
       { name: 'Traceability', displayName: 'Traceability: statements to checks', file: 'docs/traceability.md' },
+      { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
     ],
   },
 };

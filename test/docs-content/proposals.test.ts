@@ -41,7 +41,7 @@ function actual(args: string): Documented {
 describe('proposals: Option 1, Option 2, gap disclosure', () => {
   it('shows each of the meeting’s examples for the three proposals', () => {
     const shown = regions.map((r) => r.arg);
-    for (const example of ['option1-estimated.json', 'option1-validated.json', 'option2-both-columns.json', 'gap-disclosure-page.json']) {
+    for (const example of ['option1-estimated.json', 'option1-validated.json', 'option2-estimated.json', 'option2-both-columns.json', 'gap-disclosure-page.json']) {
       expect(shown.some((arg) => arg.includes(`spec/2024/examples/${example}`)), example).toBe(true);
     }
   });
@@ -54,10 +54,22 @@ describe('proposals: Option 1, Option 2, gap disclosure', () => {
     }
   });
 
-  it('has Option 1 and Option 2 sections with what a Client must do and the trade-offs', () => {
-    for (const heading of ['## Option 1', '## Option 2', '## Gap disclosure']) expect(doc).toContain(heading);
-    expect(doc.match(/\*\*What a Client must do\.\*\*/g)).toHaveLength(3);
-    expect(doc.match(/\*\*Trade-offs\.\*\*/g)).toHaveLength(3);
+  it('has a section per pattern with what a Client must do and the trade-offs, and what a decision still needs', () => {
+    const patterns = ['## Option 1', '## Option 2', '## Separate segments per quality', '## Gap disclosure'];
+    for (const heading of [...patterns, '## What a decision still needs']) expect(doc).toContain(heading);
+    expect(doc.match(/\*\*What a Client must do\.\*\*/g)).toHaveLength(patterns.length);
+    expect(doc.match(/\*\*Trade-offs\.\*\*/g)).toHaveLength(patterns.length);
+  });
+
+  it('maps every pattern onto the 2026 draft, and says the gap disclosure has no equivalent there', () => {
+    const row = doc.split('\n').find((l) => l.startsWith('| In the 2026 draft |'));
+    expect(row?.split(' | ')).toHaveLength(5);
+    expect(row).toMatch(/no equivalent/);
+  });
+
+  it('starts the Option 2 revision from the minutes’ 499.9', () => {
+    expect(doc).toContain('<!-- cli: revision spec/2024/examples/option2-estimated.json spec/2024/examples/option2-both-columns.json -->');
+    expect(JSON.parse(readFileSync(join(repoRoot, 'spec/2024/examples/option2-estimated.json'), 'utf8')).values).toEqual([[{ v: 499.9 }]]);
   });
 
   for (const { arg } of cliRegions) {

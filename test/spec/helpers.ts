@@ -22,6 +22,7 @@ export function listFiles(dir: string, suffix: string): string[] {
 export const EXAMPLE_SCHEMAS: Record<string, string> = {
   'option1-estimated.json': 'UsageSegment',
   'option1-validated.json': 'UsageSegment',
+  'option2-estimated.json': 'UsageSegment',
   'option2-both-columns.json': 'UsageSegment',
   'gap-disclosure-page.json': 'UsageSegmentList',
   'supply-mix-attribution.json': 'UsageSegment',
