@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type Db, type Model, openDb, storedModel } from './db.js';
+import { DEMO_DEFAULTS, generateDemo } from './demo.js';
+import { FAULTS, type FaultName, isFaultName } from './faults.js';
+import { startServer } from './http.js';
+import { type Directory, importDocuments, type ImportInput } from './import.js';
+import { createToken } from './tokens.js';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Resolves when the process should stop serving (SIGINT/SIGTERM in the real CLI). */
+  stopSignal?: Promise<void>;
+}
+
+const USAGE = `Usage: cds-usage-segments-server <command> [options]
+
+Commands:
+  serve --db FILE [--port N] [--host 127.0.0.1] [--model 2024|2026] [--public-origin URL] [--fault NAME]...
+        Serve the listing; prints its URL alone on the first line of stdout once it accepts connections.
+  import --db FILE [--directory FILE] DOC...
+        Validate every document (a segment or a listing page) and store them all in one transaction.
+  demo --db FILE [--meters N] [--days D] [--interval S] [--seed N] [--model 2024|2026] [--start YYYY-MM-DD]
+        Generate deterministic demo data; prints {"accounts": [...], "segments": N}.
+  token create --db FILE --accounts ID,... [--scopes SCOPE,...]
+        Create a sandbox bearer token; prints the token alone on one line.
+
+Faults (serve --fault NAME, repeatable):
+${FAULTS.map((f) => `  ${f.name.padEnd(24)} ${f.summary}`).join('\n')}
+`;
+
+class UsageError extends Error {}
+
+function need(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+function integer(value: string | undefined, flag: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function model(value: string | undefined): Model | undefined {
+  if (value === undefined) return undefined;
+  if (value !== '2024' && value !== '2026') throw new UsageError(`--model must be 2024 or 2026, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Run one command. Returns the exit status: 0 done, 1 the input was rejected, 2 usage error. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest, io);
+      case 'import':
+        return runImport(rest, io);
+      case 'demo':
+        return demo(rest, io);
+      case 'token':
+        return token(rest, io);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true)) {
+      io.stderr(`error: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof Error && (e as { code?: string }).code?.startsWith('SQLITE_') === true) {
+      io.stderr(`error: database: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function serve(args: readonly string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      model: { type: 'string' },
+      'public-origin': { type: 'string' },
+      fault: { type: 'string', multiple: true },
+    },
+    strict: true,
+  });
+  const faults: FaultName[] = [];
+  for (const f of values.fault ?? []) {
+    if (!isFaultName(f)) throw new UsageError(`unknown fault ${JSON.stringify(f)}; see --help`);
+    faults.push(f);
+  }
+  const db = openDb(need(values.db, '--db'));
+  const stored = storedModel(db);
+  const wanted = model(values.model);
+  if (wanted !== undefined && stored !== null && wanted !== stored) throw new UsageError(`the database holds ${stored} segments, not ${wanted}`);
+  const server = await startServer({
+    db,
+    model: wanted ?? stored ?? '2024',
+    host: values.host ?? '127.0.0.1',
+    port: integer(values.port, '--port', 0, 0),
+    ...(values['public-origin'] === undefined ? {} : { publicOrigin: values['public-origin'].replace(/\/+$/, '') }),
+    faults,
+  });
+  io.stdout(`${server.url}\n`);
+  if (faults.length > 0) io.stderr(`serving with faults: ${faults.join(', ')}\n`);
+  await (io.stopSignal ?? new Promise<void>(() => {}));
+  await server.close();
+  db.close();
+  return 0;
+}
+
+function readJsonFile(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function runImport(args: readonly string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args: [...args], options: { db: { type: 'string' }, directory: { type: 'string' } }, allowPositionals: true, strict: true });
+  const dbFile = need(values.db, '--db');
+  if (positionals.length === 0) throw new UsageError('import needs at least one DOC');
+  const inputs: ImportInput[] = [];
+  for (const file of positionals) {
+    try {
+      inputs.push({ file, doc: readJsonFile(file) });
+    } catch (e) {
+      io.stderr(`${file}: cannot read JSON: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
+  let directory: Directory = {};
+  if (values.directory !== undefined) {
+    try {
+      directory = readJsonFile(values.directory) as Directory;
+    } catch (e) {
+      io.stderr(`${values.directory}: cannot read JSON: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
+  const db = openDb(dbFile);
+  try {
+    const result = importDocuments(db, inputs, directory);
+    for (const p of result.problems) io.stderr(`${p.file} ${p.path === '' ? '/' : p.path} ${p.code} ${p.message}\n`);
+    if (!result.ok) {
+      io.stderr(`nothing imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}\n`);
+      return 1;
+    }
+    io.stdout(`${JSON.stringify({ inserted: result.inserted, replaced: result.replaced, model: result.model })}\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function demo(args: readonly string[], io: Io): number {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      db: { type: 'string' },
+      meters: { type: 'string' },
+      days: { type: 'string' },
+      interval: { type: 'string' },
+      seed: { type: 'string' },
+      model: { type: 'string' },
+      start: { type: 'string' },
+    },
+    strict: true,
+  });
+  const start = values.start ?? DEMO_DEFAULTS.start;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new UsageError(`--start must be YYYY-MM-DD, got ${JSON.stringify(start)}`);
+  const interval = integer(values.interval, '--interval', DEMO_DEFAULTS.interval, 1);
+  if (3600 % interval !== 0) throw new UsageError('--interval must divide 3600 (so that 23- and 25-hour days tile)');
+  const data = generateDemo({
+    meters: integer(values.meters, '--meters', DEMO_DEFAULTS.meters, 1),
+    days: integer(values.days, '--days', DEMO_DEFAULTS.days, 1),
+    interval,
+    seed: integer(values.seed, '--seed', DEMO_DEFAULTS.seed, 0),
+    model: model(values.model) ?? DEMO_DEFAULTS.model,
+    start,
+  });
+  const db = openDb(need(values.db, '--db'));
+  try {
+    const result = importDocuments(db, data.documents, data.directory);
+    if (!result.ok) {
+      for (const p of result.problems.slice(0, 20)) io.stderr(`${p.file} ${p.path} ${p.code} ${p.message}\n`);
+      io.stderr('demo data was rejected by the checker (a bug in the generator)\n');
+      return 1;
+    }
+    io.stdout(`${JSON.stringify({ accounts: data.accounts, segments: data.segments })}\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function token(args: readonly string[], io: Io): number {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') throw new UsageError('token needs the subcommand create');
+  const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, accounts: { type: 'string' }, scopes: { type: 'string' } }, strict: true });
+  const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  const accounts = list(need(values.accounts, '--accounts'));
+  if (accounts.length === 0) throw new UsageError('--accounts needs at least one id');
+  const db: Db = openDb(need(values.db, '--db'));
+  try {
+    const scopes = values.scopes === undefined ? [storedModel(db) === '2026' ? 'cds_usage' : 'cds_usage_detailed'] : list(values.scopes);
+    io.stdout(`${createToken(db, { accounts, scopes })}\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function isEntryPoint(): boolean {
+  const arg = process.argv[1];
+  if (arg === undefined) return false;
+  try {
+    return realpathSync(arg) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const stopSignal = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stopSignal }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

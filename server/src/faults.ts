@@ -1,0 +1,38 @@
+/**
+ * Deliberate misbehaviour, one fault per thing the crawler checks. The
+ * registry is the single source for `serve --fault`, the server's code paths,
+ * the crawler's table test and the docs: `detectedBy` is the crawler (or
+ * checker) code that must report the fault.
+ */
+export const FAULTS = [
+  { name: 'duplicate-across-pages', detectedBy: 'duplicate-across-pages', summary: 'each later page starts with the last segment of the page before' },
+  { name: 'skip-segment', detectedBy: 'incomplete-listing', summary: 'each later page leaves out the segment it should start with' },
+  { name: 'next-loop', detectedBy: 'link-loop', summary: 'the last page links `next` back to the first page' },
+  { name: 'cross-origin-next', detectedBy: 'link-origin', summary: '`next` points at another origin (the same server as http://localhost)' },
+  { name: 'bad-previous', detectedBy: 'previous-link', summary: '`previous` links to the wrong page' },
+  { name: 'unsorted', detectedBy: 'order', summary: 'each page lists its segments in reverse order' },
+  { name: 'filter-after-paging', detectedBy: 'filter', summary: 'filters are applied to each page after paging the unfiltered listing' },
+  { name: 'before-exclusive', detectedBy: 'filter', summary: '`before` keeps segments starting strictly before it (off by one at the boundary)' },
+  { name: 'after-exclusive', detectedBy: 'filter', summary: '`after` keeps segments ending strictly after it (off by one at the boundary)' },
+  { name: 'ignore-ids-filter', detectedBy: 'filter', summary: '`cds_usagesegment_ids` is ignored' },
+  { name: 'open-access', detectedBy: 'auth', summary: 'a request without a token gets every segment' },
+  { name: 'wrong-401', detectedBy: 'auth', summary: 'a bad token gets a 401 without `WWW-Authenticate` and with a plain-text body' },
+  { name: 'accept-bad-filter', detectedBy: 'malformed-filter', summary: 'a malformed `before` is ignored instead of answered with 400' },
+  { name: 'truncated-json', detectedBy: 'not-json', summary: 'later pages are cut off in the middle of the JSON' },
+  { name: 'wrong-content-type', detectedBy: 'content-type', summary: 'pages are served as text/html' },
+  { name: 'slow', detectedBy: 'transport', summary: 'every response waits 2 seconds before it starts' },
+  { name: 'oversized-body', detectedBy: 'body-too-large', summary: 'pages carry 2 MB of trailing white space' },
+  { name: 'error-500-page-2', detectedBy: 'http-status', summary: 'later pages answer 500' },
+  { name: 'reset-page-2', detectedBy: 'transport', summary: 'later pages reset the connection' },
+  { name: 'short-pages', detectedBy: 'page-size', summary: 'pages hold 50 segments while more follow' },
+  { name: 'invalid-segment', detectedBy: 'value-set-length', summary: 'the first value set of the first page’s first segment loses a value' },
+  { name: 'overlap-across-pages', detectedBy: 'timeline-overlap', summary: 'the second page starts with a copy (new id) of the first page’s last segment' },
+] as const;
+
+export type FaultName = (typeof FAULTS)[number]['name'];
+
+export const FAULT_NAMES: ReadonlySet<string> = new Set(FAULTS.map((f) => f.name));
+
+export function isFaultName(s: string): s is FaultName {
+  return FAULT_NAMES.has(s);
+}

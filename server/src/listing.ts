@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import type { Db } from './db.js';
+import { type Cursor, type Filters, LIST_FILTERS, type SortKey } from './query.js';
+
+/** The draft lets a Server cut listings of more than 100 segments; pages hold exactly this many (the last fewer). */
+export const PAGE_SIZE = 100;
+
+/** Query behaviour that the `--fault` options change (see faults.ts); all false on a correct server. */
+export interface QueryFaults {
+  beforeExclusive?: boolean;
+  afterExclusive?: boolean;
+  ignoreSegmentIds?: boolean;
+  filterAfterPaging?: boolean;
+  skipFirstOnLaterPages?: boolean;
+  repeatLastOnNextPage?: boolean;
+}
+
+export interface Page {
+  /** The segments' JSON texts, in listing order. */
+  readonly bodies: string[];
+  /** Sort key to continue after (next link), or null at the end of the listing. */
+  readonly nextKey: SortKey | null;
+  /** Sort key to go back before (previous link), or null at the front. */
+  readonly previousKey: SortKey | null;
+}
+
+interface Row {
+  agg_num: string;
+  acct_num: string;
+  contract_num: string;
+  start_key: string;
+  modified_desc: string;
+  id: string;
+  accounts_json: string;
+  body: string;
+}
+
+const ORDER_COLUMNS = 'agg_num, acct_num, contract_num, start_key, modified_desc, id';
+
+function keyOf(r: Row): SortKey {
+  return [r.agg_num, r.acct_num, r.contract_num, r.start_key, r.modified_desc, r.id];
+}
+
+/**
+ * The SQL condition and parameters for the token's accounts and the filters.
+ * Values are bound as one JSON array per filter (`json_each`), never spliced
+ * into the SQL text, so any string a client sends is only ever data.
+ */
+function whereClause(accounts: readonly string[], filters: Filters, faults: QueryFaults): { sql: string; params: unknown[] } {
+  const parts = ["EXISTS (SELECT 1 FROM refs r WHERE r.seq = s.seq AND r.kind = 'account' AND r.ref IN (SELECT value FROM json_each(?)))"];
+  const params: unknown[] = [JSON.stringify(accounts)];
+  for (const { name, values } of filters.lists) {
+    const spec = LIST_FILTERS.get(name);
+    if (spec === undefined) continue;
+    if (spec.by === 'segment') {
+      if (faults.ignoreSegmentIds === true) continue;
+      parts.push('s.id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(values));
+    } else if (spec.by === 'id') {
+      parts.push('EXISTS (SELECT 1 FROM refs r WHERE r.seq = s.seq AND r.kind = ? AND r.ref IN (SELECT value FROM json_each(?)))');
+      params.push(spec.kind, JSON.stringify(values));
+    } else {
+      parts.push(
+        'EXISTS (SELECT 1 FROM refs r JOIN directory d ON d.kind = r.kind AND d.id = r.ref WHERE r.seq = s.seq AND r.kind = ? AND d.number IN (SELECT value FROM json_each(?)))',
+      );
+      params.push(spec.kind, JSON.stringify(values));
+    }
+  }
+  // The draft (§11.5): `before` keeps segments whose segment_start is on or
+  // before it, `after` those whose segment_end is on or after it.
+  if (filters.before !== null) {
+    parts.push(faults.beforeExclusive === true ? 's.start_key < ?' : 's.start_key <= ?');
+    params.push(filters.before);
+  }
+  if (filters.after !== null) {
+    parts.push(faults.afterExclusive === true ? 's.end_key > ?' : 's.end_key >= ?');
+    params.push(filters.after);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+const NO_FILTERS: Filters = { lists: [], before: null, after: null, echo: [] };
+
+/** Prepared statements by SQL text: the shapes are few (which filters are present), so the cache stays small. */
+type Statement = Database.Statement<unknown[], unknown>;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function prepare(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (cache === undefined) statements.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (st === undefined) cache.set(sql, (st = db.prepare<unknown[], unknown>(sql)));
+  return st;
+}
+
+/**
+ * One page of the listing the token may see, by keyset pagination: a cursor
+ * holds the sort key of the row to continue after (or before), so a page is
+ * an index range scan and stays correct when rows are added or removed
+ * elsewhere in the listing (no offsets that shift).
+ */
+export function listPage(db: Db, accounts: readonly string[], filters: Filters, cursor: Cursor | null, pageSize = PAGE_SIZE, faults: QueryFaults = {}): Page {
+  const pageFilters = faults.filterAfterPaging === true ? NO_FILTERS : filters;
+  const where = whereClause(accounts, pageFilters, faults);
+  const select = `SELECT ${ORDER_COLUMNS}, accounts_json, body FROM segments s WHERE ${where.sql}`;
+  let rows: Row[];
+  const backward = cursor?.direction === 'previous';
+  if (cursor === null) {
+    rows = prepare(db, `${select} ORDER BY ${ORDER_COLUMNS} LIMIT ?`).all(...where.params, pageSize + 1) as Row[];
+  } else if (!backward) {
+    const skip = faults.skipFirstOnLaterPages === true ? 1 : 0;
+    rows = prepare(db, `${select} AND (${ORDER_COLUMNS}) > (?, ?, ?, ?, ?, ?) ORDER BY ${ORDER_COLUMNS} LIMIT ? OFFSET ?`).all(
+      ...where.params,
+      ...cursor.key,
+      pageSize + 1,
+      skip,
+    ) as Row[];
+  } else {
+    const desc = ORDER_COLUMNS.split(', ').map((c) => `${c} DESC`).join(', ');
+    rows = (prepare(db, `${select} AND (${ORDER_COLUMNS}) < (?, ?, ?, ?, ?, ?) ORDER BY ${desc} LIMIT ?`).all(...where.params, ...cursor.key, pageSize + 1) as Row[]).reverse();
+  }
+  // pageSize + 1 rows were asked for: the extra one says whether more exist in that direction.
+  const more = rows.length > pageSize;
+  if (more) rows = backward ? rows.slice(1) : rows.slice(0, pageSize);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const exists = (op: '<' | '>', key: SortKey): boolean =>
+    prepare(db, `SELECT 1 FROM segments s WHERE ${where.sql} AND (${ORDER_COLUMNS}) ${op} (?, ?, ?, ?, ?, ?) LIMIT 1`).get(...where.params, ...key) !== undefined;
+  let nextKey: SortKey | null = null;
+  let previousKey: SortKey | null = null;
+  if (first !== undefined && last !== undefined) {
+    nextKey = backward ? (exists('>', keyOf(last)) ? keyOf(last) : null) : more ? keyOf(last) : null;
+    const secondLast = rows[rows.length - 2];
+    if (faults.repeatLastOnNextPage === true && nextKey !== null && secondLast !== undefined) nextKey = keyOf(secondLast);
+    previousKey = backward ? (more ? keyOf(first) : null) : cursor === null ? null : exists('<', keyOf(first)) ? keyOf(first) : null;
+  }
+  if (faults.filterAfterPaging === true && rows.length > 0) rows = applyFiltersToPage(db, accounts, filters, rows);
+  return { bodies: rows.map((r) => visibleBody(r, accounts)), nextKey, previousKey };
+}
+
+/** The faulty order of work: page first, filter the page afterwards. */
+function applyFiltersToPage(db: Db, accounts: readonly string[], filters: Filters, rows: Row[]): Row[] {
+  const where = whereClause(accounts, filters, {});
+  const keep = new Set(
+    (prepare(db, `SELECT id FROM segments s WHERE ${where.sql} AND s.id IN (SELECT value FROM json_each(?))`).pluck().all(...where.params, JSON.stringify(rows.map((r) => r.id))) as string[]),
+  );
+  return rows.filter((r) => keep.has(r.id));
+}
+
+/**
+ * The draft (§11.1) lets a segment list only the ids the token may see: a
+ * segment shared with an account the token does not cover is served with
+ * that account removed from `related_accounts`.
+ */
+function visibleBody(r: Row, accounts: readonly string[]): string {
+  const related = JSON.parse(r.accounts_json) as string[];
+  if (related.every((a) => accounts.includes(a))) return r.body;
+  const segment = JSON.parse(r.body) as Record<string, unknown>;
+  segment.related_accounts = related.filter((a) => accounts.includes(a));
+  return JSON.stringify(segment);
+}
