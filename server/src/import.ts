@@ -101,7 +101,11 @@ function write(db: Db, prepared: readonly Prepared[], directory: Directory, mode
   };
   let inserted = 0;
   let replaced = 0;
+  // Test hook: the crash-safety test kills the process while the transaction
+  // is open; this makes "midway" certain instead of a matter of timing.
+  const stallAfter = Number(process.env.CDS_SERVER_TEST_STALL_AFTER ?? NaN);
   for (const { file, path, segment } of prepared) {
+    if (inserted + replaced === stallAfter) stall();
     const id = segment.cds_usagesegment_id as string;
     const start = instantKey(segment.segment_start as string);
     const end = instantKey(segment.segment_end as string);
@@ -148,4 +152,9 @@ function write(db: Db, prepared: readonly Prepared[], directory: Directory, mode
   }
   if (problems.length > 0) throw new ImportRejected();
   return { inserted, replaced };
+}
+
+function stall(): never {
+  process.stderr.write('stalled inside the import transaction\n');
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
 }

@@ -60,6 +60,13 @@ describe('package.json', () => {
     );
     expect(unexpected).toEqual([]);
   });
+
+  it('keeps the reference Server and its native SQLite binding out of the package (a workspace of its own)', () => {
+    const deps = pkg as unknown as { dependencies?: Record<string, string>; workspaces?: string[] };
+    expect(deps.workspaces).toEqual(['server']);
+    expect(Object.keys(deps.dependencies ?? {})).not.toContain('better-sqlite3');
+    expect(Object.keys(deps.dependencies ?? {})).not.toContain('cds-usage-segments-server');
+  });
 });
 
 describe('publint', () => {
