@@ -83,7 +83,7 @@ describe('token create', () => {
 });
 
 describe('import', () => {
-  const example = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../spec/examples/gap-disclosure-page.json'), 'utf8')) as { usage_segments: Record<string, unknown>[] };
+  const example = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../spec/2024/examples/gap-disclosure-page.json'), 'utf8')) as { usage_segments: Record<string, unknown>[] };
 
   it('imports valid documents and prints the counts', () => {
     const file = join(dir, 'imp.db');
