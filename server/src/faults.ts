@@ -11,7 +11,7 @@ export const FAULTS = [
   { name: 'cross-origin-next', detectedBy: 'link-origin', summary: '`next` points at another origin (the same server as http://localhost)' },
   { name: 'bad-previous', detectedBy: 'previous-link', summary: '`previous` links to the wrong page' },
   { name: 'unsorted', detectedBy: 'order', summary: 'each page lists its segments in reverse order' },
-  { name: 'filter-after-paging', detectedBy: 'filter', summary: 'filters are applied to each page after paging the unfiltered listing' },
+  { name: 'filter-after-paging', detectedBy: 'filter', summary: 'filters are applied to each page of the unfiltered listing, and a short filtered page is taken for the last one' },
   { name: 'before-exclusive', detectedBy: 'filter', summary: '`before` keeps segments starting strictly before it (off by one at the boundary)' },
   { name: 'after-exclusive', detectedBy: 'filter', summary: '`after` keeps segments ending strictly after it (off by one at the boundary)' },
   { name: 'ignore-ids-filter', detectedBy: 'filter', summary: '`cds_usagesegment_ids` is ignored' },

@@ -133,7 +133,11 @@ export function listPage(db: Db, accounts: readonly string[], filters: Filters, 
     if (faults.repeatLastOnNextPage === true && nextKey !== null && secondLast !== undefined) nextKey = keyOf(secondLast);
     previousKey = backward ? (more ? keyOf(first) : null) : cursor === null ? null : exists('<', keyOf(first)) ? keyOf(first) : null;
   }
-  if (faults.filterAfterPaging === true && rows.length > 0) rows = applyFiltersToPage(db, accounts, filters, rows);
+  if (faults.filterAfterPaging === true && rows.length > 0) {
+    // The classic bug: page the unfiltered listing, filter the page, and take a short page for the last one.
+    rows = applyFiltersToPage(db, accounts, filters, rows);
+    if (rows.length < pageSize) nextKey = null;
+  }
   return { bodies: rows.map((r) => visibleBody(r, accounts)), nextKey, previousKey };
 }
 

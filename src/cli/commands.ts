@@ -3,7 +3,8 @@
  * exporting a `Command` and one entry here.
  */
 import type { Command } from './command.js';
+import { crawlCommand } from './crawl.js';
 import { revisionCommand } from './revision.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand, crawlCommand];

@@ -185,8 +185,8 @@ describe('validate', () => {
 
   it('usage errors exit 2 with one line naming the mistake', async () => {
     const cases: [string[], string][] = [
-      [[], 'missing command (validate or revision)'],
-      [['frobnicate'], 'unknown command "frobnicate" (expected validate or revision)'],
+      [[], 'missing command (validate, revision or crawl)'],
+      [['frobnicate'], 'unknown command "frobnicate" (expected validate, revision or crawl)'],
       [['validate'], 'validate needs at least one FILE (or - for stdin)'],
       [['validate', '--kind', 'page', 'x.json'], '--kind must be auto, segment or list, got "page"'],
       [['validate', 'x.json', '--kind'], 'option --kind needs a value'],

@@ -1,0 +1,99 @@
+// The crawler against the reference Server: a clean Server gives no finding;
+// each fault of the registry is reported with the code the registry names,
+// and the token never reaches another origin.
+import { crawl, type CrawlReport, CRAWL_CODES, renderJUnit } from 'cds-usage-segments';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAULTS } from '../src/faults.js';
+import { type Sandbox, sandbox } from './helpers.js';
+
+let box: Sandbox;
+
+beforeAll(() => {
+  // 3 meters × 70 days: 210+ segments, so three pages.
+  box = sandbox({ meters: 3, days: 70 });
+});
+afterAll(() => box.close());
+
+/** Crawler limits for the table: tight enough that `slow` and `oversized-body` trip them quickly. */
+const LIMITS = { timeoutMs: 1000, maxBodyBytes: 1_000_000 } as const;
+
+function codes(r: CrawlReport): string[] {
+  return [...new Set(r.findings.map((f) => f.code))].sort();
+}
+
+describe('a clean Server', () => {
+  let report: CrawlReport;
+  beforeAll(async () => {
+    const server = await box.start();
+    report = await crawl({ url: server.url, token: box.token, ...LIMITS });
+  });
+
+  it('gives no finding at all, and every check passes', () => {
+    expect(report.findings).toEqual([]);
+    expect(report.conformant).toBe(true);
+    expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
+    expect(report.checks.map((c) => c.name)).toEqual(['document', ...CRAWL_CODES.map((c) => c.code)]);
+  });
+
+  it('reads the whole listing and counts it', () => {
+    expect(report.model).toBe('2024');
+    expect(report.segments).toBe(box.segments.length);
+    expect(report.pages).toBe(Math.ceil(box.segments.length / 100));
+    expect(report.requests).toBeGreaterThan(report.pages + 10); // the probes ran
+  });
+
+  it('--max-pages 1 stops with a page-limit warning and skips what needs the whole listing', async () => {
+    const server = await box.start();
+    const r = await crawl({ url: server.url, token: box.token, maxPages: 1 });
+    expect(codes(r)).toEqual(['page-limit']);
+    expect(r.conformant).toBe(true);
+    expect(r.checks.find((c) => c.name === 'filter')).toMatchObject({ status: 'skipped' });
+  });
+
+  it('a refused connection is a transport error', async () => {
+    const server = await box.start();
+    await server.close();
+    const r = await crawl({ url: server.url, token: box.token, ...LIMITS });
+    expect(codes(r)).toEqual(['transport']);
+    expect(r.conformant).toBe(false);
+  });
+});
+
+describe('each fault is reported with its code (table over the fault registry)', () => {
+  it.each(FAULTS.map((f) => [f.name, f.detectedBy] as const))('--fault %s → %s', async (fault, code) => {
+    const server = await box.start([fault]);
+    const r = await crawl({ url: server.url, token: box.token, ...LIMITS });
+    expect(codes(r)).toContain(code);
+    const level = r.findings.find((f) => f.code === code)!.level;
+    expect(r.conformant).toBe(!r.findings.some((f) => f.level === 'error'));
+    if (level === 'error') expect(r.conformant).toBe(false);
+    for (const f of r.findings) expect(JSON.stringify(f)).not.toContain(box.token);
+    if (fault === 'cross-origin-next') {
+      // The next link names http://localhost:PORT, the same process: the crawler must not follow it with the token.
+      expect(server.requests.filter((q) => q.host?.startsWith('localhost') === true && q.authorized)).toEqual([]);
+    }
+  });
+});
+
+describe('reports', () => {
+  it('redact the token from findings, the JSON and the JUnit XML', async () => {
+    const server = await box.start(['error-500-page-2']);
+    const url = `${server.url}?access_token=${box.token}`;
+    const r = await crawl({ url, token: box.token, ...LIMITS });
+    expect(r.findings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(r)).not.toContain(box.token);
+    expect(renderJUnit(r)).not.toContain(box.token);
+    expect(JSON.stringify(r)).toContain('[REDACTED]');
+  });
+
+  it('JUnit: one test case per check, failures for error codes, reasons for skipped checks', async () => {
+    const server = await box.start(['unsorted', 'short-pages']);
+    const r = await crawl({ url: server.url, token: box.token, ...LIMITS, probes: false });
+    const xml = renderJUnit(r);
+    expect(xml.match(/<testcase /g)).toHaveLength(CRAWL_CODES.length + 1);
+    expect(xml).toMatch(/<testcase [^>]*name="order"[^>]*>\s*<failure /);
+    expect(xml).toMatch(/<testcase [^>]*name="page-size"[^>]*>\s*<system-out>warning page-size/);
+    expect(xml).toMatch(/<testcase [^>]*name="filter"[^>]*>\s*<skipped message="probes disabled \(--no-probes\)"/);
+    expect(xml).toContain(`failures="${r.checks.filter((c) => c.status === 'failed').length}"`);
+  });
+});

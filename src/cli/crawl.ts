@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { crawl, CRAWL_DEFAULTS, isHttpUrl, type CrawlModel, type CrawlReport } from '../crawl/crawl.js';
+import { renderJUnit } from '../crawl/junit.js';
+import { UsageError, type CliIo } from './io.js';
+import { parseCommandArgs, type OptionSpec } from './options.js';
+import type { Command } from './command.js';
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'token', type: 'string', value: 'T', help: 'Bearer token for the crawl (also CDS_TOKEN); sent only to the\nlisting URL\'s origin and redacted from every output.' },
+  { name: 'token-file', type: 'string', value: 'F', help: 'Read the token from a file (first line).' },
+  { name: 'json', type: 'boolean', help: 'Print one JSON object.' },
+  { name: 'junit', type: 'string', value: 'FILE', help: 'Write a JUnit XML report (one test case per check).' },
+  { name: 'max-pages', type: 'string', value: 'N', help: `Pages read per listing (default ${CRAWL_DEFAULTS.maxPages}).` },
+  { name: 'timeout-ms', type: 'string', value: 'N', help: `Deadline of one request (default ${CRAWL_DEFAULTS.timeoutMs}).` },
+  { name: 'max-body-bytes', type: 'string', value: 'N', help: `Largest page read (default ${CRAWL_DEFAULTS.maxBodyBytes}).` },
+  { name: 'model', type: 'string', value: 'M', help: 'auto (default: from the first page), 2024 or 2026.' },
+  { name: 'no-probes', type: 'boolean', help: 'Skip the filter, malformed-filter and authorization probes.' },
+];
+
+function positiveInteger(value: string | boolean | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < 1) throw new UsageError(`--${flag} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function tokenFrom(values: Record<string, string | boolean | undefined>): string | undefined {
+  if (typeof values.token === 'string' && typeof values['token-file'] === 'string') throw new UsageError('give --token or --token-file, not both');
+  if (typeof values['token-file'] === 'string') {
+    let text: string;
+    try {
+      text = readFileSync(values['token-file'], 'utf8');
+    } catch (e) {
+      throw new UsageError(`--token-file ${values['token-file']}: ${(e as NodeJS.ErrnoException).code ?? 'cannot read'}`);
+    }
+    const token = text.split(/\r?\n/)[0]?.trim() ?? '';
+    if (token === '') throw new UsageError(`--token-file ${values['token-file']} is empty`);
+    return token;
+  }
+  if (typeof values.token === 'string') return values.token;
+  const env = process.env.CDS_TOKEN;
+  return env === undefined || env === '' ? undefined : env;
+}
+
+/** Human-readable report: one line per finding, then a summary. */
+function printText(io: CliIo, r: CrawlReport): void {
+  for (const f of r.findings) io.stdout(`${f.level} ${f.code} ${f.url}${f.path === undefined || f.path === '' ? '' : ` ${f.path}`} ${f.message}\n`);
+  if (r.omittedFindings > 0) io.stdout(`… ${r.omittedFindings} more findings not listed\n`);
+  const errors = r.findings.filter((f) => f.level === 'error').length;
+  const warnings = r.findings.length - errors;
+  io.stdout(
+    `${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.segments} segments, ${r.requests} requests, ${(r.durationMs / 1000).toFixed(1)} s (model ${r.model}): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} — ${r.conformant ? 'conformant' : 'not conformant'}\n`,
+  );
+}
+
+/** `crawl URL [options]`: check a live Server's listing. */
+export const crawlCommand: Command = {
+  name: 'crawl',
+  usage: 'crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model auto|2024|2026] [--no-probes]',
+  summary:
+    "Crawl a Server's usage segments endpoint: every page validated, links,\norder, duplicates and the timeline across pages, filter and auth probes.\nExit 0 no error, 1 errors found, 2 could not start (arguments, unreachable).\n--json prints {conformant, url, model, pages, segments, requests,\ndurationMs, findings}.",
+  options: OPTIONS,
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs(args, this.options);
+    if (positionals.length !== 1) throw new UsageError('crawl needs exactly one URL');
+    const url = positionals[0]!;
+    if (!isHttpUrl(url)) throw new UsageError(`URL must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
+    const model = (values.model ?? 'auto') as CrawlModel;
+    if (model !== 'auto' && model !== '2024' && model !== '2026') throw new UsageError(`--model must be auto, 2024 or 2026, got ${JSON.stringify(values.model)}`);
+    const token = tokenFrom(values);
+    const maxPages = positiveInteger(values['max-pages'], 'max-pages');
+    const timeoutMs = positiveInteger(values['timeout-ms'], 'timeout-ms');
+    const maxBodyBytes = positiveInteger(values['max-body-bytes'], 'max-body-bytes');
+    const tty = process.stderr.isTTY === true;
+    const report = await crawl({
+      url,
+      ...(token === undefined ? {} : { token }),
+      ...(maxPages === undefined ? {} : { maxPages }),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+      model,
+      probes: values['no-probes'] !== true,
+      ...(tty ? { onProgress: (line: string) => io.stderr(`${line}\n`) } : {}),
+    });
+    if (typeof values.junit === 'string') await writeFile(values.junit, renderJUnit(report));
+    if (values.json === true) {
+      const { checks: _checks, omittedFindings: _omitted, ...rest } = report;
+      io.stdout(`${JSON.stringify(rest)}\n`);
+    } else {
+      printText(io, report);
+    }
+    // Could not start: the first page never arrived because the host is unreachable.
+    if (report.pages === 0 && report.findings.some((f) => f.code === 'transport')) return 2;
+    return report.conformant ? 0 : 1;
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * The single registry of the crawler's finding codes: level, source class
+ * and a one-line summary. The crawler, its JUnit report (one test case per
+ * code), the docs table (`docs/crawl-codes.md`) and the tests read this list.
+ * Document problems keep the checker's own codes (`RULES`); they are not
+ * repeated here.
+ *
+ * Source class, as for the checker's rules: `draft` (a MUST of the draft),
+ * `decision` (our reading where the draft is silent: a warning at most).
+ */
+export type CrawlLevel = 'error' | 'warning';
+export type CrawlSource = 'draft' | 'decision';
+
+export interface CrawlCode {
+  readonly code: string;
+  readonly level: CrawlLevel;
+  readonly source: CrawlSource;
+  readonly summary: string;
+}
+
+export const CRAWL_CODES = [
+  { code: 'transport', level: 'error', source: 'draft', summary: 'A request failed before an HTTP response arrived: connection refused or reset, DNS failure, or no complete response within `--timeout-ms`.' },
+  { code: 'http-status', level: 'error', source: 'draft', summary: 'A listing request answered something other than 200 (a redirect is not followed).' },
+  { code: 'content-type', level: 'warning', source: 'decision', summary: 'A page is not served as `application/json` (the draft says the response is a JSON object but names no media type).' },
+  { code: 'not-json', level: 'error', source: 'draft', summary: 'A page body is not valid JSON (for example cut off).' },
+  { code: 'body-too-large', level: 'warning', source: 'decision', summary: 'A page body is larger than `--max-body-bytes`; the crawler stops reading it. Raise the limit if the page is legitimate.' },
+  { code: 'link-format', level: 'error', source: 'draft', summary: '`next` or `previous` is neither `null` nor an absolute URL.' },
+  { code: 'link-origin', level: 'warning', source: 'decision', summary: '`next` or `previous` points at another origin (scheme, host, port) than the listing URL. The link is not followed and the token is never sent there (RFC 6750 §5: a bearer token goes only to the resource it was issued for), so the rest of the listing is not checked.' },
+  { code: 'link-loop', level: 'error', source: 'draft', summary: 'Following `next` reaches a page already visited: the listing never ends.' },
+  { code: 'previous-link', level: 'error', source: 'draft', summary: "The first page's `previous` is not `null`, or following `previous` from page k+1 does not give page k." },
+  { code: 'duplicate-across-pages', level: 'error', source: 'draft', summary: 'One `cds_usagesegment_id` appears on two pages of one listing (ids are unique; a listing lists each segment once).' },
+  { code: 'incomplete-listing', level: 'error', source: 'draft', summary: 'A filtered listing returned a segment the token may see that the unfiltered listing left out.' },
+  { code: 'order', level: 'error', source: 'draft', summary: 'Two segments with the same `related_aggregations`, `related_accounts` and `related_servicecontracts` (so the same aggregation, account and contract numbers) are out of order: `segment_start` must ascend, then `cds_modified` descend.' },
+  { code: 'filter', level: 'error', source: 'draft', summary: 'A filtered listing (ids filters, `before`/`after` at and around segment boundaries, a combination, an unknown number) misses a segment it must contain or contains one it must not.' },
+  { code: 'malformed-filter', level: 'warning', source: 'decision', summary: 'A malformed filter (`before=not-a-date`) was not answered 400 with an OAuth error body (`invalid_request`).' },
+  { code: 'auth', level: 'error', source: 'draft', summary: 'A request without a token or with an invalid token was not refused with 401 and a `WWW-Authenticate: Bearer` challenge (the draft authenticates with Bearer tokens; RFC 6750 §3 requires the challenge).' },
+  { code: 'auth-body', level: 'warning', source: 'decision', summary: 'A 401 answer has no OAuth error body (`{"error": …}`, RFC 6750 §3.1); the draft defines no error body, this package uses that shape.' },
+  { code: 'page-limit', level: 'warning', source: 'decision', summary: '`--max-pages` stopped the crawl before the end of the listing; checks that need the whole listing were skipped.' },
+  { code: 'page-size', level: 'warning', source: 'draft', summary: 'A page before the last holds fewer than 100 segments; the draft lets a Server truncate only listings of more than 100.' },
+] as const satisfies readonly CrawlCode[];
+
+export type CrawlCodeName = (typeof CRAWL_CODES)[number]['code'];
+
+const BY_CODE: ReadonlyMap<string, CrawlCode> = new Map(CRAWL_CODES.map((c) => [c.code, c]));
+
+export function getCrawlCode(code: string): CrawlCode | undefined {
+  return BY_CODE.get(code);
+}
+
+/** A Markdown table of the codes (docs/crawl-codes.md is generated from it). */
+export function renderCrawlCodesMarkdown(): string {
+  const rows = CRAWL_CODES.map((c) => `| \`${c.code}\` | ${c.level} | ${c.source} | ${c.summary.replace(/\|/g, '\\|')} |`);
+  return [
+    '# Crawler codes',
+    '',
+    '<!-- Generated from src/crawl/codes.ts by scripts/generate-crawl-codes-doc.mjs; do not edit. -->',
+    '',
+    '`cds-usage-segments crawl` reports these codes, and the checker\'s own codes ([rules.md](rules.md)) for problems inside a page. An error makes the crawl fail (exit 1); a warning does not.',
+    '',
+    '| code | level | source | what it means |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}

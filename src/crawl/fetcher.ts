@@ -1,0 +1,88 @@
+/**
+ * One bounded HTTP GET: a deadline for the whole exchange, a cap on the body
+ * read, no redirects followed, and the bearer token attached only when the
+ * URL has the listing's origin. Never throws: every failure is a value.
+ */
+
+export interface FetchLimits {
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+}
+
+export type Fetched =
+  | { readonly kind: 'response'; readonly status: number; readonly headers: Headers; readonly body: string }
+  | { readonly kind: 'transport'; readonly message: string }
+  | { readonly kind: 'too-large'; readonly status: number; readonly bytes: number };
+
+export interface Fetcher {
+  /** Origin of the listing URL: the only origin that ever receives the token. */
+  readonly origin: string;
+  /** Requests made so far. */
+  readonly count: number;
+  /** GET `url`; `auth` = 'token' (when same-origin), 'none', or an explicit header value (auth probes). */
+  get(url: string, auth: 'token' | 'none' | { readonly authorization: string }): Promise<Fetched>;
+}
+
+export function createFetcher(listingUrl: string, token: string | undefined, limits: FetchLimits, fetchImpl: typeof fetch = fetch): Fetcher {
+  const origin = new URL(listingUrl).origin;
+  let count = 0;
+  return {
+    origin,
+    get count() {
+      return count;
+    },
+    async get(url, auth) {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      const sameOrigin = new URL(url).origin === origin;
+      if (auth === 'token' && token !== undefined && sameOrigin) headers.authorization = `Bearer ${token}`;
+      else if (typeof auth === 'object' && sameOrigin) headers.authorization = auth.authorization;
+      count++;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+      try {
+        const res = await fetchImpl(url, { headers, redirect: 'manual', signal: controller.signal });
+        const declared = Number(res.headers.get('content-length') ?? NaN);
+        if (declared > limits.maxBodyBytes) {
+          await res.body?.cancel().catch(() => {});
+          return { kind: 'too-large', status: res.status, bytes: declared };
+        }
+        const read = await readCapped(res, limits.maxBodyBytes);
+        if (read.tooLarge) {
+          controller.abort();
+          return { kind: 'too-large', status: res.status, bytes: read.bytes };
+        }
+        return { kind: 'response', status: res.status, headers: res.headers, body: read.text };
+      } catch (e) {
+        return { kind: 'transport', message: controller.signal.aborted ? `no complete response within ${limits.timeoutMs} ms` : describe(e) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+async function readCapped(res: Response, max: number): Promise<{ text: string; bytes: number; tooLarge: boolean }> {
+  if (res.body === null) return { text: '', bytes: 0, tooLarge: false };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > max) {
+      await reader.cancel().catch(() => {});
+      return { text: '', bytes, tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), bytes, tooLarge: false };
+}
+
+/** The cause of a fetch failure in one line (undici wraps the socket error in `cause`). */
+function describe(e: unknown): string {
+  const err = e as { message?: string; cause?: { code?: string; message?: string } };
+  const cause = err.cause;
+  if (cause?.code !== undefined) return `${cause.code}${cause.message !== undefined ? `: ${cause.message}` : ''}`;
+  return err.message ?? String(e);
+}
