@@ -7,8 +7,12 @@ import addFormatsModule from 'ajv-formats';
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 
-/** Annotation-only keywords from OpenAPI and Redoc that appear in the schemas. */
-export const ANNOTATION_KEYWORDS = ['x-enumDescriptions'];
+/**
+ * Annotation-only keywords that appear in the schemas: `x-enumDescriptions`
+ * (Redoc: the meaning of each enum value) and `x-cds-source` (this package:
+ * the source class and draft citation of a schema or field, see README).
+ */
+export const ANNOTATION_KEYWORDS = ['x-enumDescriptions', 'x-cds-source'];
 
 export function createAjv(options = {}) {
   const ajv = new Ajv2020({ strict: true, allErrors: true, ...options });
