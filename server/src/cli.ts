@@ -19,7 +19,7 @@ export interface Io {
 const USAGE = `Usage: cds-usage-segments-server <command> [options]
 
 Commands:
-  serve --db FILE [--port N] [--host 127.0.0.1] [--model 2024|2026] [--public-origin URL] [--fault NAME]...
+  serve --db FILE [--port N] [--host 127.0.0.1] [--model 2024|2026] [--public-origin URL] [--no-cache] [--fault NAME]...
         Serve the listing; prints its URL alone on the first line of stdout once it accepts connections.
   import --db FILE [--directory FILE] DOC...
         Validate every document (a segment or a listing page) and store them all in one transaction.
@@ -97,6 +97,7 @@ async function serve(args: readonly string[], io: Io): Promise<number> {
       model: { type: 'string' },
       'public-origin': { type: 'string' },
       fault: { type: 'string', multiple: true },
+      'no-cache': { type: 'boolean' },
     },
     strict: true,
   });
@@ -116,6 +117,7 @@ async function serve(args: readonly string[], io: Io): Promise<number> {
     port: integer(values.port, '--port', 0, 0),
     ...(values['public-origin'] === undefined ? {} : { publicOrigin: values['public-origin'].replace(/\/+$/, '') }),
     faults,
+    cache: values['no-cache'] !== true,
   });
   io.stdout(`${server.url}\n`);
   if (faults.length > 0) io.stderr(`serving with faults: ${faults.join(', ')}\n`);

@@ -37,7 +37,9 @@ CREATE TABLE IF NOT EXISTS segments (
   end_key TEXT NOT NULL,
   modified_desc TEXT NOT NULL,
   accounts_json TEXT NOT NULL,
-  body TEXT NOT NULL
+  -- The segment's JSON as UTF-8 bytes: pages are assembled from these
+  -- without decoding or re-encoding a string.
+  body BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS segments_order ON segments (agg_num, acct_num, contract_num, start_key, modified_desc, id);
 CREATE TABLE IF NOT EXISTS refs (

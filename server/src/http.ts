@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db, Model } from './db.js';
+import { PageCache } from './cache.js';
 import type { FaultName } from './faults.js';
 import { listPage, PAGE_SIZE, type QueryFaults } from './listing.js';
 import { CURSOR_PARAM, encodeCursor, type Filters, parseQuery, type SortKey } from './query.js';
@@ -40,6 +41,8 @@ export interface ServerOptions {
   /** Origin used in next/previous links instead of the listening address (behind a proxy). */
   readonly publicOrigin?: string;
   readonly faults?: Iterable<FaultName>;
+  /** Reuse rendered pages while the data is unchanged (default true; never with faults). */
+  readonly cache?: boolean;
 }
 
 export interface RequestRecord {
@@ -60,17 +63,21 @@ export interface RunningServer {
 const MAX_RECORDS = 10_000;
 const SLOW_MS = 2000;
 const OVERSIZE_BYTES = 2 * 1024 * 1024;
+const PAGE_START = Buffer.from('{"usage_segments":[', 'utf8');
+const COMMA = Buffer.from(',', 'utf8');
 
 /** Start the Server; resolves once it accepts connections. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const faults = new Set<FaultName>(options.faults ?? []);
   const requests: RequestRecord[] = [];
+  // No cache while faults are on: several of them depend on more than the query.
+  const cache = faults.size === 0 && options.cache !== false ? new PageCache(options.db) : null;
   let origin = '';
   const server: Server = createServer((req, res) => {
     if (requests.length >= MAX_RECORDS) requests.shift();
     requests.push({ host: req.headers.host, path: req.url ?? '', authorized: req.headers.authorization !== undefined });
-    handle(req, res, { ...options, faults, origin: options.publicOrigin ?? origin }).catch((e: unknown) => {
+    handle(req, res, { ...options, faults, cache, origin: options.publicOrigin ?? origin }).catch((e: unknown) => {
       // A bug, not bad input: log it, answer 500 once.
       process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: 'The server failed; see its log.' });
@@ -97,8 +104,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-interface Context extends ServerOptions {
+interface Context extends Omit<ServerOptions, 'cache'> {
   readonly faults: ReadonlySet<FaultName>;
+  readonly cache: PageCache | null;
   readonly origin: string;
 }
 
@@ -149,6 +157,12 @@ async function list(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Co
     return;
   }
   const { filters, cursor } = parsed;
+  const cacheKey = `${JSON.stringify(grant.accounts)} ${url.search}`;
+  const cached = ctx.cache?.get(cacheKey);
+  if (cached !== undefined) {
+    sendPage(res, cached, false);
+    return;
+  }
   const laterPage = cursor !== null;
   if (laterPage && faults.has('error-500-page-2')) {
     sendJson(res, 500, { error: 'server_error', error_description: 'Fault error-500-page-2.' });
@@ -170,7 +184,7 @@ async function list(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Co
   const page = listPage(db, grant.accounts, filters, cursor, pageSize, queryFaults);
   let bodies = page.bodies;
   if (faults.has('unsorted')) bodies = [...bodies].reverse();
-  if (faults.has('invalid-segment') && !laterPage && bodies.length > 0) bodies = [dropValueSet(bodies[0] as string), ...bodies.slice(1)];
+  if (faults.has('invalid-segment') && !laterPage && bodies.length > 0) bodies = [dropValueSet(bodies[0]!), ...bodies.slice(1)];
   if (faults.has('overlap-across-pages') && cursor?.direction === 'next' && filters.echo.length === 0) {
     const copy = copyOf(db, cursor.key);
     if (copy !== null) bodies = [copy, ...bodies];
@@ -180,12 +194,26 @@ async function list(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Co
   if (faults.has('next-loop') && next === null && laterPage) next = pageLink(ctx.origin, filters, null);
   if (faults.has('cross-origin-next') && next !== null) next = next.replace(/^http:\/\/[^/]+/, `http://localhost:${new URL(ctx.origin).port}`);
   if (faults.has('bad-previous') && previous !== null) previous = `${ctx.origin}${url.pathname}${url.search}`;
-  let body = `{"usage_segments":[${bodies.join(',')}],"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)}}`;
-  if (laterPage && faults.has('truncated-json')) body = body.slice(0, Math.floor(body.length / 2));
-  if (faults.has('oversized-body')) body += ' '.repeat(OVERSIZE_BYTES);
-  res.statusCode = 200;
-  res.setHeader('Content-Type', faults.has('wrong-content-type') ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
+  // Assembled from the stored bytes: no string is built, decoded or encoded for the segments.
+  const parts: Buffer[] = [PAGE_START];
+  bodies.forEach((b, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(b);
+  });
+  parts.push(Buffer.from(`],"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)}}`, 'utf8'));
+  if (faults.has('oversized-body')) parts.push(Buffer.alloc(OVERSIZE_BYTES, 0x20));
+  let body = Buffer.concat(parts);
+  if (laterPage && faults.has('truncated-json')) body = body.subarray(0, Math.floor(body.length / 2));
+  ctx.cache?.set(cacheKey, body);
+  sendPage(res, body, faults.has('wrong-content-type'));
+}
+
+function sendPage(res: ServerResponse, body: Buffer, asHtml: boolean): void {
+  res.writeHead(200, {
+    'Content-Type': asHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    'Content-Length': String(body.length),
+    'Cache-Control': 'no-store',
+  });
   res.end(body);
 }
 
@@ -227,17 +255,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The first value set loses its last value, so its length no longer matches the formats. */
-function dropValueSet(body: string): string {
-  const segment = JSON.parse(body) as { values?: unknown[] };
+function dropValueSet(body: Buffer): Buffer {
+  const segment = JSON.parse(body.toString('utf8')) as { values?: unknown[] };
   const first = Array.isArray(segment.values) ? segment.values[0] : undefined;
   if (Array.isArray(first)) first.pop();
-  return JSON.stringify(segment);
+  return Buffer.from(JSON.stringify(segment), 'utf8');
 }
 
-function copyOf(db: Db, key: SortKey): string | null {
-  const body = db.prepare('SELECT body FROM segments WHERE id = ?').pluck().get(key[5]) as string | undefined;
+function copyOf(db: Db, key: SortKey): Buffer | null {
+  const body = db.prepare('SELECT body FROM segments WHERE id = ?').pluck().get(key[5]) as Buffer | undefined;
   if (body === undefined) return null;
-  const segment = JSON.parse(body) as Record<string, unknown>;
+  const segment = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
   segment.cds_usagesegment_id = `${String(segment.cds_usagesegment_id)}-copy`;
-  return JSON.stringify(segment);
+  return Buffer.from(JSON.stringify(segment), 'utf8');
 }

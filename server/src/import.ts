@@ -144,7 +144,7 @@ function write(db: Db, prepared: readonly Prepared[], directory: Directory, mode
       end,
       modifiedDesc,
       JSON.stringify(accounts),
-      JSON.stringify(segment),
+      Buffer.from(JSON.stringify(segment), 'utf8'),
     );
     for (const { kind, field } of REFERENCE_KINDS) {
       for (const ref of ids(field)) insertRef.run(kind, ref, lastInsertRowid);

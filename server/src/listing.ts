@@ -16,8 +16,8 @@ export interface QueryFaults {
 }
 
 export interface Page {
-  /** The segments' JSON texts, in listing order. */
-  readonly bodies: string[];
+  /** The segments' JSON as UTF-8 bytes, in listing order. */
+  readonly bodies: Buffer[];
   /** Sort key to continue after (next link), or null at the end of the listing. */
   readonly nextKey: SortKey | null;
   /** Sort key to go back before (previous link), or null at the front. */
@@ -32,7 +32,7 @@ interface Row {
   modified_desc: string;
   id: string;
   accounts_json: string;
-  body: string;
+  body: Buffer;
 }
 
 const ORDER_COLUMNS = 'agg_num, acct_num, contract_num, start_key, modified_desc, id';
@@ -155,10 +155,12 @@ function applyFiltersToPage(db: Db, accounts: readonly string[], filters: Filter
  * segment shared with an account the token does not cover is served with
  * that account removed from `related_accounts`.
  */
-function visibleBody(r: Row, accounts: readonly string[]): string {
+function visibleBody(r: Row, accounts: readonly string[]): Buffer {
+  // A database written before bodies became BLOBs holds TEXT: serve it all the same.
+  if (typeof r.body === 'string') r.body = Buffer.from(r.body, 'utf8');
   const related = JSON.parse(r.accounts_json) as string[];
   if (related.every((a) => accounts.includes(a))) return r.body;
-  const segment = JSON.parse(r.body) as Record<string, unknown>;
+  const segment = JSON.parse(r.body.toString('utf8')) as Record<string, unknown>;
   segment.related_accounts = related.filter((a) => accounts.includes(a));
-  return JSON.stringify(segment);
+  return Buffer.from(JSON.stringify(segment), 'utf8');
 }

@@ -49,7 +49,7 @@ describe('demo', () => {
     const file = join(dir, 'rich.db');
     expect(run(['demo', '--db', file, '--meters', '6', '--days', '280', '--start', '2024-02-01']).status).toBe(0);
     const db = openDb(file, { readonly: true });
-    const bodies = (db.prepare('SELECT body FROM segments').pluck().all() as string[]).map((b) => JSON.parse(b) as Record<string, unknown>);
+    const bodies = (db.prepare('SELECT body FROM segments').pluck().all() as Buffer[]).map((b) => JSON.parse(b.toString('utf8')) as Record<string, unknown>);
     db.close();
     const lengths = new Set(bodies.filter((s) => (s.format as string[])[0] !== 'gap').map((s) => (Date.parse(s.segment_end as string) - Date.parse(s.segment_start as string)) / 3_600_000));
     expect(lengths).toContain(23);

@@ -30,7 +30,7 @@ export function sandbox(options: Partial<DemoOptions> = {}): Sandbox {
   const result = importDocuments(db, demo.documents, demo.directory);
   if (!result.ok) throw new Error(`demo import failed: ${JSON.stringify(result.problems.slice(0, 3))}`);
   const token = createToken(db, { accounts: demo.accounts, scopes: [options.model === '2026' ? 'cds_usage' : 'cds_usage_detailed'] });
-  const segments = (db.prepare('SELECT body FROM segments').pluck().all() as string[]).map((b) => JSON.parse(b) as Record<string, unknown>);
+  const segments = (db.prepare('SELECT body FROM segments').pluck().all() as Buffer[]).map((b) => JSON.parse(b.toString('utf8')) as Record<string, unknown>);
   const servers: RunningServer[] = [];
   const model: Model = options.model ?? DEMO_DEFAULTS.model;
   return {

@@ -137,3 +137,20 @@ describe('the twelve filters (intersection, space-separated)', () => {
     for (const p of got.pages.slice(0, -1)) expect(new URL(p.next!).searchParams.get('after')).toBe('2024-02-25T00:00:00Z');
   });
 });
+
+describe('the page cache', () => {
+  it('serves the same page again, and a fresh one as soon as the data changes', async () => {
+    const first = await get(server.url, box.token);
+    const again = await get(server.url, box.token);
+    expect(again.body).toEqual(first.body);
+    const { importDocuments } = await import('../src/import.js');
+    const early = box.segments[0] as Seg;
+    const added = importDocuments(box.db, [{ file: 'added', doc: { ...early, cds_usagesegment_id: 'cache-probe', segment_start: '2023-06-01T00:00:00Z', segment_end: '2023-06-02T00:00:00Z', interval: 86400, format: ['kwh_fwd'], values: [[{ v: 1 }]] } }]);
+    expect(added.ok).toBe(true);
+    const after = await get(server.url, box.token);
+    expect((after.body as { usage_segments: Seg[] }).usage_segments.map((s) => s.cds_usagesegment_id)).toContain('cache-probe');
+    box.db.prepare("DELETE FROM segments WHERE id = 'cache-probe'").run();
+    const removed = await get(server.url, box.token);
+    expect(removed.body).toEqual(first.body);
+  });
+});

@@ -46,20 +46,3 @@ const BY_CODE: ReadonlyMap<string, CrawlCode> = new Map(CRAWL_CODES.map((c) => [
 export function getCrawlCode(code: string): CrawlCode | undefined {
   return BY_CODE.get(code);
 }
-
-/** A Markdown table of the codes (docs/crawl-codes.md is generated from it). */
-export function renderCrawlCodesMarkdown(): string {
-  const rows = CRAWL_CODES.map((c) => `| \`${c.code}\` | ${c.level} | ${c.source} | ${c.summary.replace(/\|/g, '\\|')} |`);
-  return [
-    '# Crawler codes',
-    '',
-    '<!-- Generated from src/crawl/codes.ts by scripts/generate-crawl-codes-doc.mjs; do not edit. -->',
-    '',
-    '`cds-usage-segments crawl` reports these codes, and the checker\'s own codes ([rules.md](rules.md)) for problems inside a page. An error makes the crawl fail (exit 1); a warning does not.',
-    '',
-    '| code | level | source | what it means |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '',
-  ].join('\n');
-}

@@ -306,23 +306,57 @@ async function walk(state: State, startUrl: string, opts: WalkOptions): Promise<
   let previousChecks = 0;
   let complete = false;
   const shortPages: { url: string; size: number }[] = [];
+  // The next page is requested as soon as its link is known, before this
+  // page is validated: the Server works while the checker does.
+  let pending: Promise<PageResult> | null = null;
   while (url !== null) {
-    if (pages >= state.maxPages || state.fetcher.count >= state.requestBudget) {
-      findings.add('page-limit', url, `stopped after ${pages} page${pages === 1 ? '' : 's'} (--max-pages ${state.maxPages}); the rest of the listing was not checked`);
-      break;
+    if (pending === null) {
+      if (pages >= state.maxPages || state.fetcher.count >= state.requestBudget) {
+        findings.add('page-limit', url, `stopped after ${pages} page${pages === 1 ? '' : 's'} (--max-pages ${state.maxPages}); the rest of the listing was not checked`);
+        break;
+      }
+      visited.add(normalize(url));
+      pending = fetchPage(state, url, opts.main ? `page ${pages + 1}` : `page ${pages + 1} of ${describeProbe(url)}`);
     }
-    visited.add(normalize(url));
-    const what = opts.main ? `page ${pages + 1}` : `page ${pages + 1} of ${describeProbe(url)}`;
-    const got = await fetchPage(state, url, what);
+    const got: PageResult = await pending;
+    pending = null;
     if (!got.ok) break;
     const { page } = got;
+    const pageUrl = url;
     pages++;
+    // Links first (cheap), so that the next request is in flight during the checks below.
+    const next = linkOf(state, pageUrl, page, 'next');
+    const previous = linkOf(state, pageUrl, page, 'previous');
+    const list = Array.isArray(page.usage_segments) ? page.usage_segments : [];
+    let following: string | null = null;
+    if (next.kind === 'null') complete = true;
+    else if (next.kind === 'url') {
+      if (list.length < FULL_PAGE) shortPages.push({ url: pageUrl, size: list.length });
+      if (visited.has(normalize(next.url))) {
+        findings.add('link-loop', pageUrl, `next of page ${pages} leads back to a page already read (${next.url}); the listing never ends`);
+      } else {
+        following = next.url;
+        if (pages < state.maxPages && state.fetcher.count < state.requestBudget) {
+          visited.add(normalize(following));
+          pending = fetchPage(state, following, opts.main ? `page ${pages + 1}` : `page ${pages + 1} of ${describeProbe(following)}`);
+        }
+      }
+    }
+    let previousCheck: Promise<void> | null = null;
+    if (opts.main && pages === 1 && page.previous !== null && page.previous !== undefined) {
+      findings.add('previous-link', pageUrl, `the first page's previous is ${JSON.stringify(page.previous)}, expected null`);
+    }
+    if (opts.main && previousIds !== null && previous.kind === 'url' && previousChecks < PREVIOUS_CHECKS) {
+      previousChecks++;
+      previousCheck = checkPrevious(state, pageUrl, previous.url, previousIds, pages);
+    } else if (opts.main && previousIds !== null && previous.kind === 'null') {
+      findings.add('previous-link', pageUrl, `page ${pages} has previous null, but page ${pages - 1} comes before it`);
+    }
     if (opts.main && pages === 1 && state.model === 'unknown') state.model = detectModel(page);
     if (opts.main) {
-      state.progress(`page ${pages}: ${Array.isArray(page.usage_segments) ? page.usage_segments.length : 0} segments`);
-      checkDocument(state, url, page, pages);
+      state.progress(`page ${pages}: ${list.length} segments`);
+      checkDocument(state, pageUrl, page, pages);
     }
-    const list = Array.isArray(page.usage_segments) ? page.usage_segments : [];
     const ids: string[] = [];
     for (const seg of list) {
       const s = summarize(seg, pages);
@@ -330,41 +364,20 @@ async function walk(state: State, startUrl: string, opts: WalkOptions): Promise<
       ids.push(s.id);
       const firstPage = seenIds.get(s.id);
       if (firstPage !== undefined && firstPage !== pages) {
-        findings.add('duplicate-across-pages', url, `segment ${JSON.stringify(s.id)} is on page ${firstPage} and again on page ${pages}`);
+        findings.add('duplicate-across-pages', pageUrl, `segment ${JSON.stringify(s.id)} is on page ${firstPage} and again on page ${pages}`);
         continue;
       }
       if (firstPage !== undefined) continue; // twice on one page: the checker's duplicate-id
       seenIds.set(s.id, pages);
       segments.push(s);
       if (opts.main) {
-        checkOrder(state, url, s, lastByGroup);
+        checkOrder(state, pageUrl, s, lastByGroup);
         keepSkeleton(state, seg as Record<string, unknown>, pages);
       }
     }
-    // Links.
-    const next = linkOf(state, url, page, 'next');
-    const previous = linkOf(state, url, page, 'previous');
-    if (opts.main && pages === 1 && page.previous !== null && page.previous !== undefined) {
-      findings.add('previous-link', url, `the first page's previous is ${JSON.stringify(page.previous)}, expected null`);
-    }
-    if (opts.main && previousIds !== null && previous.kind === 'url' && previousChecks < PREVIOUS_CHECKS) {
-      previousChecks++;
-      await checkPrevious(state, url, previous.url, previousIds, pages);
-    } else if (opts.main && previousIds !== null && previous.kind === 'null') {
-      findings.add('previous-link', url, `page ${pages} has previous null, but page ${pages - 1} comes before it`);
-    }
+    if (previousCheck !== null) await previousCheck;
     previousIds = ids;
-    if (next.kind === 'null') {
-      complete = true;
-      break;
-    }
-    if (next.kind === 'stop') break;
-    if (list.length < FULL_PAGE) shortPages.push({ url, size: list.length });
-    if (visited.has(normalize(next.url))) {
-      findings.add('link-loop', url, `next of page ${pages} leads back to a page already read (${next.url}); the listing never ends`);
-      break;
-    }
-    url = next.url;
+    url = following;
   }
   if (opts.main) {
     for (const p of shortPages) findings.add('page-size', p.url, `a page before the last holds ${p.size} segments; the draft lets a Server cut only listings of more than ${FULL_PAGE}, so pages before the last should hold at least ${FULL_PAGE}`);

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Writes docs/crawl-codes.md from the crawler's code registry (src/crawl/codes.ts,
+// compiled to dist/src). Run `npm run compile` first. With --check, exits 1 if
+// docs/crawl-codes.md is out of date.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { CRAWL_CODES } = await import(new URL('../dist/src/crawl/codes.js', import.meta.url).href);
+const target = `${root}docs/crawl-codes.md`;
+
+const cell = (s) => s.replace(/\|/g, '\\|');
+const fresh = [
+  '# Crawler codes',
+  '',
+  '<!-- Generated from src/crawl/codes.ts by scripts/generate-crawl-codes-doc.mjs; do not edit. -->',
+  '',
+  "`cds-usage-segments crawl` reports these codes, and the checker's own codes ([rules.md](rules.md)) for problems inside a page (`document` counts problems beyond the 20 listed per page). An error makes the crawl fail (exit 1); a warning does not. Source: `draft`, a requirement of the group's draft (or of RFC 6750, which its Bearer tokens bring in); `decision`, our reading where the draft is silent, never more than a warning. The guide [Test your Server](guide-test-your-server.md) explains each check.",
+  '',
+  '| code | level | source | what it means |',
+  '| --- | --- | --- | --- |',
+  ...CRAWL_CODES.map((c) => `| \`${c.code}\` | ${c.level} | ${c.source} | ${cell(c.summary)} |`),
+  '',
+].join('\n');
+
+if (process.argv.includes('--check')) {
+  let current = '';
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {
+    // missing counts as out of date
+  }
+  if (current !== fresh) {
+    process.stderr.write('docs/crawl-codes.md is out of date; run `npm run compile && npm run docs:rules`\n');
+    process.exit(1);
+  }
+} else {
+  writeFileSync(target, fresh);
+  process.stdout.write(`wrote ${target}\n`);
+}
