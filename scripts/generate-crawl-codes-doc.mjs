@@ -2,8 +2,8 @@
 // Writes docs/crawl-codes.md from the crawler's code registry (src/crawl/codes.ts,
 // compiled to dist/src). Run `npm run compile` first. With --check, exits 1 if
 // docs/crawl-codes.md is out of date.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './lib/write-or-check.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { CRAWL_CODES } = await import(new URL('../dist/src/crawl/codes.js', import.meta.url).href);
@@ -23,18 +23,4 @@ const fresh = [
   '',
 ].join('\n');
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as out of date
-  }
-  if (current !== fresh) {
-    process.stderr.write('docs/crawl-codes.md is out of date; run `npm run compile && npm run docs:rules`\n');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, fresh);
-  process.stdout.write(`wrote ${target}\n`);
-}
+writeOrCheck(target, fresh, 'docs/crawl-codes.md', '`npm run compile && npm run docs:rules`');
