@@ -2,7 +2,7 @@
 // report and docs/crawl-codes.md.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CRAWL_CODES, getCrawlCode } from '../../src/crawl/codes.js';
+import { CRAWL_CODES, type CrawlCode, getCrawlCode } from '../../src/crawl/codes.js';
 import { RULES } from '../../src/rules.js';
 import { ROOT } from '../helpers/paths.js';
 
@@ -17,7 +17,8 @@ describe('crawler codes', () => {
   });
 
   it('a decision is never more than a warning (the fidelity rule)', () => {
-    expect(CRAWL_CODES.filter((c) => c.source === 'decision' && c.level !== 'warning').map((c) => c.code)).toEqual([]);
+    const codes: readonly CrawlCode[] = CRAWL_CODES;
+    expect(codes.filter((c) => c.source === 'decision' && c.level !== 'warning').map((c) => c.code)).toEqual([]);
   });
 
   it('docs/crawl-codes.md is the fresh generation from the registry', () => {
