@@ -55,7 +55,7 @@ export interface RunningServer {
   /** The absolute listing URL. */
   readonly url: string;
   readonly origin: string;
-  /** The last requests received (at most 10,000), for tests: which Host, whether a token came. */
+  /** Recent requests (at most 10,000), for tests: which Host, whether a token came. */
   readonly requests: RequestRecord[];
   close(): Promise<void>;
 }
@@ -75,7 +75,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const cache = faults.size === 0 && options.cache !== false ? new PageCache(options.db) : null;
   let origin = '';
   const server: Server = createServer((req, res) => {
-    if (requests.length >= MAX_RECORDS) requests.shift();
+    // Dropped in halves, not one by one: shifting a full array on every request would cost O(n) each time.
+    if (requests.length >= MAX_RECORDS) requests.splice(0, MAX_RECORDS / 2);
     requests.push({ host: req.headers.host, path: req.url ?? '', authorized: req.headers.authorization !== undefined });
     handle(req, res, { ...options, faults, cache, origin: options.publicOrigin ?? origin }).catch((e: unknown) => {
       // A bug, not bad input: log it, answer 500 once.

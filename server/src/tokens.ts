@@ -24,11 +24,13 @@ export function createToken(db: Db, grant: TokenGrant): string {
   return token;
 }
 
+const lookups = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
 /** The grant of a token, or null when it is unknown. */
 export function lookupToken(db: Db, token: string): TokenGrant | null {
-  const row = db.prepare('SELECT accounts_json, scopes_json FROM tokens WHERE hash = ?').get(hashToken(token)) as
-    | { accounts_json: string; scopes_json: string }
-    | undefined;
+  let st = lookups.get(db);
+  if (st === undefined) lookups.set(db, (st = db.prepare('SELECT accounts_json, scopes_json FROM tokens WHERE hash = ?')));
+  const row = st.get(hashToken(token)) as { accounts_json: string; scopes_json: string } | undefined;
   if (row === undefined) return null;
   return { accounts: JSON.parse(row.accounts_json) as string[], scopes: JSON.parse(row.scopes_json) as string[] };
 }
