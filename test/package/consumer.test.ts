@@ -1,11 +1,17 @@
-// A consumer's view: pack the package, install the tarball into a fresh
-// project (dependencies from the npm cache), type-check code that uses the
-// public types and `validate` with TypeScript 5.9 and 7.0, run it under Node,
-// and run the installed CLI.
+// A consumer's view, from empty directories outside the repository:
+// - pack the package, install the tarball into a fresh project (dependencies
+//   from the npm cache), type-check code that uses the public types and
+//   `validate` with TypeScript 5.9 and 7.0, run it under Node, run the
+//   installed CLI, and run the CLI one-off with `npx --package <tarball>`;
+// - install from a git URL (a `git+file://` URL of a commit made from this
+//   working tree, as a push would publish it): npm clones it, installs its dev
+//   dependencies and runs `prepare`, which builds `dist/`; then import the
+//   library and run the bin.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, repoRoot } from '../spec/helpers.js';
 
@@ -73,25 +79,74 @@ const TSCONFIG = {
   files: ['consumer.ts'],
 };
 
+const NPM_ENV = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_prefer_offline: 'true' };
+
 function sh(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...NPM_ENV } });
 }
+
+/** Runs a command expected to fail; returns its exit status. */
+function status(cmd: string, args: string[], cwd: string): number {
+  try {
+    sh(cmd, args, cwd);
+    return 0;
+  } catch (e) {
+    return (e as { status: number }).status;
+  }
+}
+
+/** A fresh project directory outside the repository, with the example to validate. */
+function consumerDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  copyFileSync(join(repoRoot, 'spec/2024/examples/option2-both-columns.json'), join(dir, 'option2.json'));
+  return dir;
+}
+
+/**
+ * A git repository holding one commit of this working tree's tracked and
+ * not-ignored files (what a push would publish; dist/ and node_modules/ are
+ * ignored, so the install has to build).
+ */
+function snapshotRepository(into: string): void {
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' })
+    .split('\0')
+    .filter((f) => f !== '' && existsSync(join(repoRoot, f)));
+  for (const file of files) {
+    mkdirSync(dirname(join(into, file)), { recursive: true });
+    copyFileSync(join(repoRoot, file), join(into, file));
+  }
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=consumer test', '-c', 'user.email=consumer@test.invalid', ...args], { cwd: into, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'snapshot of the working tree');
+}
+
+/** The consumer's smoke script: import the package, validate a page, resolve a schema export. */
+const SMOKE_MJS = `import { readFileSync } from 'node:fs';
+import { validate } from 'cds-usage-segments';
+const page = JSON.parse(readFileSync('option2.json', 'utf8'));
+const schema = JSON.parse(readFileSync(new URL(import.meta.resolve('cds-usage-segments/schemas/UsageSegment.json')), 'utf8'));
+console.log(JSON.stringify({ valid: validate(page).valid, missing: validate({}).errors.length > 0, schemaTitle: schema.title }));
+`;
 
 describe('installed from the packed tarball', () => {
   let dir: string;
+  let tarball: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cds-consumer-'));
-    sh('npm', ['pack', '--pack-destination', dir], repoRoot);
-    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
-    if (!tarball) throw new Error('npm pack wrote no tarball');
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+    dir = consumerDir('cds-consumer-');
+    // Scripts off: `prepare` would rebuild dist/ while other test files read it;
+    // `npm test` has just compiled it. The git-URL case below runs `prepare`.
+    sh('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], repoRoot);
+    const found = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+    if (!found) throw new Error('npm pack wrote no tarball');
+    tarball = join(dir, found);
     // @types/node for the consumer's own use of node:fs; copied from this repo rather than fetched.
-    sh('npm', ['install', '--prefer-offline', '--no-save', '--no-package-lock', join(dir, tarball), join(repoRoot, 'node_modules/@types/node'), join(repoRoot, 'node_modules/undici-types')], dir);
+    sh('npm', ['install', '--no-save', '--no-package-lock', tarball, join(repoRoot, 'node_modules/@types/node'), join(repoRoot, 'node_modules/undici-types')], dir);
     writeFileSync(join(dir, 'consumer.ts'), CONSUMER_TS);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
-    copyFileSync(join(repoRoot, 'spec/2024/examples/option2-both-columns.json'), join(dir, 'option2.json'));
-  }, 90_000);
+  }, 120_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -130,13 +185,58 @@ describe('installed from the packed tarball', () => {
   it('runs the installed CLI with npx', () => {
     const out = sh('npx', ['--no-install', 'cds-usage-segments', 'validate', '--json', 'option2.json'], dir);
     expect(JSON.parse(out)).toMatchObject({ valid: true, errors: [], warnings: [] });
-    let status = 0;
     writeFileSync(join(dir, 'broken.json'), JSON.stringify({ usage_segments: [], next: null }));
-    try {
-      sh('npx', ['--no-install', 'cds-usage-segments', 'validate', 'broken.json'], dir);
-    } catch (e) {
-      status = (e as { status: number }).status;
+    expect(status('npx', ['--no-install', 'cds-usage-segments', 'validate', 'broken.json'], dir)).toBe(1);
+  });
+
+  it('ships the rendered reference of every model, each one HTML file', () => {
+    const models = readdirSync(join(repoRoot, 'generated')).filter((m) => /^\d{4}$/.test(m));
+    expect(models).toContain('2024');
+    for (const model of models) {
+      const html = readFileSync(join(dir, 'node_modules/cds-usage-segments/docs/reference', model, 'index.html'), 'utf8');
+      expect(html).toMatch(/<title>CDS Usage Segments API/);
+      // Offline: no script or stylesheet is loaded from elsewhere.
+      expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
     }
-    expect(status).toBe(1);
+  });
+
+  it('runs the CLI one-off with npx --package from an empty directory', () => {
+    const empty = mkdtempSync(join(dir, 'empty-'));
+    copyFileSync(join(dir, 'option2.json'), join(empty, 'option2.json'));
+    const out = sh('npx', ['--yes', `--package=${tarball}`, '--', 'cds-usage-segments', 'validate', 'option2.json'], empty);
+    expect(out).toContain('1 file checked: 0 errors, 0 warnings');
+  });
+});
+
+describe('installed from a git URL', () => {
+  let dir: string;
+  let origin: string;
+
+  beforeAll(() => {
+    origin = mkdtempSync(join(tmpdir(), 'cds-origin-'));
+    snapshotRepository(origin);
+    expect(existsSync(join(origin, 'dist'))).toBe(false);
+    dir = consumerDir('cds-git-consumer-');
+    sh('npm', ['install', '--no-save', '--no-package-lock', `git+${pathToFileURL(origin).href}`], dir);
+    writeFileSync(join(dir, 'smoke.mjs'), SMOKE_MJS);
+  }, 240_000);
+  afterAll(() => {
+    for (const d of [dir, origin]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('builds dist/ and the rendered reference while installing (the prepare script)', () => {
+    for (const file of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/validators.js', 'docs/reference/2024/index.html']) {
+      expect(existsSync(join(dir, 'node_modules/cds-usage-segments', file)), file).toBe(true);
+    }
+  });
+
+  it('imports the library under Node', () => {
+    expect(JSON.parse(sh(process.execPath, ['smoke.mjs'], dir))).toEqual({ valid: true, missing: true, schemaTitle: 'UsageSegment' });
+  });
+
+  it('runs the installed bin', () => {
+    expect(sh('npx', ['--no-install', 'cds-usage-segments', 'validate', 'option2.json'], dir)).toContain('1 file checked: 0 errors, 0 warnings');
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ usage_segments: [], next: null }));
+    expect(status('npx', ['--no-install', 'cds-usage-segments', 'validate', 'broken.json'], dir)).toBe(1);
   });
 });

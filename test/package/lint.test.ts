@@ -8,6 +8,9 @@
 // `import()` there). `./openapi.yaml` (and each model's `./<model>/openapi.yaml`) is excluded because it is a data file
 // for `import.meta.resolve`/`fs`, not a module anyone imports; attw would
 // report "resolution failed" for any non-JS, non-JSON file.
+//
+// Packing runs with scripts off: `prepare` would rebuild dist/ in the
+// repository while other test files read it; `npm test` has just compiled it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +30,7 @@ interface Run {
 }
 function run(cmd: string, args: string[]): Run {
   try {
-    const stdout = execFileSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const stdout = execFileSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_ignore_scripts: 'true' } });
     return { status: 0, stdout };
   } catch (e) {
     const err = e as { status?: number; stdout?: string; stderr?: string };
@@ -49,14 +52,14 @@ describe('package.json', () => {
   });
 
   it('publishes only what users need', () => {
-    const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
     const paths = files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json', 'docs/reference/2024/index.html']) {
       expect(paths, required).toContain(required);
     }
     const unexpected = paths.filter(
-      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/\d{4}\/(schemas\/[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z-]+\.md)$/.test(p),
+      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/\d{4}\/(schemas\/[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z-]+\.md|docs\/reference\/[a-z0-9/-]+\.html)$/.test(p),
     );
     expect(unexpected).toEqual([]);
   });
