@@ -6,12 +6,12 @@
 // without operations (`x-traitTag`) in a "Guides" tag group. Only the rendered
 // page has the guides, so the bundle never depends on them or on the CLI
 // output they quote.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMain, readJson, repoRoot } from './lib/generated-files.mjs';
 import { MODEL_NAMES, modelConfig } from './lib/models.mjs';
+import { redoclySync } from './lib/redocly.mjs';
 
 export function referenceHtml(model) {
   return join(repoRoot, 'docs/reference', model, 'index.html');
@@ -68,10 +68,9 @@ export function renderDocs(model, output = referenceHtml(model)) {
   try {
     const input = join(scratch, 'openapi.json');
     writeFileSync(input, JSON.stringify(referenceDocument(model)));
-    execFileSync(
-      join(repoRoot, 'node_modules/.bin/redocly'),
+    redoclySync(
       ['build-docs', input, '--output', output, '--inlineBundle', '--title', title, '--openapi.schemaDefinitionsTagName=Schemas', '--openapi.jsonSamplesExpandLevel=3', '--openapi.layout=stacked'],
-      { cwd: scratch, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
+      { cwd: scratch },
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
