@@ -1,6 +1,9 @@
 // Step 2: one JSON Schema 2020-12 file per component schema. Each file is
 // self-contained: the components it uses are copied under $defs, so any
-// validator can load one file alone, in any order.
+// validator can load one file alone, in any order. The files carry standard
+// keywords only: OpenAPI/Redoc vendor keywords (`x-…`) stay in the bundled
+// OpenAPI documents, because Ajv's default strict mode rejects an unknown
+// keyword and users compile these files with `new Ajv2020()` as it comes.
 import { join } from 'node:path';
 import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, readJson, schemaBaseUrl, writeJson } from './lib/generated-files.mjs';
 import { MODEL_NAMES } from './lib/models.mjs';
@@ -43,6 +46,34 @@ function dependencies(name, schemas) {
   return [...seen].sort();
 }
 
+// Maps whose keys are names chosen by the spec (a property may be called
+// `x-…`), not keywords.
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+
+/** The meaning of each enum value, appended to the description it belongs to. */
+function withEnumMeanings(description, meanings) {
+  const list = Object.entries(meanings).map(([value, meaning]) => `- \`${value}\`: ${meaning}`);
+  return [description, ...(list.length > 0 ? [list.join('\n')] : [])].filter(Boolean).join('\n\n');
+}
+
+/**
+ * The schema without vendor keywords. `x-enumDescriptions` is not lost: its
+ * meanings are listed in the `description`, which every validator and editor
+ * shows.
+ */
+export function withoutVendorKeywords(node, inNameMap = false) {
+  if (Array.isArray(node)) return node.map((item) => withoutVendorKeywords(item));
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!inNameMap && key.startsWith('x-')) continue;
+    out[key] = withoutVendorKeywords(value, !inNameMap && NAME_MAPS.has(key));
+  }
+  const meanings = inNameMap ? undefined : node['x-enumDescriptions'];
+  if (meanings && typeof meanings === 'object') out.description = withEnumMeanings(node.description, meanings);
+  return out;
+}
+
 export function standaloneSchemas(document, model) {
   const schemas = document.components?.schemas ?? {};
   const toDef = (n) => `#/$defs/${n}`;
@@ -50,13 +81,13 @@ export function standaloneSchemas(document, model) {
   for (const name of Object.keys(schemas).sort()) {
     const defs = {};
     for (const dep of dependencies(name, schemas)) defs[dep] = rewriteRefs(schemas[dep], toDef);
-    result[name] = {
+    result[name] = withoutVendorKeywords({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       $id: `${schemaBaseUrl(model)}${name}.json`,
       $comment: GENERATED_NOTE,
       ...rewriteRefs(schemas[name], toDef),
       ...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
-    };
+    });
   }
   return result;
 }
