@@ -2,6 +2,9 @@
 export interface Finding { code: string; path: string }
 export interface Expectation { valid: boolean; errors: Finding[]; warnings: Finding[] }
 export const GUIDES: string[];
+export interface GuideExpectation { title: string; options?: { strict?: boolean }; expect: Expectation }
+export function expectationFile(file: string): string;
+export function loadExample(root: string, file: string): { document: unknown; expectation: GuideExpectation | null };
 export function describeExpectation(expect: Expectation, options?: { strict?: boolean }): string;
 export function runCli(root: string, args: string[]): { stdout: string; status: number };
 export function renderGuide(root: string, text: string): string;

@@ -3,8 +3,8 @@
 // what it shows and a closing comment; everything between them is rewritten:
 //
 //   <!-- example: docs/examples/timing-quarter-hours.json -->  a JSON file; for a
-//        guide example ({title, options?, expect, document}) the document and
-//        the expected checker result
+//        guide example (a plain document with its expectation beside it in
+//        docs/examples/expected/) the document and the expected checker result
 //   <!-- cli: validate --json spec/2024/examples/x.json -->          the CLI's real
 //        output (run from the repository root) and its exit status
 //   <!-- outline: spec/2024/examples/gap-disclosure-page.json -->    a table of the
@@ -15,8 +15,8 @@
 // `npm run docs:guides` rewrites the guides; test/docs-content checks that
 // they are up to date.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export const GUIDES = ['docs/guide-reading-a-segment.md', 'docs/proposals.md'];
 
@@ -61,12 +61,26 @@ export function formatJson(value, indent = '', used = 0) {
     .join(',\n')}\n${indent}}`;
 }
 
+/**
+ * Where the expectation of a guide example lives: the example file itself is
+ * a plain document (so `cds-usage-segments validate <file>` takes it as it
+ * is); `expected/<same name>` beside it holds `{title, options?, expect}`.
+ */
+export function expectationFile(file) {
+  return join(dirname(file), 'expected', basename(file));
+}
+
+/** A guide example: its document and, when it has one, its expectation (else null). */
+export function loadExample(root, file) {
+  const document = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  const expected = join(root, expectationFile(file));
+  return { document, expectation: existsSync(expected) ? JSON.parse(readFileSync(expected, 'utf8')) : null };
+}
+
 function renderExample(root, file) {
-  const content = JSON.parse(readFileSync(join(root, file), 'utf8'));
-  if (content && typeof content === 'object' && 'document' in content && 'expect' in content) {
-    return `${fence('json', formatJson(content.document))}\n\n${describeExpectation(content.expect, content.options)}`;
-  }
-  return fence('json', formatJson(content));
+  const { document, expectation } = loadExample(root, file);
+  if (expectation === null) return fence('json', formatJson(document));
+  return `${fence('json', formatJson(document))}\n\n${describeExpectation(expectation.expect, expectation.options)}`;
 }
 
 /** Runs the built CLI from the repository root; returns its stdout and exit status. */

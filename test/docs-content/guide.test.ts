@@ -1,19 +1,15 @@
-// docs/guide-reading-a-segment.md: every example is a file in docs/examples/,
-// the guide embeds exactly that file, and the checker reports exactly what
-// the file (and the sentence under the block) says.
-import { readdirSync, readFileSync } from 'node:fs';
+// docs/guide-reading-a-segment.md: every example is a file in docs/examples/
+// holding a plain document, the guide embeds exactly that file, and the
+// checker (library and CLI, given the file as it is) reports exactly what its
+// expectation in docs/examples/expected/ (and the sentence under the block) says.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeExpectation, regionsOf, renderGuide, type Expectation } from '../../scripts/lib/doc-blocks.mjs';
+import { describeExpectation, expectationFile, loadExample, regionsOf, renderGuide, runCli, type GuideExpectation } from '../../scripts/lib/doc-blocks.mjs';
 import { validate } from '../../src/index.js';
 import { repoRoot } from '../spec/helpers.js';
 
-interface GuideExample {
-  title: string;
-  options?: { strict?: boolean };
-  expect: Expectation;
-  document: unknown;
-}
+type GuideExample = GuideExpectation & { document: unknown };
 
 const guidePath = 'docs/guide-reading-a-segment.md';
 const guide = readFileSync(join(repoRoot, guidePath), 'utf8');
@@ -21,7 +17,11 @@ const exampleFiles = readdirSync(join(repoRoot, 'docs/examples'))
   .filter((f) => f.endsWith('.json'))
   .sort()
   .map((f) => `docs/examples/${f}`);
-const load = (file: string) => JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as GuideExample;
+function load(file: string): GuideExample {
+  const { document, expectation } = loadExample(repoRoot, file);
+  if (expectation === null) throw new Error(`${file} has no ${expectationFile(file)}`);
+  return { ...expectation, document };
+}
 
 /** The fenced JSON block and the sentence after the marker of `file`. */
 function blockOf(file: string): { json: unknown; sentence: string } {
@@ -37,6 +37,12 @@ describe('guide: reading a usage segment', () => {
   it('has examples for timing, value sets, formats, nulls, date-times and extensions', () => {
     const prefixes = new Set(exampleFiles.map((f) => f.replace(/^docs\/examples\/([a-z]+)-.*$/, '$1')));
     expect([...prefixes].sort()).toEqual(['datetime', 'extension', 'format', 'nulls', 'timing', 'valueset']);
+  });
+
+  it('keeps one expectation per example and no stray one', () => {
+    const expected = readdirSync(join(repoRoot, 'docs/examples/expected')).sort().map((f) => `docs/examples/${f}`);
+    expect(expected).toEqual(exampleFiles);
+    for (const file of exampleFiles) expect(existsSync(join(repoRoot, expectationFile(file))), file).toBe(true);
   });
 
   it('embeds every example file exactly once, and nothing else', () => {
@@ -62,6 +68,11 @@ describe('guide: reading a usage segment', () => {
         const r = validate(ex.document, ex.options ?? {});
         const strip = (ps: { code: string; path: string }[]) => ps.map(({ code, path }) => ({ code, path }));
         expect({ valid: r.valid, errors: strip(r.errors), warnings: strip(r.warnings) }).toEqual(ex.expect);
+      });
+
+      it('is a plain document the CLI takes as it is, with the expected exit status', () => {
+        const { status } = runCli(repoRoot, ['validate', ...(ex.options?.strict ? ['--strict'] : []), file]);
+        expect(status).toBe(ex.expect.valid ? 0 : 1);
       });
 
       if (ex.options?.strict) {

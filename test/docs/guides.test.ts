@@ -21,7 +21,7 @@ const GUIDES = [
 const guideExamples = readdirSync(join(repoRoot, 'docs/examples'))
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => ({ file: f, document: (JSON.parse(readFileSync(join(repoRoot, 'docs/examples', f), 'utf8')) as { document: unknown }).document }));
+  .map((f) => ({ file: f, document: JSON.parse(readFileSync(join(repoRoot, 'docs/examples', f), 'utf8')) as unknown }));
 const proposals = readFileSync(join(repoRoot, 'docs/proposals.md'), 'utf8');
 const shownJson = regionsOf(proposals).filter((r) => r.kind === 'example').map((r) => r.arg);
 const commands = regionsOf(proposals).filter((r) => r.kind === 'cli').map((r) => r.arg);
