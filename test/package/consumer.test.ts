@@ -217,9 +217,18 @@ describe('installed from a git URL', () => {
     snapshotRepository(origin);
     expect(existsSync(join(origin, 'dist'))).toBe(false);
     dir = consumerDir('cds-git-consumer-');
-    sh('npm', ['install', '--no-save', '--no-package-lock', `git+${pathToFileURL(origin).href}`], dir);
+    // npm prepares a git dependency by installing the clone's dependencies,
+    // workspaces included; the server/ workspace (the reference Server, not
+    // part of this package) would compile better-sqlite3 from source here.
+    // The child npm reads this setting from the environment and skips it, as
+    // the README tells users who want the same.
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', `git+${pathToFileURL(origin).href}`], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...NPM_ENV, npm_config_workspaces: 'false' },
+    });
     writeFileSync(join(dir, 'smoke.mjs'), SMOKE_MJS);
-  }, 240_000);
+  }, 420_000);
   afterAll(() => {
     for (const d of [dir, origin]) if (d) rmSync(d, { recursive: true, force: true });
   });
