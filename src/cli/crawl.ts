@@ -6,6 +6,9 @@ import { UsageError, type CliIo } from './io.js';
 import { parseCommandArgs, type OptionSpec } from './options.js';
 import type { Command } from './command.js';
 
+/** Connection errors that mean the host cannot be reached (exit 2), as the fetcher reports them. */
+const UNREACHABLE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|bad port)\b/;
+
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'token', type: 'string', value: 'T', help: 'Bearer token for the crawl (also CDS_TOKEN); sent only to the\nlisting URL\'s origin and redacted from every output.' },
   { name: 'token-file', type: 'string', value: 'F', help: 'Read the token from a file (first line).' },
@@ -90,8 +93,8 @@ export const crawlCommand: Command = {
     } else {
       printText(io, report);
     }
-    // Could not start: the first page never arrived because the host is unreachable.
-    if (report.pages === 0 && report.findings.some((f) => f.code === 'transport')) return 2;
+    // Could not start: no connection to the host at all (a Server that accepts and then times out or resets is a finding, exit 1).
+    if (report.pages === 0 && report.findings.some((f) => f.code === 'transport' && UNREACHABLE.test(f.message))) return 2;
     return report.conformant ? 0 : 1;
   },
 };

@@ -331,10 +331,11 @@ async function walk(state: State, startUrl: string, opts: WalkOptions): Promise<
     let following: string | null = null;
     if (next.kind === 'null') complete = true;
     else if (next.kind === 'url') {
-      if (list.length < FULL_PAGE) shortPages.push({ url: pageUrl, size: list.length });
       if (visited.has(normalize(next.url))) {
         findings.add('link-loop', pageUrl, `next of page ${pages} leads back to a page already read (${next.url}); the listing never ends`);
       } else {
+        // Only a page that really has a page after it can be too short.
+        if (list.length < FULL_PAGE) shortPages.push({ url: pageUrl, size: list.length });
         following = next.url;
         if (pages < state.maxPages && state.fetcher.count < state.requestBudget) {
           visited.add(normalize(following));

@@ -84,5 +84,6 @@ function describe(e: unknown): string {
   const err = e as { message?: string; cause?: { code?: string; message?: string } };
   const cause = err.cause;
   if (cause?.code !== undefined) return `${cause.code}${cause.message !== undefined ? `: ${cause.message}` : ''}`;
+  if (cause?.message !== undefined) return `${err.message ?? 'fetch failed'}: ${cause.message}`;
   return err.message ?? String(e);
 }

@@ -45,6 +45,7 @@ function handle(reqUrl: string, auth: string | undefined): { status: number; hea
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('{}'), 3000);
     const r = handle(req.url ?? '/', req.headers.authorization);
     res.writeHead(r.status, r.headers).end(r.body);
   });
@@ -53,7 +54,13 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}/api/usagesegments`;
   broken = `http://127.0.0.1:${port}/broken`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+);
 
 describe('crawl: exit status', () => {
   it('0 for a conformant Server, with a summary line', async () => {
@@ -75,10 +82,21 @@ describe('crawl: exit status', () => {
     expect(r.stdout).toContain('error not-json');
   });
 
-  it('2 when the host is unreachable', async () => {
-    const r = await runCli(['crawl', 'http://127.0.0.1:1/api/usagesegments', '--token', TOKEN, '--timeout-ms', '2000']);
-    expect(r.code).toBe(2);
+  it('1 when the Server accepts but does not answer in time (a transport finding, not a failure to start)', async () => {
+    const r = await runCli(['crawl', url.replace('/api/usagesegments', '/slow'), '--token', TOKEN, '--timeout-ms', '200']);
     expect(r.stdout).toContain('error transport');
+    expect(r.stdout).toContain('no complete response within 200 ms');
+    expect(r.code).toBe(1);
+  });
+
+  it('2 when the host is unreachable (connection refused)', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const r = await runCli(['crawl', `http://127.0.0.1:${port}/api/usagesegments`, '--token', TOKEN, '--timeout-ms', '2000']);
+    expect(r.stdout).toContain('ECONNREFUSED');
+    expect(r.code).toBe(2);
   });
 
   // 'URL' stands for the stand-in Server's listing URL (known only once it listens).
