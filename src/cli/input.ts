@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { CliIo } from './io.js';
+import { findJsonSyntaxError } from './json-syntax.js';
+
+/** Standard input's argument, and the name messages and reports give it. */
+export const STDIN_ARG = '-';
+export const STDIN_NAME = '<stdin>';
+
+/** The name of an input as the CLI prints it: `<stdin>` for "-", else the path as given. */
+export function inputName(file: string): string {
+  return file === STDIN_ARG ? STDIN_NAME : file;
+}
 
 /** One input file as text: decoded and checked (UTF-8, no byte order mark), not yet parsed. */
 export interface LoadedText {
@@ -20,7 +30,7 @@ function readReason(e: unknown): string {
 export async function loadText(file: string, io: CliIo): Promise<string> {
   let bytes: Uint8Array;
   try {
-    bytes = file === '-' ? await io.stdin() : readFileSync(file);
+    bytes = file === STDIN_ARG ? await io.stdin() : readFileSync(file);
   } catch (e) {
     throw new Error(readReason(e));
   }
@@ -34,12 +44,18 @@ export async function loadText(file: string, io: CliIo): Promise<string> {
   }
 }
 
-/** Parse JSON text; throws an Error with a one-line reason. */
+/**
+ * Parse JSON text; throws an Error with a one-line reason that names the line
+ * and column of the first syntax error and what is wrong there (the same
+ * words on every Node version, unlike JSON.parse's own message).
+ */
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`invalid JSON: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    const at = findJsonSyntaxError(text);
+    if (at === null) throw new Error(`invalid JSON: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    throw new Error(`invalid JSON at line ${at.line}, column ${at.column}: ${at.reason}`);
   }
 }
 
@@ -56,7 +72,7 @@ export async function loadJson(file: string, io: CliIo): Promise<{ text: string;
     return { text, doc: parseJson(text) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    io.stderr(`cds-usage-segments: ${file}: ${reason}\n`);
+    io.stderr(`cds-usage-segments: ${inputName(file)}: ${reason}\n`);
     return { file, reason };
   }
 }
