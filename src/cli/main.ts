@@ -7,26 +7,13 @@
  * unreadable file or invalid JSON. Input must be UTF-8 JSON without a byte
  * order mark (RFC 8259 §8.1); a BOM is reported as unreadable input (exit 2).
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from './command.js';
 import { COMMANDS } from './commands.js';
 import { UsageError, type CliIo } from './io.js';
 import type { OptionSpec } from './options.js';
+import { PROGRAM, version } from './version.js';
 
-const PROGRAM = 'cds-usage-segments';
-
-/** The package version, from the package.json above this module (src/cli or dist/src/cli). */
-export function version(): string {
-  for (const rel of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === PROGRAM && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // try the next location
-    }
-  }
-  return 'unknown';
-}
+export { version } from './version.js';
 
 /** A two-column help entry: the label padded to 11 characters, continuation lines indented under the text. */
 function entry(label: string, text: string): string {

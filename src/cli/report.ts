@@ -1,5 +1,7 @@
 import type { Problem, ValidationResult } from '../problems.js';
+import { inputName } from './input.js';
 import type { CliIo } from './io.js';
+import { CHECKED_MODEL, PROGRAM, version } from './version.js';
 
 /** One checked (or unreadable) file in the CLI's report. */
 export interface FileEntry {
@@ -13,6 +15,8 @@ export interface FileEntry {
   omittedWarnings: number;
   /** Why the file could not be checked (unreadable, invalid JSON, …). */
   failure?: string;
+  /** A hint when the document was probably checked as the wrong kind (see kindHint). */
+  hint?: string;
 }
 
 /** A problem as the CLI prints it: tagged with its file, without the chain index. */
@@ -37,8 +41,8 @@ export function tagProblems(problems: readonly Problem[], fileOf: (p: Problem) =
   });
 }
 
-/** Add one validated file to a report. */
-export function addResult(report: Report, file: string, r: ValidationResult): void {
+/** Add one validated file to a report, with a hint when its kind was probably mistaken. */
+export function addResult(report: Report, file: string, r: ValidationResult, hint: string | null = null): void {
   report.errors.push(...tagProblems(r.errors, () => file));
   report.warnings.push(...tagProblems(r.warnings, () => file));
   report.files.push({
@@ -48,6 +52,7 @@ export function addResult(report: Report, file: string, r: ValidationResult): vo
     warnings: r.warnings.length + r.omittedWarnings,
     omittedErrors: r.omittedErrors,
     omittedWarnings: r.omittedWarnings,
+    ...(hint === null ? {} : { hint }),
   });
 }
 
@@ -66,14 +71,41 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Print a report (one JSON object, or one line per problem and a summary) and return the exit status. */
-export function printReport(io: CliIo, json: boolean, { errors, warnings, files }: Report): number {
+/** The report with every input named as printed (`<stdin>` for "-"). */
+function named({ errors, warnings, files }: Report): Report {
+  const rename = <T extends { file: string }>(x: T): T => (x.file === inputName(x.file) ? x : { ...x, file: inputName(x.file) });
+  return { errors: errors.map(rename), warnings: warnings.map(rename), files: files.map(rename) };
+}
+
+/**
+ * Text lines of the problems, grouped per file in the order the files were
+ * given: its hint if it has one, its errors, then its warnings.
+ */
+function problemLines({ errors, warnings, files }: Report): string[] {
+  // The hint first: it explains the lines that follow it.
+  const byFile = new Map<string, string[]>(files.map((f) => [f.file, f.hint === undefined ? [] : [`${f.file} hint: ${f.hint}`]]));
+  for (const p of [...errors, ...warnings]) {
+    const list = byFile.get(p.file);
+    if (list) list.push(humanLine(p));
+    else byFile.set(p.file, [humanLine(p)]);
+  }
+  return [...byFile.values()].flat();
+}
+
+/**
+ * Print a report (one JSON object, or one line per problem grouped per file
+ * and a summary) and return the exit status. The JSON object names the tool,
+ * its version and the model documents were checked against, so that a saved
+ * result says what produced it.
+ */
+export function printReport(io: CliIo, json: boolean, report: Report): number {
+  const { errors, warnings, files } = named(report);
   const failed = files.some((f) => f.failure !== undefined);
   const valid = !failed && files.every((f) => f.valid);
   if (json) {
-    io.stdout(JSON.stringify({ valid, errors, warnings, files }) + '\n');
+    io.stdout(JSON.stringify({ tool: PROGRAM, version: version(), model: CHECKED_MODEL, valid, errors, warnings, files }) + '\n');
   } else {
-    const lines = [...errors, ...warnings].map(humanLine);
+    const lines = problemLines({ errors, warnings, files });
     const e = files.reduce((n, f) => n + f.errors, 0);
     const w = files.reduce((n, f) => n + f.warnings, 0);
     const omitted = files.reduce((n, f) => n + f.omittedErrors + f.omittedWarnings, 0);

@@ -1,4 +1,5 @@
-import { validate, type DocumentKind } from '../validate.js';
+import { kindHint } from '../kind-hint.js';
+import { detectKind, validate, type DocumentKind } from '../validate.js';
 import { UsageError, type CliIo } from './io.js';
 import { loadJson } from './input.js';
 import { JSON_OPTION, parseCommandArgs, STRICT_OPTION } from './options.js';
@@ -30,7 +31,11 @@ export const validateCommand: Command = {
     for (const file of files) {
       const loaded = await loadJson(file, io);
       if ('reason' in loaded) report.files.push(uncheckedEntry(file, loaded.reason));
-      else addResult(report, file, validate(loaded.doc, { kind, strict: values.strict === true }));
+      else {
+        const result = validate(loaded.doc, { kind, strict: values.strict === true });
+        const hint = kind === 'auto' && !result.valid && detectKind(loaded.doc) === 'segment' ? kindHint(loaded.doc) : null;
+        addResult(report, file, result, hint);
+      }
     }
     return printReport(io, values.json === true, report);
   },

@@ -20,7 +20,7 @@ describe('the cds-usage-segments executable', () => {
   it('reads stdin with - and exits 0 on a valid document', () => {
     const r = spawnCli(['validate', '--json', '-'], { input: readFileSync(ex('option2-both-columns.json')) });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, files: [{ file: '-', valid: true }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, files: [{ file: '<stdin>', valid: true }] });
   });
 
   it('exits 1 on errors', () => {

@@ -13,6 +13,7 @@ import { ROOT } from '../helpers/paths.js';
 const EX = join(ROOT, 'spec/2024/examples');
 const ex = (f: string) => join(EX, f);
 const exampleDoc = (f: string) => JSON.parse(readFileSync(ex(f), 'utf8'));
+const readJsonFile = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as { version: string };
 
 let dir = '';
 function file(name: string, content: string | Buffer): string {
@@ -127,7 +128,8 @@ describe('validate', () => {
     const r = await runCli(['validate', '--json', f, bad]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out).sort()).toEqual(['errors', 'files', 'valid', 'warnings']);
+    expect(Object.keys(out).sort()).toEqual(['errors', 'files', 'model', 'tool', 'valid', 'version', 'warnings']);
+    expect(out).toMatchObject({ tool: 'cds-usage-segments', version: readJsonFile(join(ROOT, 'package.json')).version, model: '2024' });
     expect(out.valid).toBe(false);
     expect(out.warnings).toEqual([expect.objectContaining({ file: f, code: 'timeline-hole', path: '/usage_segments/1' })]);
     expect(out.errors.length).toBeGreaterThan(0);
@@ -145,7 +147,7 @@ describe('validate', () => {
     ]) {
       const r = await runCli(args, readFileSync(ex('option2-both-columns.json')));
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, files: [{ file: '-', valid: true }] });
+      expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, files: [{ file: '<stdin>', valid: true }] });
     }
   });
 
