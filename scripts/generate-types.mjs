@@ -23,11 +23,25 @@ function namedRefs(node) {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, namedRefs(v)]));
 }
 
+// `KnownFormat | string` collapses to `string` in editors, which then offer
+// no completion. The extension branch of a string union beside a `$ref` to a
+// string enum becomes `string & {}`: the same values, and `kwh_fwd` stays
+// suggested.
+function completableStrings(node) {
+  if (Array.isArray(node)) return node.map(completableStrings);
+  if (node === null || typeof node !== 'object') return node;
+  const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, completableStrings(v)]));
+  if (Array.isArray(out.anyOf) && out.anyOf.some((b) => typeof b?.$ref === 'string')) {
+    out.anyOf = out.anyOf.map((b) => (b?.type === 'string' && b.enum === undefined && b.const === undefined ? { ...b, tsType: '(string & {})' } : b));
+  }
+  return out;
+}
+
 export async function generateTypes(outDir, document = readJson(join(outDir, 'openapi.json'))) {
   const schemas = document.components?.schemas ?? {};
   const names = Object.keys(schemas).sort();
   const toDef = (n) => `#/$defs/${n}`;
-  const defs = Object.fromEntries(names.map((n) => [n, namedRefs(rewriteRefs(schemas[n], toDef))]));
+  const defs = Object.fromEntries(names.map((n) => [n, completableStrings(namedRefs(rewriteRefs(schemas[n], toDef)))]));
   const wrapper = {
     title: 'UsageSegmentsComponents',
     description: 'Every component schema of the Usage Segments API, by name.',

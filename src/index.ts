@@ -1,4 +1,7 @@
 export { validate, detectKind, type ValidateOptions, type DocumentKind } from './validate.js';
+export { isUsageSegment, isUsageSegmentList, type GuardOptions } from './guards.js';
+export { kindHint } from './kind-hint.js';
+export type { FormatValue, KnownFormatValues, ValueSetOf } from './format-values.js';
 export { checkRevision, checkRevisionChain, type RevisionOptions } from './revision.js';
 export { readRows, readColumns, type Row, type Cell, type EnergyCell, type GapCell, type SupplyMixCell, type UnknownCell } from './reader.js';
 export { parseFormat, type ColumnSpec, type Quantity, type Quality } from './formats.js';

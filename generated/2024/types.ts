@@ -15,7 +15,7 @@ export type DateTime = string;
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "Format".
  */
-export type Format = KnownFormat | string;
+export type Format = KnownFormat | (string & {});
 /**
  * Example (ov-08 L482, min L21–26). The format strings this package gives a value shape: the meeting-day examples' `kwh_fwd`, `kwh_rev`, `kwh_net` and `supply_mix`, and the meeting's proposals (`_estimate`, `_raw`, `gap`), each marked **Proposal** below. None of them is in the draft's own list of §11.2 (2024-09 L467–483), which defines no value objects (errata ER-2, ER-14). The `kwh_*` formats carry an `EnergyValue`, `gap` a `GapValue`, `supply_mix` a `SupplyMix`.
  *
