@@ -68,7 +68,7 @@ describe('unusable bytes: exit 2 with a one-line reason', () => {
   it('stdin with invalid UTF-8', () => {
     const r = runCli(['validate', '-'], { input: Buffer.from([0x7b, 0x22, 0xfe, 0x22, 0x7d]) });
     expectCleanFailure(r, 2);
-    expect(r.stderr).toBe('cds-usage-segments: -: not valid UTF-8\n');
+    expect(r.stderr).toBe('cds-usage-segments: <stdin>: not valid UTF-8\n');
   });
 });
 
