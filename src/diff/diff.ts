@@ -115,7 +115,7 @@ function comparePaths(ctx: SchemaContext): void {
       // The same operation under another path (both drafts discover the URL from metadata, so the path is illustrative).
       const id = opId(ctx.old, o);
       n = id === undefined ? undefined : news.find((x) => !matched.has(x) && x.method === o.method && opId(ctx.new, x) === id);
-      if (n) ctx.log.add('operation-path-changed', opLoc(n), `${label(o)} is now described at ${n.path}`, { before: o.path, after: n.path });
+      if (n) ctx.log.add('operation-path-changed', opLoc(n), `${label(o)} is now described at ${n.path}`, { before: o.path, after: n.path, oldLocation: opLoc(o) });
     }
     if (!n) {
       ctx.log.add('operation-removed', opLoc(o), `${label(o)} removed`);

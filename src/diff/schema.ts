@@ -122,6 +122,8 @@ interface Walk {
   role: Role;
   /** The property name this schema is the value of (for `units`). */
   prop?: string | undefined;
+  /** The nearest enclosing named schema, reported as a change's `component`. */
+  owner?: string | undefined;
 }
 
 /** Compare two schemas at `loc`; records every change in `ctx.log`. */
@@ -140,8 +142,9 @@ export function compareSchemas(ctx: SchemaContext, oldNode: SpecNode, newNode: S
 }
 
 function compareResolved(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk: Walk): void {
+  const component = schemaName(n) ?? schemaName(o) ?? walk.owner;
+  walk = { ...walk, owner: component };
   const { loc, role } = walk;
-  const component = schemaName(n) ?? schemaName(o);
   const log = (rule: DiffRuleId, message: string, before?: unknown, after?: unknown) => ctx.log.add(rule, loc, message, { component, before, after });
   // Boolean schemas: `true` allows anything, `false` nothing.
   if (typeof o.value === 'boolean' || typeof n.value === 'boolean') {
@@ -161,13 +164,13 @@ function compareResolved(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk: Wal
   compareAdditional(ctx, o, n, walk);
   if ('items' in os || 'items' in ns) {
     if (isSchema(os.items) && isSchema(ns.items)) {
-      compareSchemas(ctx, child(o, 'items'), child(n, 'items'), { loc: at(loc, 'items'), role: itemRole(walk) });
+      compareSchemas(ctx, child(o, 'items'), child(n, 'items'), { loc: at(loc, 'items'), role: itemRole(walk), owner: walk.owner });
     }
   }
   compareAlternatives(ctx, o, n, walk);
   if (Array.isArray(os.allOf) && Array.isArray(ns.allOf)) {
     const count = Math.min(os.allOf.length, ns.allOf.length);
-    for (let i = 0; i < count; i++) compareSchemas(ctx, child(child(o, 'allOf'), i), child(child(n, 'allOf'), i), { loc: at(loc, 'allOf', i), role });
+    for (let i = 0; i < count; i++) compareSchemas(ctx, child(child(o, 'allOf'), i), child(child(n, 'allOf'), i), { loc: at(loc, 'allOf', i), role, owner: walk.owner });
   }
 }
 
@@ -310,7 +313,7 @@ function compareObjects(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk: Walk
   const oreq = requiredSet(os);
   const nreq = requiredSet(ns);
   if (Object.keys(op).length === 0 && Object.keys(np).length === 0 && oreq.size === 0 && nreq.size === 0) return;
-  const component = schemaName(n) ?? schemaName(o);
+  const component = walk.owner;
   const oldNames = new Set([...Object.keys(op), ...oreq]);
   const newNames = new Set([...Object.keys(np), ...nreq]);
   const removed = [...oldNames].filter((k) => !newNames.has(k));
@@ -319,9 +322,9 @@ function compareObjects(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk: Walk
   const keyRole = walk.role === 'value';
   for (const [from, to] of renames) {
     const loc = at(walk.loc, 'properties', to);
-    ctx.log.add(keyRole ? 'value-key-changed' : 'field-renamed', loc, `${keyRole ? 'value key' : 'property'} "${from}" renamed to "${to}"`, { component, before: from, after: to });
+    ctx.log.add(keyRole ? 'value-key-changed' : 'field-renamed', loc, `${keyRole ? 'value key' : 'property'} "${from}" renamed to "${to}"`, { component, before: from, after: to, oldLocation: at(walk.loc, 'properties', from) });
     if (from in op && to in np) {
-      compareSchemas(ctx, child(child(o, 'properties'), from), child(child(n, 'properties'), to), { loc, role: propertyRole(walk.role, np, to), prop: to });
+      compareSchemas(ctx, child(child(o, 'properties'), from), child(child(n, 'properties'), to), { loc, role: propertyRole(walk.role, np, to), prop: to, owner: walk.owner });
     }
   }
   const renamedFrom = new Set(renames.keys());
@@ -341,7 +344,7 @@ function compareObjects(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk: Walk
     if (oreq.has(k) && !nreq.has(k)) ctx.log.add('field-became-optional', loc, `property "${k}" is no longer required`, { component });
     if (!oreq.has(k) && nreq.has(k)) ctx.log.add('field-became-required', loc, `property "${k}" is now required`, { component });
     if (k in op && k in np) {
-      compareSchemas(ctx, child(child(o, 'properties'), k), child(child(n, 'properties'), k), { loc, role: propertyRole(walk.role, np, k), prop: k });
+      compareSchemas(ctx, child(child(o, 'properties'), k), child(child(n, 'properties'), k), { loc, role: propertyRole(walk.role, np, k), prop: k, owner: walk.owner });
     }
   }
 }
@@ -395,13 +398,13 @@ function compareAdditional(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk: W
   const message = `additionalProperties changed from ${describe(a)} to ${describe(b)}`;
   const loc = at(walk.loc, 'additionalProperties');
   if (isObject(av) && isObject(bv)) {
-    compareSchemas(ctx, child(o, 'additionalProperties'), child(n, 'additionalProperties'), { loc, role: walk.role === 'filter' ? 'filter' : 'body' });
+    compareSchemas(ctx, child(o, 'additionalProperties'), child(n, 'additionalProperties'), { loc, role: walk.role === 'filter' ? 'filter' : 'body', owner: walk.owner });
     return;
   }
   // true ⊇ schema ⊇ false
   const rank = (v: unknown) => (v === true ? 2 : v === false ? 0 : 1);
   const narrowed = rank(bv) < rank(av);
-  ctx.log.add(narrowed ? 'additional-properties-narrowed' : 'additional-properties-widened', walk.loc, message, { component: schemaName(n) ?? schemaName(o), before: a, after: b });
+  ctx.log.add(narrowed ? 'additional-properties-narrowed' : 'additional-properties-widened', walk.loc, message, { component: walk.owner, before: a, after: b });
 }
 
 function describe(v: unknown): string {
@@ -454,7 +457,7 @@ function compareAlternatives(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk:
   const newKeys = newBranches.map((b) => branchKey(ctx, ctx.new, b, 'new'));
   const oldKeys = oldBranches.map((b) => branchKey(ctx, ctx.old, b, 'old'));
   const usedNew = new Set<number>();
-  const component = schemaName(n) ?? schemaName(o);
+  const component = walk.owner;
   oldBranches.forEach((ob, i) => {
     const j = newKeys.findIndex((k, idx) => k === oldKeys[i] && !usedNew.has(idx));
     if (j === -1) {
@@ -462,7 +465,7 @@ function compareAlternatives(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk:
       return;
     }
     usedNew.add(j);
-    compareSchemas(ctx, ob, newBranches[j]!, { loc: at(walk.loc, na.keyword, j), role: walk.role, prop: walk.prop });
+    compareSchemas(ctx, ob, newBranches[j]!, { loc: at(walk.loc, na.keyword, j), role: walk.role, prop: walk.prop, owner: walk.owner });
   });
   newBranches.forEach((nb, j) => {
     if (usedNew.has(j)) return;
@@ -491,7 +494,7 @@ function compareOneSided(ctx: SchemaContext, o: SpecNode, n: SpecNode, branches:
   const plain = side === 'old' ? n : o;
   const plainSet = side === 'old' ? ctx.new : ctx.old;
   const plainKey = branchKey(ctx, plainSet, plain, side === 'old' ? 'new' : 'old');
-  const component = schemaName(n) ?? schemaName(o);
+  const component = walk.owner;
   const keyword = alternatives((side === 'old' ? o : n).value as Obj)!.keyword;
   branches.forEach((b, i) => {
     const key = branchKey(ctx, side === 'old' ? ctx.old : ctx.new, b, side);

@@ -9,6 +9,8 @@ type Op = { set: string; value: unknown } | { delete: string } | { move: string;
 
 export interface DiffCase {
   description: string;
+  /** Also compared with `redocly diff` (test/diff/redocly-crosscheck.test.ts). */
+  crosscheck?: boolean;
   old?: Op[];
   new: Op[];
   want: { rule: string; location: string }[];
