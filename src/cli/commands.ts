@@ -4,7 +4,8 @@
  */
 import type { Command } from './command.js';
 import { crawlCommand } from './crawl.js';
+import { diffCommand } from './diff.js';
 import { revisionCommand } from './revision.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand, crawlCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand, crawlCommand, diffCommand];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiffUsageError, runDiff } from '../../src/diff/run.js';
+import { runCli } from '../helpers/cli.js';
 import { CASES, writePair } from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cds-diff-run-'));
@@ -14,14 +14,12 @@ function pairOf(description: string): { oldPath: string; newPath: string } {
   return writePair(c, join(scratch, description.replace(/\W+/g, '-')));
 }
 
-function run(args: string[]): { status: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const status = runDiff(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { status, stdout, stderr };
+async function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const r = await runCli(['diff', ...args]);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('diff command', () => {
+describe('cds-usage-segments diff', () => {
   const same = pairOf('identical descriptions give no change');
   const clientOnly = pairOf('a field removed'); // breaks Clients only
   const serverOnly = pairOf('a required field added'); // breaks Servers only
@@ -36,19 +34,19 @@ describe('diff command', () => {
     ['a change breaking Clients, --fail-on client', clientOnly, ['--fail-on', 'client'], 1],
     ['a change breaking Servers, --fail-on client', serverOnly, ['--fail-on', 'client'], 0],
     ['a change breaking Servers, --fail-on server', serverOnly, ['--fail-on', 'server'], 1],
-  ] as const)('exits %#: %s', (_, pair, options, status) => {
-    expect(run([...options, pair.oldPath, pair.newPath]).status).toBe(status);
+  ] as const)('exits %#: %s', async (_, pair, options, status) => {
+    expect((await run([...options, pair.oldPath, pair.newPath])).status).toBe(status);
   });
 
-  it('prints the report in the format asked for', () => {
-    const out = run(['--format', 'json', clientOnly.oldPath, clientOnly.newPath]);
+  it('prints the report in the format asked for', async () => {
+    const out = await run(['--format', 'json', clientOnly.oldPath, clientOnly.newPath]);
     expect(JSON.parse(out.stdout).changes.map((c: { rule: string }) => c.rule)).toEqual(['field-removed']);
-    expect(run(['--format', 'junit', clientOnly.oldPath, clientOnly.newPath]).stdout).toMatch(/^<\?xml/);
-    expect(run(['--format', 'markdown', clientOnly.oldPath, clientOnly.newPath]).stdout).toMatch(/^# Spec changes/);
-    expect(run([clientOnly.oldPath, clientOnly.newPath]).stdout).toContain('field-removed [breaks Clients]');
+    expect((await run(['--format', 'junit', clientOnly.oldPath, clientOnly.newPath])).stdout).toMatch(/^<\?xml/);
+    expect((await run(['--format', 'markdown', clientOnly.oldPath, clientOnly.newPath])).stdout).toMatch(/^# Spec changes/);
+    expect((await run([clientOnly.oldPath, clientOnly.newPath])).stdout).toContain('field-removed [breaks Clients]');
   });
 
-  it('applies renames from a hints file', () => {
+  it('applies renames from a hints file', async () => {
     // A field replaced by one with another name and a looser schema: removed + added, unless declared a rename.
     const { oldPath, newPath } = writePair(
       {
@@ -61,33 +59,35 @@ describe('diff command', () => {
       },
       join(scratch, 'hinted'),
     );
-    const rules = (args: string[]) => JSON.parse(run(['--format', 'json', ...args, oldPath, newPath]).stdout).changes.map((c: { rule: string }) => c.rule);
-    expect(rules([])).toEqual(['field-removed', 'field-added']);
+    const rules = async (args: string[]) => JSON.parse((await run(['--format', 'json', ...args, oldPath, newPath])).stdout).changes.map((c: { rule: string }) => c.rule);
+    expect(await rules([])).toEqual(['field-removed', 'field-added']);
     const hints = join(scratch, 'hints.json');
     writeFileSync(hints, JSON.stringify({ properties: { cds_created: 'created_on' } }));
-    expect(rules(['--hints', hints])).toEqual(['field-renamed', 'constraint-widened']);
+    expect(await rules(['--hints', hints])).toEqual(['field-renamed', 'constraint-widened']);
   });
 
   it.each([
     [['--format', 'html', 'a', 'b'], /--format must be one of text, json, markdown, junit/],
     [['--fail-on', 'major', 'a', 'b'], /--fail-on must be one of none, client, server, any/],
     [['only-one'], /two descriptions, OLD and NEW \(got 1\)/],
-    [['--colour', 'a', 'b'], /Unknown option '--colour'/],
-  ])('rejects the command line %j', (args, message) => {
-    expect(() => run(args)).toThrow(DiffUsageError);
-    expect(() => run(args)).toThrow(message);
+    [['--colour', 'a', 'b'], /unknown option --colour/],
+  ])('rejects the command line %j with exit 2 and a pointer to --help', async (args, message) => {
+    const out = await run(args);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr).toMatch(/see --help\n$/);
   });
 
-  it('exits 2 and names the file when a description cannot be read', () => {
-    const out = run([join(scratch, 'missing.yaml'), same.newPath]);
+  it('exits 2 and names the file when a description cannot be read', async () => {
+    const out = await run([join(scratch, 'missing.yaml'), same.newPath]);
     expect(out).toMatchObject({ status: 2, stdout: '' });
     expect(out.stderr).toMatch(/missing\.yaml: no such file/);
   });
 
-  it('exits 2 for a hints file of the wrong shape', () => {
+  it('exits 2 for a hints file of the wrong shape', async () => {
     const bad = join(scratch, 'bad-hints.json');
     writeFileSync(bad, JSON.stringify({ properties: { a: 1 } }));
-    const out = run(['--hints', bad, same.oldPath, same.newPath]);
+    const out = await run(['--hints', bad, same.oldPath, same.newPath]);
     expect(out.status).toBe(2);
     expect(out.stderr).toMatch(/hints must be/);
   });
