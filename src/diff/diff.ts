@@ -6,7 +6,8 @@
 import { DIFF_RULES, type DiffRuleId } from './catalogue.js';
 import { ChangeLog, type Change } from './change.js';
 import { child, SpecSet, type SpecNode } from './load.js';
-import { compareSchemas, escapeToken, type DiffHints, type SchemaContext } from './schema.js';
+import { escapeToken } from '../pointer.js';
+import { compareSchemas, type DiffHints, type SchemaContext } from './schema.js';
 
 export type { DiffHints } from './schema.js';
 
@@ -167,8 +168,9 @@ function parameters(set: SpecSet, op: Operation, resolvedOp: SpecNode, loc: stri
       out.set(`${String(p.value.in)}:${p.value.name}`, { node: p, value: p.value, loc: `${base}/${i}` });
     });
   };
-  add(op.shared, `#/paths/${escapeToken(op.path)}/parameters`);
-  add(child(resolvedOp, 'parameters'), `${loc}/parameters`); // operation-level parameters override path-level ones
+  add(op.shared, ['#/paths', escapeToken(op.path), 'parameters'].join('/'));
+  // Operation-level parameters override path-level ones.
+  add(child(resolvedOp, 'parameters'), [loc, 'parameters'].join('/'));
   return out;
 }
 

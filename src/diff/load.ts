@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import YAML from 'yaml';
-import { parsePointer, resolvePointer } from '../pointer.js';
+import { escapeToken, parsePointer, resolvePointer } from '../pointer.js';
 
 /** Bad input to the differ: the message names the file (and `$ref`) concerned. */
 export class DiffInputError extends Error {}
@@ -143,5 +143,5 @@ export class SpecSet {
 export function child(node: SpecNode, key: string | number): SpecNode {
   const v = node.value;
   const value = Array.isArray(v) ? v[key as number] : isObject(v) ? v[key as string] : undefined;
-  return { value, uri: node.uri, pointer: `${node.pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}` };
+  return { value, uri: node.uri, pointer: [node.pointer, escapeToken(key)].join('/') };
 }

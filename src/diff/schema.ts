@@ -6,6 +6,7 @@
  */
 import type { DiffRuleId } from './catalogue.js';
 import type { ChangeLog } from './change.js';
+import { escapeToken } from '../pointer.js';
 import { child, DiffInputError, type SpecNode, type SpecSet } from './load.js';
 
 /** Names that say two differently named things are the same thing (e.g. across the 2024 and 2026 models). */
@@ -38,10 +39,6 @@ function isObject(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-export function escapeToken(t: string | number): string {
-  return String(t).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function at(loc: string, ...tokens: (string | number)[]): string {
   return loc + tokens.map((t) => '/' + escapeToken(t)).join('');
 }
@@ -52,8 +49,9 @@ export function schemaName(node: SpecNode): string | undefined {
   const m = /^\/components\/schemas\/([^/]+)$/.exec(node.pointer);
   if (m) return m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
   if (node.pointer === '') {
-    const file = /([^/\\]+)\.(ya?ml|json)$/i.exec(node.uri);
-    if (file) return file[1];
+    // A file that is one schema is named after the file (no regular expression: file names are input).
+    const base = node.uri.slice(Math.max(node.uri.lastIndexOf('/'), node.uri.lastIndexOf('\\')) + 1);
+    for (const ext of ['.yaml', '.yml', '.json']) if (base.toLowerCase().endsWith(ext)) return base.slice(0, -ext.length);
   }
   return undefined;
 }

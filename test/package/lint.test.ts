@@ -87,7 +87,7 @@ describe('Are The Types Wrong', () => {
     const report = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; resolutionKind?: string }[] } };
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(
       [
-        '.', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators',
+        '.', './diff', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators',
         './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/schemas/*.json', './2024/schemas/UsageSegment.json', './2024/types', './2024/validators',
       ].sort(),
     );
