@@ -3,9 +3,10 @@
  * exporting a `Command` and one entry here.
  */
 import type { Command } from './command.js';
+import { convertCommand } from './convert.js';
 import { crawlCommand } from './crawl.js';
 import { diffCommand } from './diff.js';
 import { revisionCommand } from './revision.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand, crawlCommand, diffCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand, crawlCommand, diffCommand, convertCommand];

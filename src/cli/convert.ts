@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { convert, ConvertInputError, MODELS, type Model } from '../convert/convert.js';
+import { lossReportJson, renderLossReport } from '../convert/report.js';
+import { validate } from '../validate.js';
+import type { Command } from './command.js';
+import { loadJson } from './input.js';
+import { UsageError, type CliIo } from './io.js';
+import { parseCommandArgs, type OptionSpec } from './options.js';
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'to', type: 'string', value: 'M', help: 'convert: the target model, 2024 or 2026.' },
+  { name: 'report', type: 'string', value: 'FILE', help: 'convert: also write the loss report as JSON to FILE.' },
+];
+
+/** Schema and semantic problems of a 2024 document, one line each (the 2026 model has no checker here yet). */
+function problems2024(doc: unknown): string[] {
+  const r = validate(doc);
+  return r.errors.map((p) => `${p.path === '' ? '(root)' : p.path} ${p.code} ${p.message}`);
+}
+
+/** `convert --to 2024|2026 [--report FILE] FILE|-`: the converted document on stdout, the loss report on stderr. */
+export const convertCommand: Command = {
+  name: 'convert',
+  usage: 'convert --to 2024|2026 [--report FILE] FILE|-',
+  summary:
+    'Convert a usage segment or listing page between the 2024 and 2026\nmodels (docs/converting.md): the document on stdout, the loss report\n(every loss by JSON pointer, or "no loss") on stderr. Exit 1 when the\ninput is not a valid document of its model.',
+  options: OPTIONS,
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs(args, this.options);
+    const to = values.to as Model | undefined;
+    if (to === undefined || !MODELS.includes(to)) throw new UsageError(`convert needs --to ${MODELS.join(' or ')}`);
+    if (positionals.length !== 1) throw new UsageError(`convert takes one FILE (or - for stdin), got ${positionals.length}`);
+    const file = positionals[0]!;
+    const loaded = await loadJson(file, io);
+    if ('reason' in loaded) return 2;
+    let result;
+    try {
+      result = convert(loaded.doc, to);
+    } catch (e) {
+      if (!(e instanceof ConvertInputError)) throw e;
+      io.stderr(`cds-usage-segments convert: ${file}: ${e.message}\n`);
+      return 1;
+    }
+    // Refuse input its own model rejects: a conversion of an invalid document proves nothing.
+    const before = result.from === '2024' ? problems2024(loaded.doc) : [];
+    if (before.length > 0) {
+      io.stderr(`cds-usage-segments convert: ${file} is not a valid ${result.from} document (run \`validate\`):\n${before.slice(0, 10).map((l) => `  ${l}\n`).join('')}`);
+      return 1;
+    }
+    const after = result.to === '2024' ? problems2024(result.document) : [];
+    if (after.length > 0) {
+      io.stderr(`cds-usage-segments convert: internal error: the converted document is not valid ${result.to}:\n${after.slice(0, 10).map((l) => `  ${l}\n`).join('')}`);
+      return 1;
+    }
+    io.stdout(JSON.stringify(result.document, null, 2) + '\n');
+    io.stderr(renderLossReport(result, file === '-' ? 'stdin' : file));
+    if (typeof values.report === 'string') {
+      try {
+        writeFileSync(values.report, JSON.stringify(lossReportJson(result, file), null, 2) + '\n');
+      } catch (e) {
+        io.stderr(`cds-usage-segments convert: cannot write ${values.report} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        return 2;
+      }
+    }
+    return 0;
+  },
+};
