@@ -3,9 +3,10 @@
 // tables, and `convert` run on the meeting's examples (the loss reports are
 // the converter's real output). Run `npm run compile` first. With --check,
 // exits 1 if the file is out of date (test/convert/docs.test.ts runs that).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './lib/write-or-check.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => new URL(`../dist/src/convert/${p}`, import.meta.url).href;
@@ -101,18 +102,4 @@ const lines = [
 ];
 const fresh = lines.join('\n');
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as out of date
-  }
-  if (current !== fresh) {
-    process.stderr.write('docs/converting.md is out of date; run `npm run compile && npm run docs:rules`\n');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, fresh);
-  process.stdout.write(`wrote ${target}\n`);
-}
+writeOrCheck(target, fresh, 'docs/converting.md', '`npm run compile && npm run docs:rules`');

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert/convert.js';
 import { validate } from '../../src/validate.js';
+import { EXAMPLES, example } from '../helpers/examples.js';
 import { ROOT } from '../helpers/paths.js';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown;
-const EX2024 = join(ROOT, 'spec/2024/examples');
 const FIX = new URL('./fixtures/', import.meta.url).pathname;
 const losses = (r: { losses: readonly { pointer: string; kind: string }[] }) => r.losses.map((l) => `${l.kind} ${l.pointer}`);
 
@@ -24,7 +24,7 @@ describe('convert on the 2024 examples', () => {
     ['option2-both-columns.json', ['no-counterpart /related_eacs']],
     ['supply-mix-attribution.json', ['no-counterpart /related_eacs', 'approximate /values/0/0/1/type']],
   ])('%s: to 2026 and back, valid 2024 again, losses named', (file, want) => {
-    const doc = read(join(EX2024, file));
+    const doc = example(file);
     const there = convert(doc, '2026');
     expect(there.from).toBe('2024');
     expect(losses(there)).toEqual(want);
@@ -37,7 +37,7 @@ describe('convert on the 2024 examples', () => {
   });
 
   it("Option 2 in 2026: two electric_usage columns that differ only in quality, values under `eu`", () => {
-    const r = convert(read(join(EX2024, 'option2-both-columns.json')), '2026');
+    const r = convert(example('option2-both-columns.json'), '2026');
     const d = r.document as { formats: unknown[]; values: unknown[] };
     expect(d.formats).toEqual([
       { id: 'kwh_fwd_estimate', type: 'electric_usage', units: 'kWh', direction: 'forward', quality: 'estimated' },
@@ -47,7 +47,7 @@ describe('convert on the 2024 examples', () => {
   });
 
   it('the gap segment crosses under an undeclared, prefixed Server type and comes back as `gap`', () => {
-    const r = convert(read(join(EX2024, 'gap-disclosure-page.json')), '2026');
+    const r = convert(example('gap-disclosure-page.json'), '2026');
     const seg = (r.document as { usage_segments: { formats: unknown[]; values: unknown[] }[] }).usage_segments[1]!;
     expect(seg.formats).toEqual([{ id: 'gap', type: 'cds2024_gap' }]);
     expect(seg.values).toEqual([[{ reason_type: 'outage' }]]);
@@ -57,8 +57,8 @@ describe('convert on the 2024 examples', () => {
     const v = (await import(GENERATED_2026)) as Record<string, (d: unknown) => boolean>;
     const validateSegment = v.validateUsageSegment!;
     const validateList = v.validateUsageSegmentList!;
-    for (const file of ['gap-disclosure-page.json', 'option1-estimated.json', 'option1-validated.json', 'option2-both-columns.json', 'supply-mix-attribution.json']) {
-      const out = convert(read(join(EX2024, file)), '2026').document as Record<string, unknown>;
+    for (const file of EXAMPLES) {
+      const out = convert(example(file), '2026').document as Record<string, unknown>;
       expect('usage_segments' in out ? validateList(out) : validateSegment(out), file).toBe(true);
     }
   });

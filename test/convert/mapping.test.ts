@@ -2,24 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert/convert.js';
 import { COLUMN_ROWS, SUPPLY_MIX_ROWS } from '../../src/convert/mapping.js';
+import { example } from '../helpers/examples.js';
 import { ROOT } from '../helpers/paths.js';
 
-const segment = (format: string[], values: unknown[][]) => ({
-  cds_usagesegment_id: 's',
-  cds_created: '2024-01-01T00:00:00Z',
-  cds_modified: '2024-01-01T00:00:00Z',
-  related_aggregations: [],
-  related_accounts: [],
-  related_servicecontracts: [],
-  related_servicepoints: [],
-  related_meterdevices: [],
-  related_billsections: [],
-  segment_start: '2024-01-01T00:00:00Z',
-  segment_end: '2024-01-01T00:15:00Z',
-  interval: 900,
-  format,
-  values,
-});
+/** A valid 2024 segment (the meeting's Option 1 example without its example-class `related_eacs`) with other columns. */
+function segment(format: string[], values: unknown[][]): unknown {
+  const { related_eacs: _, ...seg } = example('option1-estimated.json');
+  return { ...seg, format, values };
+}
 
 describe('the mapping table', () => {
   it('names each 2024 format and each supply-mix class once', () => {
