@@ -272,7 +272,8 @@ function compareSecurity(ctx: SchemaContext, os: SpecNode, ns: SpecNode, loc: st
       if (Array.isArray(v)) return v.map(strip);
       if (!isObject(v)) return v;
       const out: Obj = {};
-      for (const k of Object.keys(v).sort()) if (k !== 'description') out[k] = k === 'scopes' && isObject(v[k]) ? Object.keys(v[k] as Obj).sort() : strip(v[k]);
+      // Descriptions and extensions (x-…, such as source annotations) document a scheme; they do not change it.
+      for (const k of Object.keys(v).sort()) if (k !== 'description' && !k.startsWith('x-')) out[k] = k === 'scopes' && isObject(v[k]) ? Object.keys(v[k] as Obj).sort() : strip(v[k]);
       return out;
     };
     if (JSON.stringify(strip(a)) !== JSON.stringify(strip(b))) {
