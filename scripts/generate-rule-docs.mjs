@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes docs/rules.md from the rule registry (src/rules.ts, compiled to dist/src).
+// Writes docs/rules.md from the rule registry (src/registry.ts, compiled to dist/src).
 // Run `npm run compile` first. With --check, exits 1 if docs/rules.md is out of date.
 import { fileURLToPath } from 'node:url';
 import { writeOrCheck } from './lib/write-or-check.mjs';

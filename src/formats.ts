@@ -17,14 +17,6 @@ export type Quantity = Exclude<Extract<KnownFormat, `kwh_${string}`>, `${string}
 const GAP = 'gap' satisfies KnownFormat;
 const SUPPLY_MIX = 'supply_mix' satisfies KnownFormat;
 
-/** Numeric column kinds used by the hot loop (no string compares per value). */
-export const KIND_ENERGY = 0;
-export const KIND_GAP = 1;
-export const KIND_SUPPLY_MIX = 2;
-export const KIND_EXTENSION = 3;
-/** Not a valid format string (already a schema error). */
-export const KIND_INVALID = 4;
-
 export type ColumnSpec =
   | { kind: 'energy'; format: string; quantity: Quantity; quality: Quality }
   | { kind: 'gap'; format: typeof GAP }
@@ -92,19 +84,4 @@ export function parseFormat(f: unknown): ColumnSpec {
 /** Is `f` one of the spec's known format strings? */
 export function isKnownFormat(f: unknown): f is KnownFormat {
   return typeof f === 'string' && KNOWN.has(f);
-}
-
-export function columnKind(spec: ColumnSpec): number {
-  switch (spec.kind) {
-    case 'energy':
-      return KIND_ENERGY;
-    case 'gap':
-      return KIND_GAP;
-    case 'supply_mix':
-      return KIND_SUPPLY_MIX;
-    case 'extension':
-      return KIND_EXTENSION;
-    default:
-      return KIND_INVALID;
-  }
 }

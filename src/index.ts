@@ -5,7 +5,7 @@ export type { FormatValue, KnownFormatValues, ValueSetOf } from './format-values
 export { checkRevision, checkRevisionChain, type RevisionOptions } from './revision.js';
 export { readRows, readColumns, type Row, type Cell, type EnergyCell, type GapCell, type SupplyMixCell, type UnknownCell } from './reader.js';
 export { parseFormat, type ColumnSpec, type Quantity, type Quality } from './formats.js';
-export { RULES, getRule, type Rule, type Level, type Code } from './rules.js';
+export { RULES, getRule, type Rule, type Level, type Code } from './registry.js';
 export { renderRulesMarkdown } from './rules-doc.js';
 export { MAX_PROBLEMS, type Problem, type ValidationResult } from './problems.js';
 export { parseDateTime } from './time.js';

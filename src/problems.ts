@@ -1,4 +1,4 @@
-import { levelOf, type Code } from './rules.js';
+import { RULES, ruleApplies, type Code, type Level, type RuleGate } from './registry.js';
 
 /** One finding of the checker. */
 export interface Problem {
@@ -33,7 +33,15 @@ export interface ValidationResult {
 /** At most this many errors (and this many warnings) are kept. */
 export const MAX_PROBLEMS = 100;
 
-/** Collects problems with a cap; counts the rest. */
+/** Default gate: a plain `validate` of a 2024 document. */
+const DEFAULT_GATE: RuleGate = { strict: false, revision: false, model: '2024' };
+
+/**
+ * Collects problems with a cap and counts the rest. It reads the registry:
+ * a code whose rule does not apply under the gate (strict-only without
+ * `strict`, revision-only outside a revision check, another model) is not
+ * reported, and checks ask `enabled(code)` to skip the work altogether.
+ */
 export class Collector {
   readonly errors: Problem[] = [];
   readonly warnings: Problem[] = [];
@@ -41,14 +49,27 @@ export class Collector {
   omittedWarnings = 0;
   /** Index in the chain of the document being checked (revision checks; set on each problem as `doc`); undefined otherwise. */
   docIndex: number | undefined = undefined;
+  readonly gate: RuleGate;
+  /** Level of each code whose rule applies under the gate. */
+  private readonly levels: ReadonlyMap<string, Level>;
 
-  constructor(readonly cap: number = MAX_PROBLEMS) {}
+  constructor(gate: Partial<RuleGate> = {}, readonly cap: number = MAX_PROBLEMS) {
+    this.gate = { ...DEFAULT_GATE, ...gate };
+    this.levels = new Map(RULES.filter((r) => ruleApplies(r, this.gate)).map((r) => [r.code, r.level]));
+  }
+
+  /** Is `code` reported under this collector's gate? */
+  enabled(code: Code): boolean {
+    return this.levels.has(code);
+  }
 
   add(code: Code, path: string, message: string, segmentId?: unknown): void {
+    const level = this.levels.get(code);
+    if (level === undefined) return;
     const p: Problem = { code, message, path };
     if (typeof segmentId === 'string') p.segmentId = segmentId;
     if (this.docIndex !== undefined) p.doc = this.docIndex;
-    if (levelOf(code) === 'error') {
+    if (level === 'error') {
       if (this.errors.length < this.cap) this.errors.push(p);
       else this.omittedErrors++;
     } else {

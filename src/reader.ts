@@ -1,5 +1,7 @@
 import type { SupplyMixComponent, UsageSegment } from '../generated/2024/types.js';
-import { isObject, show } from './context.js';
+import { energyNumber, gapReason, supplyMixOk } from './columns/values.js';
+import { ENERGY_VALUE_KEY } from './models/model-2024.js';
+import { isObject, show } from './json.js';
 import { parseFormat, type ColumnSpec, type Quality, type Quantity } from './formats.js';
 import { formatDateTime, parseDateTime } from './time.js';
 
@@ -64,44 +66,14 @@ export function readColumns(segment: Pick<UsageSegment, 'format'>): ColumnSpec[]
   return Array.isArray(segment.format) ? segment.format.map(parseFormat) : [];
 }
 
-function isShare(x: unknown): boolean {
-  return typeof x === 'number' && x >= 0 && x <= 1;
-}
-
-/** One supply-mix component as the schema requires it (`SupplyMixComponent`). */
-function componentOk(c: unknown): c is SupplyMixComponent {
-  if (!isObject(c)) return false;
-  const t = c.type;
-  const g = c.gco2_per_kwh;
-  return typeof t === 'string' && t.length > 0 && isShare(c.mix) && (g === undefined || (typeof g === 'number' && Number.isFinite(g) && g >= 0));
-}
-
-/** The components of a supply-mix value if it is a non-empty array of well-formed components, else null. */
-function supplyMixComponents(v: unknown): SupplyMixComponent[] | null {
-  if (!Array.isArray(v) || v.length === 0) return null;
-  for (const c of v) if (!componentOk(c)) return null;
-  return v as SupplyMixComponent[];
-}
-
 function cellOf(spec: ColumnSpec, column: number, v: unknown): Cell {
   switch (spec.kind) {
-    case 'energy': {
-      const x = isObject(v) ? v.v : undefined;
-      return {
-        kind: 'energy',
-        column,
-        format: spec.format,
-        quantity: spec.quantity,
-        quality: spec.quality,
-        value: typeof x === 'number' && Number.isFinite(x) ? x : null,
-      };
-    }
-    case 'gap': {
-      const r = isObject(v) ? v.reason_type : undefined;
-      return { kind: 'gap', column, format: 'gap', reason_type: typeof r === 'string' && r.length > 0 ? r : null };
-    }
+    case 'energy':
+      return { kind: 'energy', column, format: spec.format, quantity: spec.quantity, quality: spec.quality, value: energyNumber(v, ENERGY_VALUE_KEY) ?? null };
+    case 'gap':
+      return { kind: 'gap', column, format: 'gap', reason_type: gapReason(v) ?? null };
     case 'supply_mix':
-      return { kind: 'supply_mix', column, format: 'supply_mix', components: supplyMixComponents(v) };
+      return { kind: 'supply_mix', column, format: 'supply_mix', components: supplyMixOk(v) ? (v as unknown as SupplyMixComponent[]) : null };
     default:
       return { kind: 'unknown', column, format: typeof spec.format === 'string' ? spec.format : show(spec.format), value: v ?? null };
   }

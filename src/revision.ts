@@ -1,4 +1,4 @@
-import { isObject, show } from './context.js';
+import { isObject, show } from './json.js';
 import { Collector, type ValidationResult } from './problems.js';
 import { parseDateTime } from './time.js';
 import { validateInto } from './validate.js';
@@ -63,8 +63,7 @@ export interface ProblemTotals {
  * checked, so that the collector itself knows nothing of files.
  */
 export function checkRevisionChainCounted(docs: readonly unknown[], options: RevisionOptions = {}): { result: ValidationResult; totalsByDoc: ProblemTotals[] } {
-  const c = new Collector();
-  const strict = options?.strict === true;
+  const c = new Collector({ strict: options?.strict === true, revision: true });
   const n = Array.isArray(docs) ? docs.length : 0;
   const totalsByDoc: ProblemTotals[] = Array.from({ length: n }, () => ({ errors: 0, warnings: 0 }));
   const inDoc = (i: number, check: () => void): void => {
@@ -83,7 +82,7 @@ export function checkRevisionChainCounted(docs: readonly unknown[], options: Rev
   };
   try {
     if (!Array.isArray(docs)) throw new TypeError('checkRevisionChain expects an array of documents');
-    for (let i = 0; i < n; i++) inDoc(i, () => validateInto(docs[i], { kind: 'segment', strict }, c));
+    for (let i = 0; i < n; i++) inDoc(i, () => validateInto(docs[i], 'segment', c));
     for (let i = 1; i < n; i++) inDoc(i, () => comparePair(docs[i - 1], docs[i], c));
   } catch (e) {
     const report = () => c.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);

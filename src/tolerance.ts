@@ -1,10 +1,13 @@
-/** Tolerances of the numeric rules, in one place. */
+/** Tolerances of the numeric rules, in one place (the registry's summaries quote them). */
 
 /** `net-balance`: kWh by which `net` may differ from `fwd + rev`. */
 export const NET_TOLERANCE = 0.01;
 
 /** `supply-mix-sum`: by how much the shares of one supply-mix value may differ from 1. */
 export const MIX_TOLERANCE = 0.01;
+
+/** `interval-arithmetic`: milliseconds by which `len(values) × interval` may differ from `segment_end − segment_start`. */
+export const INTERVAL_TOLERANCE_MS = 1;
 
 /**
  * Slack for binary floating point, relative to the largest magnitude involved

@@ -1,8 +1,11 @@
-import { isObject } from './context.js';
+import type { CheckContext } from './context.js';
+import { isObject } from './json.js';
+import type { ModelAdapter } from './models/adapter.js';
+import { MODEL_2024 } from './models/model-2024.js';
 import { Collector, type ValidationResult } from './problems.js';
-import { contextFrom, runSchema } from './schema.js';
-import { checkPage } from './semantic/page.js';
-import { checkSegment, type SegmentSummary } from './semantic/segment.js';
+import { checkPage } from './rules/page.js';
+import { checkSegment, type SegmentSummary } from './rules/segment.js';
+import { runSchema } from './schema.js';
 
 export type DocumentKind = 'auto' | 'segment' | 'list';
 
@@ -19,15 +22,13 @@ export function detectKind(doc: unknown): 'segment' | 'list' | null {
   return Object.prototype.hasOwnProperty.call(doc, 'usage_segments') ? 'list' : 'segment';
 }
 
-/** Internal: validate into an existing collector. Returns the segment summary for single segments. */
-export function validateInto(doc: unknown, opts: ValidateOptions, c: Collector): SegmentSummary | null {
-  const kindOpt = opts.kind ?? 'auto';
-  const strict = opts.strict === true;
+/** Internal: validate one document into an existing collector (its gate says strict or not). Returns the segment summary for single segments. */
+export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Collector, model: ModelAdapter = MODEL_2024): SegmentSummary | null {
   let kind: 'segment' | 'list';
   if (kindOpt === 'auto') {
     const k = detectKind(doc);
     if (k === null) {
-      c.add('schema', '', `document must be a JSON object (a usage segment or a listing page), got ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : typeof doc}`);
+      collector.add('schema', '', `document must be a JSON object (a usage segment or a listing page), got ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : typeof doc}`);
       return null;
     }
     kind = k;
@@ -36,9 +37,9 @@ export function validateInto(doc: unknown, opts: ValidateOptions, c: Collector):
   } else {
     throw new TypeError(`unknown kind ${String(kindOpt)}`);
   }
-  const outcome = runSchema(doc, kind, c, strict);
+  const schema = runSchema(doc, kind, collector, model);
   if (!isObject(doc)) return null;
-  const ctx = contextFrom(c, strict, outcome);
+  const ctx: CheckContext = { collector, model, schema };
   if (kind === 'list') {
     checkPage(doc, ctx);
     return null;
@@ -48,19 +49,19 @@ export function validateInto(doc: unknown, opts: ValidateOptions, c: Collector):
 
 /**
  * Check one document (a usage segment or a listing page) against the JSON
- * Schema and the semantic rules. Never throws for any JSON value and never
- * modifies `doc`.
+ * Schema and the rules. Never throws for any JSON value and never modifies
+ * `doc`.
  */
 export function validate(doc: unknown, options: ValidateOptions = {}): ValidationResult {
-  const c = new Collector();
-  const kind = options?.kind;
-  if (kind !== undefined && kind !== 'auto' && kind !== 'segment' && kind !== 'list') {
+  const kind = options?.kind ?? 'auto';
+  if (kind !== 'auto' && kind !== 'segment' && kind !== 'list') {
     throw new TypeError(`validate: option kind must be 'auto', 'segment' or 'list', got ${String(kind)}`);
   }
+  const collector = new Collector({ strict: options?.strict === true });
   try {
-    validateInto(doc, options ?? {}, c);
+    validateInto(doc, kind, collector);
   } catch (e) {
-    c.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
+    collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return c.result();
+  return collector.result();
 }

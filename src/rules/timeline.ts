@@ -1,11 +1,7 @@
 import type { CheckContext } from '../context.js';
-import { MEASUREMENT_BIT } from '../formats.js';
 import { formatDateTime } from '../time.js';
 import type { SegmentSummary } from './segment.js';
 
-/** Each measurement with its bit, and the bits of all (a gap segment shares with every measurement). */
-const MEASUREMENTS = Object.entries(MEASUREMENT_BIT) as [string, number][];
-const ALL_MEASUREMENTS = MEASUREMENTS.reduce((all, [, bit]) => all | bit, 0);
 
 function label(s: SegmentSummary): string {
   return s.id !== undefined ? JSON.stringify(s.id) : `at ${s.path}`;
@@ -37,12 +33,15 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
     if (!g) byRelated.set(s.relatedKey, (g = []));
     g.push(s);
   }
+  // Each measurement of the model with its bit; a gap segment shares with all of them.
+  const measurements = ctx.model.measurements.map((name, i) => [name, 1 << i] as const);
+  const all = (1 << measurements.length) - 1;
   const reportedPairs = new Set<string>();
   const reportedHoles = new Set<string>();
   for (const group of byRelated.values()) {
     if (group.length < 2) continue;
     const gaps = group.filter((s) => s.gap);
-    for (const [name, bit] of MEASUREMENTS) {
+    for (const [name, bit] of measurements) {
       const data = group.filter((s) => (s.measurements & bit) !== 0);
       if (data.length === 0) continue;
       // Overlaps: one series per interval, each with every gap segment.
@@ -53,7 +52,7 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
         list.push(s);
       }
       for (const list of byInterval.values()) {
-        reportOverlaps(sortByStart(new Set([...list, ...gaps])), name, reportedPairs, ctx);
+        reportOverlaps(sortByStart(new Set([...list, ...gaps])), name, all, reportedPairs, ctx);
       }
       // Holes: the coverage of all of them, any interval.
       reportHoles(sortByStart(new Set([...data, ...gaps])), name, reportedHoles, ctx);
@@ -65,14 +64,14 @@ function sortByStart(members: Set<SegmentSummary>): SegmentSummary[] {
   return [...members].sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
 }
 
-function reportOverlaps(sorted: readonly SegmentSummary[], measurement: string, reportedPairs: Set<string>, ctx: CheckContext): void {
+function reportOverlaps(sorted: readonly SegmentSummary[], measurement: string, all: number, reportedPairs: Set<string>, ctx: CheckContext): void {
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i]!;
     for (let j = i + 1; j < sorted.length; j++) {
       const b = sorted[j]!;
       if (b.start >= a.end) break;
-      const aData = (a.measurements & (b.measurements | (b.gap ? ALL_MEASUREMENTS : 0))) !== 0;
-      const bData = (b.measurements & (a.gap ? ALL_MEASUREMENTS : 0)) !== 0;
+      const aData = (a.measurements & (b.measurements | (b.gap ? all : 0))) !== 0;
+      const bData = (b.measurements & (a.gap ? all : 0)) !== 0;
       if (!aData && !bData) continue; // gap vs gap only
       const lo = Math.min(a.index, b.index);
       const hi = Math.max(a.index, b.index);
@@ -81,7 +80,7 @@ function reportOverlaps(sorted: readonly SegmentSummary[], measurement: string, 
       reportedPairs.add(pairKey);
       const later = a.index > b.index ? a : b;
       const other = later === a ? b : a;
-      ctx.c.add(
+      ctx.collector.add(
         'timeline-overlap',
         later.path,
         `segment ${label(later)} overlaps segment ${label(other)} (${measurement}) from ${formatDateTime(Math.max(a.start, b.start))} to ${formatDateTime(Math.min(a.end, b.end))}`,
@@ -100,7 +99,7 @@ function reportHoles(sorted: readonly SegmentSummary[], measurement: string, rep
       const holeKey = `${maxEndSeg.index},${s.index},${maxEnd},${s.start}`;
       if (!reportedHoles.has(holeKey)) {
         reportedHoles.add(holeKey);
-        ctx.c.add(
+        ctx.collector.add(
           'timeline-hole',
           s.path,
           `no segment covers ${formatDateTime(maxEnd)} to ${formatDateTime(s.start)} between segment ${label(maxEndSeg)} and segment ${label(s)} (${measurement}); disclose it with a gap segment`,

@@ -1,13 +1,15 @@
-// The single pass over `values` (src/semantic/columns.ts `valuesClean`) is a
-// shortcut, never a different answer: when it says clean, the two-pass checks
-// (schema shape + semantic values loop) find nothing in `values`. Strict mode
-// does not take the shortcut, so comparing errors with and without `strict`
-// compares the shortcut with the full path.
+// The value rules (src/columns/values.ts) are asked by three callers that must
+// agree: the single pass over `values` (`valuesClean`) is a shortcut, never a
+// different answer: when it says clean, the two-pass checks (schema shape +
+// the rules' values loop) find nothing in `values`. Strict mode does not take
+// the shortcut, so comparing errors with and without `strict` compares the
+// shortcut with the full path. And `readRows` reads a value exactly when the
+// checker accepts it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validate, validateUsageSegment } from '../../src/index.js';
-import { valuesShapeOk } from '../../src/schema.js';
-import { columnsOf, valuesClean } from '../../src/semantic/columns.js';
+import { RULES, readRows, validate, validateUsageSegment, type Cell } from '../../src/index.js';
+import { valuesClean, valuesShapeOk } from '../../src/columns/values.js';
+import { columns2024 as columnsOf } from '../../src/models/model-2024.js';
 
 const FORMATS = ['kwh_fwd', 'kwh_rev', 'kwh_net', 'kwh_fwd_estimate', 'kwh_rev_estimate', 'kwh_net_estimate', 'gap', 'supply_mix', 'x_ext', 'Bad!'] as const;
 
@@ -61,7 +63,22 @@ const segment = fc
     }),
   );
 
-const NOT_STRICT_ONLY = (p: { code: string }) => p.code !== 'unknown-field' && p.code !== 'unknown-format';
+const STRICT_ONLY: ReadonlySet<string> = new Set(RULES.filter((r) => 'strictOnly' in r && r.strictOnly).map((r) => r.code));
+const NOT_STRICT_ONLY = (p: { code: string }) => !STRICT_ONLY.has(p.code);
+
+/** What `readRows` read from a cell (null: nothing usable). */
+function readValue(cell: Cell): unknown {
+  switch (cell.kind) {
+    case 'energy':
+      return cell.value;
+    case 'gap':
+      return cell.reason_type;
+    case 'supply_mix':
+      return cell.components;
+    default:
+      return cell.value;
+  }
+}
 
 describe('single pass over values', () => {
   it('clean means: schema-valid values and no value-level finding; the shortcut changes no result', () => {
@@ -84,6 +101,27 @@ describe('single pass over values', () => {
       { numRuns: 600 },
     );
     expect(cleanSeen).toBeGreaterThan(20);
+  });
+
+  it('readRows reads a value exactly when validate accepts it (no value-type or schema problem at or under it)', () => {
+    fc.assert(
+      fc.property(segment, (seg) => {
+        const r = validate(seg);
+        const bad = (path: string) => r.errors.some((p) => (p.code === 'value-type' || p.code === 'schema') && (p.path === path || p.path.startsWith(path + '/')));
+        const rows = readRows(seg as never);
+        rows.forEach((row, k) => {
+          const vs = seg.values[k]!;
+          if (vs.length !== seg.format.length) return; // value-set-length: cells read what is there
+          row.cells.forEach((cell, i) => {
+            if (cell.kind === 'unknown') return; // extension and malformed formats: raw values, no rule
+            const v = vs[i];
+            const read = readValue(cell) !== null;
+            expect(read, `${JSON.stringify(v)} in ${seg.format[i]}`).toBe(v !== null && !bad(`/values/${k}/${i}`));
+          });
+        });
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('is not taken for supply_mix or extension columns', () => {

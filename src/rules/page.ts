@@ -1,16 +1,15 @@
-import { OBJECT_PROPERTIES } from '../../generated/2024/spec-facts.js';
-import { type CheckContext, isObject, show } from '../context.js';
+import type { CheckContext } from '../context.js';
+import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
 import { checkSegment, type SegmentSummary } from './segment.js';
 import { checkTimeline } from './timeline.js';
 
-const PAGE_FIELDS: ReadonlySet<string> = new Set(OBJECT_PROPERTIES.UsageSegmentList);
-
-/** Semantic checks of a listing page. */
+/** The rules of a listing page: each segment's, ids unique, the timeline. */
 export function checkPage(page: Record<string, unknown>, ctx: CheckContext): void {
-  if (ctx.strict) {
+  const c = ctx.collector;
+  if (c.enabled('unknown-field')) {
     for (const k of Object.keys(page)) {
-      if (!PAGE_FIELDS.has(k)) ctx.c.add('unknown-field', ptr('', k), `property ${show(k)} is not defined for a listing page`);
+      if (!ctx.model.pageMembers.has(k)) c.add('unknown-field', ptr('', k), `property ${show(k)} is not defined for a listing page`);
     }
   }
   const list = page.usage_segments;
@@ -26,13 +25,7 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): voi
     if (s.id !== undefined) {
       const first = firstById.get(s.id);
       if (first === undefined) firstById.set(s.id, i);
-      else
-        ctx.c.add(
-          'duplicate-id',
-          ptr(base, 'cds_usagesegment_id'),
-          `cds_usagesegment_id ${show(s.id)} already used by /usage_segments/${first}`,
-          s.id,
-        );
+      else c.add('duplicate-id', ptr(base, 'cds_usagesegment_id'), `cds_usagesegment_id ${show(s.id)} already used by /usage_segments/${first}`, s.id);
     }
   }
   checkTimeline(summaries, ctx);

@@ -1,16 +1,33 @@
 /**
  * The single registry of problem codes. Every code the checker can report is
- * listed here, with its level and a one-line summary; `docs/rules.md` is
- * generated from this list.
+ * listed here with everything that decides when it is reported: its level,
+ * its source class, the modes it needs (strict, revision) and the models it
+ * applies to. The collector gates on these flags, `docs/rules.md` is rendered
+ * from this list, and tests derive their lists from it.
  */
+import { INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from './tolerance.js';
 
 export type Level = 'error' | 'warning';
+
+/**
+ * Where a rule comes from (see the design note on source classes): a MUST of
+ * the group's draft, a shape the group's examples use, a meeting proposal, or
+ * our decision where the texts are silent.
+ */
+export type SourceClass = 'draft' | 'example' | 'proposal' | 'decision';
+
+/** The document models: the 2024 draft (with the 2024-08-08 proposals) and the 2026 development draft. */
+export type Model = '2024' | '2026';
 
 export interface Rule {
   /** Stable machine-readable code. */
   readonly code: string;
   /** `error` makes a document invalid; `warning` does not. */
   readonly level: Level;
+  /** Where the rule comes from. */
+  readonly sourceClass: SourceClass;
+  /** The models whose documents the rule checks. */
+  readonly models: readonly Model[];
   /** One-sentence description of what the rule checks. */
   readonly summary: string;
   /** Reported only when the `strict` option is set. */
@@ -19,106 +36,145 @@ export interface Rule {
   readonly revisionOnly?: boolean;
 }
 
+const BOTH: readonly Model[] = ['2024', '2026'];
+const ONLY_2024: readonly Model[] = ['2024'];
+
 export const RULES = [
   {
     code: 'schema',
+    sourceClass: 'draft',
+    models: BOTH,
     level: 'error',
     summary:
       'The document fails the JSON Schema: a required field is missing, a field has the wrong type, a date-time is not RFC 3339 with an offset, `interval` is not greater than 0, a `related_*` array repeats an id, a format string is malformed, or a supply-mix `mix` is outside [0, 1]. Also reported when the document is not a JSON object.',
   },
   {
     code: 'value-set-length',
+    sourceClass: 'draft',
+    models: BOTH,
     level: 'error',
     summary: "A value set's length differs from the length of `format`.",
   },
   {
     code: 'value-type',
+    sourceClass: 'example',
+    models: BOTH,
     level: 'error',
     summary:
       'A value is neither `null` nor the shape its format requires: energy formats need `{"v": <finite number>}`, `gap` needs `{"reason_type": <non-empty string>}`, `supply_mix` needs a non-empty array of `{"type", "mix"}` components, an extension format needs an object.',
   },
   {
     code: 'interval-arithmetic',
+    sourceClass: 'draft',
+    models: BOTH,
     level: 'error',
     summary:
-      '`len(values) × interval` differs from `segment_end − segment_start` (compared in milliseconds with a tolerance of 1 ms).',
+      `\`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms.`,
   },
   {
     code: 'segment-bounds',
+    sourceClass: 'draft',
+    models: BOTH,
     level: 'error',
     summary: '`segment_end` is not later than `segment_start`.',
   },
   {
     code: 'timestamps',
+    sourceClass: 'draft',
+    models: BOTH,
     level: 'error',
     summary: '`cds_modified` is earlier than `cds_created`.',
   },
   {
     code: 'supply-mix-sum',
+    sourceClass: 'decision',
+    models: ONLY_2024,
     level: 'error',
-    summary: "The `mix` shares of one supply-mix value do not add up to 1 (tolerance ±0.01).",
+    summary: `The \`mix\` shares of one supply-mix value do not add up to 1 (tolerance ±${MIX_TOLERANCE}).`,
   },
   {
     code: 'duplicate-id',
+    sourceClass: 'draft',
+    models: BOTH,
     level: 'error',
     summary: 'The same `cds_usagesegment_id` appears twice in one listing page.',
   },
   {
     code: 'timeline-overlap',
+    sourceClass: 'decision',
+    models: BOTH,
     level: 'error',
     summary:
       'Two segments of one page with the same `related_*` ids and a shared measurement (`kwh_fwd`, `kwh_rev`, `kwh_net`, ignoring `_estimate`/`_raw`; a `gap` segment shares with every measurement, `supply_mix` with none), with the same `interval` or one of them a `gap` segment, overlap in time.',
   },
   {
     code: 'timeline-hole',
+    sourceClass: 'proposal',
+    models: BOTH,
     level: 'warning',
     summary:
       'Among the segments of one page with the same `related_*` id sets, some time between the earliest start and the latest end of those with a measurement is covered by no segment with that measurement (whatever its `interval`) and no `gap` segment (a `gap` covers every measurement).',
   },
   {
     code: 'net-balance',
+    sourceClass: 'decision',
+    models: BOTH,
     level: 'warning',
     summary:
-      'A value set holds `kwh_net`, `kwh_fwd` and `kwh_rev` of the same quality and `net ≠ fwd + rev` by more than 0.01 kWh (`kwh_rev` is negative).',
+      `A value set holds \`kwh_net\`, \`kwh_fwd\` and \`kwh_rev\` of the same quality and \`net ≠ fwd + rev\` by more than ${NET_TOLERANCE} kWh (\`kwh_rev\` is negative).`,
   },
   {
     code: 'unknown-format',
+    sourceClass: 'decision',
+    models: BOTH,
     level: 'warning',
     strictOnly: true,
     summary: 'A format string is an extension format (not one the specification defines); clients ignore its values.',
   },
   {
     code: 'unknown-field',
+    sourceClass: 'decision',
+    models: BOTH,
     level: 'warning',
     strictOnly: true,
     summary: 'An object has a property the specification does not define.',
   },
   {
     code: 'revision-id',
+    sourceClass: 'proposal',
+    models: BOTH,
     level: 'error',
     revisionOnly: true,
     summary: 'A revision changes `cds_usagesegment_id`.',
   },
   {
     code: 'revision-created',
+    sourceClass: 'proposal',
+    models: BOTH,
     level: 'error',
     revisionOnly: true,
     summary: 'A revision changes `cds_created`.',
   },
   {
     code: 'revision-span',
+    sourceClass: 'proposal',
+    models: BOTH,
     level: 'error',
     revisionOnly: true,
     summary: 'A revision changes `segment_start`, `segment_end` or `interval`.',
   },
   {
     code: 'revision-modified',
+    sourceClass: 'proposal',
+    models: BOTH,
     level: 'error',
     revisionOnly: true,
     summary: 'A revision does not strictly increase `cds_modified`.',
   },
   {
     code: 'internal-error',
+    sourceClass: 'decision',
+    models: BOTH,
     level: 'error',
     summary:
       'The checker itself failed on this input (a bug); the document is reported invalid rather than the checker throwing.',
@@ -128,6 +184,23 @@ export const RULES = [
 export type Code = (typeof RULES)[number]['code'];
 
 const BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r as Rule]));
+
+/** The modes and model of one check, which decide which rules run. */
+export interface RuleGate {
+  /** The `strict` option is set. */
+  readonly strict: boolean;
+  /** A revision check (`checkRevision`, `checkRevisionChain`). */
+  readonly revision: boolean;
+  /** The model of the documents checked. */
+  readonly model: Model;
+}
+
+/** Is the rule reported under `gate` (its strict-only, revision-only and model flags)? */
+export function ruleApplies(rule: Rule, gate: RuleGate): boolean {
+  if (rule.strictOnly === true && !gate.strict) return false;
+  if (rule.revisionOnly === true && !gate.revision) return false;
+  return rule.models.includes(gate.model);
+}
 
 /** Look up a rule by its code. */
 export function getRule(code: string): Rule | undefined {

@@ -1,0 +1,81 @@
+/**
+ * The internal column model the rules run on. Each document model (2024:
+ * `format` strings; 2026: Value Format objects) has an adapter in `models/`
+ * that turns a segment's columns into `Column`s; the rules read only these,
+ * so they do not know which model a document came from.
+ */
+
+/** Numeric column kinds (the hot loops compare numbers, not strings). */
+export const KIND_ENERGY = 0;
+export const KIND_GAP = 1;
+export const KIND_SUPPLY_MIX = 2;
+export const KIND_EXTENSION = 3;
+/** Not a valid column description (already a schema error): the rules skip it. */
+export const KIND_INVALID = 4;
+
+export type ColumnKind = typeof KIND_ENERGY | typeof KIND_GAP | typeof KIND_SUPPLY_MIX | typeof KIND_EXTENSION | typeof KIND_INVALID;
+
+/** Direction of an energy flow (the net-balance rule relates the three). */
+export type Direction = 'forward' | 'reverse' | 'net';
+
+/** One column of a segment, as the rules see it. */
+export interface Column {
+  readonly kind: ColumnKind;
+  /** How the document names the column (2024: the format string), for messages. */
+  readonly label: string;
+  /** The measurement a timeline follows (2024: the `kwh_*` quantity); null for columns that are no measurement. */
+  readonly measurement: string | null;
+  /** Energy columns: the flow's direction. */
+  readonly direction: Direction | null;
+  /** Energy columns: the reading's quality (2024: validated, estimate or raw). */
+  readonly quality: string | null;
+  /** Energy columns: the member of the value object that holds the number (2024: `v`). */
+  readonly valueKey: string | null;
+}
+
+/** A model's columns of one segment, classified once for the rules. */
+export interface Columns {
+  readonly list: readonly Column[];
+  /** `list[i].kind`, as a plain array for the hot loops. */
+  readonly kinds: readonly ColumnKind[];
+  /** Bit set of the measurements present (bit i = the model's measurement i). */
+  readonly measurements: number;
+  /** Has a `gap` column. */
+  readonly gap: boolean;
+  /** Column indexes of net-balance triples (forward, reverse, net) per quality, flattened; null if none. */
+  readonly triples: readonly number[] | null;
+  /** Every column is energy or gap (the single-pass fast path applies). */
+  readonly energyOrGapOnly: boolean;
+}
+
+/** Classify a model's columns: measurement bits by the order of `measurements`, net-balance triples per quality. */
+export function summarize(list: readonly Column[], measurements: readonly string[]): Columns {
+  const kinds = list.map((c) => c.kind);
+  let bits = 0;
+  let gap = false;
+  let energyOrGapOnly = list.length > 0;
+  for (const c of list) {
+    if (c.kind === KIND_ENERGY) {
+      const bit = c.measurement === null ? -1 : measurements.indexOf(c.measurement);
+      if (bit >= 0) bits |= 1 << bit;
+    } else if (c.kind === KIND_GAP) gap = true;
+    else energyOrGapOnly = false;
+  }
+  return { list, kinds, measurements: bits, gap, triples: netTriples(list), energyOrGapOnly };
+}
+
+/** For each quality, the first forward, reverse and net energy column, when all three exist. */
+function netTriples(list: readonly Column[]): number[] | null {
+  if (list.length < 3) return null;
+  const byQuality = new Map<string, [number, number, number]>();
+  list.forEach((c, i) => {
+    if (c.kind !== KIND_ENERGY || c.direction === null || c.quality === null) return;
+    let t = byQuality.get(c.quality);
+    if (t === undefined) byQuality.set(c.quality, (t = [-1, -1, -1]));
+    const slot = c.direction === 'forward' ? 0 : c.direction === 'reverse' ? 1 : 2;
+    if (t[slot] < 0) t[slot] = i;
+  });
+  let triples: number[] | null = null;
+  for (const t of byQuality.values()) if (t[0] >= 0 && t[1] >= 0 && t[2] >= 0) (triples ??= []).push(...t);
+  return triples;
+}

@@ -1,0 +1,142 @@
+/**
+ * The value rules, in one place: what a value of each column kind must look
+ * like. The schema layer's fast path, the rules' value loop and the reader
+ * all ask these predicates, so they cannot disagree.
+ */
+import { isObject } from '../json.js';
+import { NET_TOLERANCE } from '../tolerance.js';
+import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_SUPPLY_MIX, type Column, type Columns } from './column.js';
+
+/** A finite number (`x - x` is 0 only for finite numbers; cheaper than Number.isFinite on unknowns). */
+function isFiniteNumber(x: unknown): x is number {
+  return typeof x === 'number' && x - x === 0;
+}
+
+/** The number of an energy value (`{"v": <finite number>}` in 2024), or undefined when the value does not have that shape. */
+export function energyNumber(v: unknown, key: string): number | undefined {
+  if (!isObject(v)) return undefined;
+  const x = v[key];
+  return isFiniteNumber(x) ? x : undefined;
+}
+
+/** The reason of a gap value (`{"reason_type": <non-empty string>}`), or undefined. */
+export function gapReason(v: unknown): string | undefined {
+  if (!isObject(v)) return undefined;
+  const r = v.reason_type;
+  return typeof r === 'string' && r.length > 0 ? r : undefined;
+}
+
+/** One supply-mix component as the schema requires it: `type` a non-empty string, `mix` in [0, 1], `gco2_per_kwh` absent or a finite number ≥ 0. */
+export function supplyMixComponentOk(c: unknown): boolean {
+  if (!isObject(c)) return false;
+  const t = c.type;
+  const m = c.mix;
+  if (typeof t !== 'string' || t.length === 0) return false;
+  if (typeof m !== 'number' || !(m >= 0 && m <= 1)) return false;
+  if (!Object.prototype.hasOwnProperty.call(c, 'gco2_per_kwh')) return true;
+  const g = c.gco2_per_kwh;
+  return isFiniteNumber(g) && g >= 0;
+}
+
+/** A supply-mix value: a non-empty array of well-formed components. */
+export function supplyMixOk(v: unknown): v is Record<string, unknown>[] {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (let j = 0; j < v.length; j++) if (!supplyMixComponentOk(v[j])) return false;
+  return true;
+}
+
+/** Sum of the `mix` shares of a well-formed supply-mix value. */
+export function supplyMixSum(v: readonly Record<string, unknown>[]): number {
+  let sum = 0;
+  for (let j = 0; j < v.length; j++) sum += v[j]!.mix as number;
+  return sum;
+}
+
+/** Does a non-null value have the shape its column requires? (Invalid columns accept anything: the column is the problem.) */
+export function valueOk(column: Column, v: unknown): boolean {
+  switch (column.kind) {
+    case KIND_ENERGY:
+      return energyNumber(v, column.valueKey ?? 'v') !== undefined;
+    case KIND_GAP:
+      return gapReason(v) !== undefined;
+    case KIND_SUPPLY_MIX:
+      return supplyMixOk(v);
+    case KIND_EXTENSION:
+      return isObject(v);
+    default:
+      return true;
+  }
+}
+
+/** The shape a column's values must have, in words, for `value-type` messages. */
+export function expectedShape(column: Column): string {
+  switch (column.kind) {
+    case KIND_ENERGY:
+      return `null or {"${column.valueKey ?? 'v'}": <finite number>}`;
+    case KIND_GAP:
+      return 'null or {"reason_type": <non-empty string>}';
+    case KIND_SUPPLY_MIX:
+      return 'null or a non-empty array of {"type", "mix"} components';
+    default:
+      return 'null or an object';
+  }
+}
+
+/**
+ * Structural check of `values` equivalent to (never laxer than) the schema's
+ * ValueSet/Value definitions: every value set an array, every value null, an
+ * object, or a well-formed supply-mix array. When it fails, the compiled
+ * validator runs on the whole segment to produce the exact errors.
+ */
+export function valuesShapeOk(values: readonly unknown[]): boolean {
+  for (let k = 0; k < values.length; k++) {
+    const vs = values[k];
+    if (!Array.isArray(vs)) return false;
+    for (let i = 0; i < vs.length; i++) {
+      const v: unknown = vs[i];
+      if (v === null) continue;
+      if (typeof v !== 'object') return false;
+      if (Array.isArray(v) && !supplyMixOk(v)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The single pass over `values` for the common case (every column energy or
+ * gap, not strict). True only when the values satisfy the schema (what
+ * `valuesShapeOk` checks) and would draw no value-level finding (arity, value
+ * type, net balance within the tolerance without the relative slack); then
+ * neither the structural pass nor the rules' value loop needs to run. False
+ * means "not known clean": the caller runs the full checks, which find the
+ * problems. Allocates nothing.
+ */
+export function valuesClean(values: readonly unknown[], cols: Columns): boolean {
+  if (!cols.energyOrGapOnly) return false;
+  const kinds = cols.kinds;
+  const list = cols.list;
+  const n = kinds.length;
+  const triples = cols.triples;
+  const nt = triples === null ? 0 : triples.length;
+  for (let k = 0; k < values.length; k++) {
+    const vs: unknown = values[k];
+    if (!Array.isArray(vs) || vs.length !== n) return false;
+    for (let i = 0; i < n; i++) {
+      const v: unknown = vs[i];
+      if (v === null) continue;
+      if (kinds[i] === KIND_ENERGY) {
+        if (energyNumber(v, list[i]!.valueKey!) === undefined) return false;
+      } else if (gapReason(v) === undefined) return false;
+    }
+    for (let t = 0; t < nt; t += 3) {
+      // Each entry is null or an energy value (checked above).
+      const f = energyNumber(vs[triples![t]!], list[triples![t]!]!.valueKey!);
+      const r = energyNumber(vs[triples![t + 1]!], list[triples![t + 1]!]!.valueKey!);
+      const net = energyNumber(vs[triples![t + 2]!], list[triples![t + 2]!]!.valueKey!);
+      if (f === undefined || r === undefined || net === undefined) continue;
+      const d = net - (f + r);
+      if (!(d <= NET_TOLERANCE && d >= -NET_TOLERANCE)) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,149 @@
+/**
+ * Repeated member names in JSON text. `JSON.parse` keeps the last of two
+ * equal names silently (RFC 8259 §4 says names SHOULD be unique), which can
+ * hide a missing field, so the checker reads the text once more for them.
+ *
+ * One pass over the characters, no regular expressions, nothing allocated per
+ * value: each open object remembers where its member names are in the text
+ * and compares a new name with them by length and characters (a `Set` takes
+ * over for large objects or names with escapes). The pointer to a repeated
+ * member is built only when the caller asks for it.
+ */
+
+import { escapeToken } from './pointer.js';
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const COMMA = 44;
+const COLON = 58;
+
+/** Objects with more names than this compare them through a Set. */
+const LINEAR_LIMIT = 16;
+
+/** One open object or array. */
+interface Frame {
+  object: boolean;
+  /** Arrays: index of the current element. */
+  index: number;
+  /** Objects: a name is expected next (after `{` or `,`). */
+  expectName: boolean;
+  /** Objects: start and end (exclusive, inside the quotes) of each name so far, in the text. */
+  starts: number[];
+  ends: number[];
+  /** Objects: the decoded names, once the object is large or a name has escapes; else null. */
+  names: Set<string> | null;
+  /** Objects: the current member's name, start and end in the text. */
+  nameStart: number;
+  nameEnd: number;
+}
+
+function newFrame(): Frame {
+  return { object: false, index: 0, expectName: false, starts: [], ends: [], names: null, nameStart: 0, nameEnd: 0 };
+}
+
+/** The member name between `start` and `end` (inside the quotes), decoded. */
+function decodeName(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  return raw.indexOf('\\') === -1 ? raw : (JSON.parse(`"${raw}"`) as string);
+}
+
+function sameText(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let i = 0; i < aEnd - a; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** Record a member name in an object frame; true when the object already had it. */
+function seen(text: string, f: Frame, start: number, end: number, escaped: boolean): boolean {
+  if (f.names === null && (escaped || f.starts.length >= LINEAR_LIMIT)) {
+    f.names = new Set();
+    for (let k = 0; k < f.starts.length; k++) f.names.add(decodeName(text, f.starts[k]!, f.ends[k]!));
+  }
+  if (f.names !== null) {
+    const name = decodeName(text, start, end);
+    if (f.names.has(name)) return true;
+    f.names.add(name);
+    return false;
+  }
+  for (let k = 0; k < f.starts.length; k++) if (sameText(text, f.starts[k]!, f.ends[k]!, start, end)) return true;
+  f.starts.push(start);
+  f.ends.push(end);
+  return false;
+}
+
+/** RFC 6901 pointer to the current member of the innermost frame. */
+function pointerOf(text: string, stack: readonly Frame[], depth: number): string {
+  let out = '';
+  for (let d = 0; d <= depth; d++) {
+    const f = stack[d]!;
+    out += '/' + (f.object ? escapeToken(decodeName(text, f.nameStart, f.nameEnd)) : String(f.index));
+  }
+  return out;
+}
+
+/**
+ * Call `onDuplicate` for every member whose name repeats an earlier member of
+ * the same object, in text order, with the repeated name and a function that
+ * builds its JSON Pointer (call it only for the problems you keep). Expects
+ * text that `JSON.parse` accepts; on other text it stops without throwing.
+ * Linear in the length of the text.
+ */
+export function scanDuplicateKeys(text: string, onDuplicate: (name: string, pointer: () => string) => void): void {
+  const stack: Frame[] = [];
+  let depth = -1;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      // Find the closing quote: one not preceded by an odd run of backslashes.
+      const start = i + 1;
+      let j = start;
+      let escaped = false;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j === -1) return; // not JSON
+        let k = j - 1;
+        while (k >= start && text.charCodeAt(k) === BACKSLASH) k--;
+        if (k < j - 1) escaped = true;
+        if ((j - 1 - k) % 2 === 0) break;
+        j++;
+      }
+      const f = depth >= 0 ? stack[depth]! : undefined;
+      if (f !== undefined && f.object && f.expectName) {
+        f.expectName = false;
+        f.nameStart = start;
+        f.nameEnd = j;
+        if (seen(text, f, start, j, escaped)) {
+          const d = depth;
+          onDuplicate(decodeName(text, start, j), () => pointerOf(text, stack, d));
+        }
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      depth++;
+      const f = stack[depth] ?? (stack[depth] = newFrame());
+      f.object = c === OPEN_OBJECT;
+      f.index = 0;
+      f.expectName = f.object;
+      f.starts.length = 0;
+      f.ends.length = 0;
+      f.names = null;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      depth--;
+    } else if (c === COMMA && depth >= 0) {
+      const f = stack[depth]!;
+      if (f.object) f.expectName = true;
+      else f.index++;
+    } else if (c === COLON && depth >= 0) {
+      stack[depth]!.expectName = false;
+    }
+    i++;
+  }
+}

@@ -1,0 +1,25 @@
+import type { ColumnKind, Columns } from '../columns/column.js';
+import type { Model } from '../registry.js';
+
+/**
+ * What the rules need from a document model: how a segment's columns read in
+ * the column model. One adapter per model (model-2024.ts; a 2026 adapter
+ * reads `formats`), so the rules never branch on the model.
+ */
+export interface ModelAdapter {
+  readonly id: Model;
+  /** The segment member that describes the columns (2024: `format`), for paths in messages. */
+  readonly columnsField: string;
+  /** The measurements in bit order (`Columns.measurements`), named as the model names them. */
+  readonly measurements: readonly string[];
+  /** The segment's columns (none when the member is missing or not an array). */
+  columnsOf(segment: Record<string, unknown>): Columns;
+  /** Members the model defines for a usage segment and for a listing page (strict mode reports others). */
+  readonly segmentMembers: ReadonlySet<string>;
+  readonly pageMembers: ReadonlySet<string>;
+  /** The id lists that place a segment in a series (all of them, as sets), and those that may be absent (absent reads as empty). */
+  readonly relatedFields: readonly string[];
+  readonly optionalRelated: ReadonlySet<string>;
+  /** Members the model defines for a value of a column kind (for supply mix: of one component); null when any member is allowed. */
+  valueMembers(kind: ColumnKind): ReadonlySet<string> | null;
+}

@@ -1,0 +1,71 @@
+/**
+ * The 2024 model's adapter: a segment's `format` strings become the column
+ * model the rules run on (see columns/column.ts).
+ */
+import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, summarize, type Column, type Columns, type Direction } from '../columns/column.js';
+import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from '../../generated/2024/spec-facts.js';
+import type { ModelAdapter } from './adapter.js';
+import { MEASUREMENT_BIT, parseFormat, type ColumnSpec, type Quantity } from '../formats.js';
+
+/** The 2024 measurements, in bit order (kwh_fwd, kwh_rev, kwh_net: the spec's order). */
+export const MEASUREMENTS_2024: readonly Quantity[] = (Object.entries(MEASUREMENT_BIT) as [Quantity, number][]).sort((a, b) => a[1] - b[1]).map(([q]) => q);
+
+/** The direction of each 2024 quantity: kwh_fwd forward, kwh_rev reverse, kwh_net net. */
+const DIRECTION: Readonly<Record<Quantity, Direction>> = { kwh_fwd: 'forward', kwh_rev: 'reverse', kwh_net: 'net' };
+
+/** The value object's member that holds the number of every 2024 energy format. */
+export const ENERGY_VALUE_KEY = 'v';
+
+function columnOf(spec: ColumnSpec): Column {
+  switch (spec.kind) {
+    case 'energy':
+      return { kind: KIND_ENERGY, label: spec.format, measurement: spec.quantity, direction: DIRECTION[spec.quantity], quality: spec.quality, valueKey: ENERGY_VALUE_KEY };
+    case 'gap':
+      return { kind: KIND_GAP, label: spec.format, measurement: null, direction: null, quality: null, valueKey: null };
+    case 'supply_mix':
+      return { kind: KIND_SUPPLY_MIX, label: spec.format, measurement: null, direction: null, quality: null, valueKey: null };
+    case 'extension':
+      return { kind: KIND_EXTENSION, label: spec.format, measurement: null, direction: null, quality: null, valueKey: null };
+    default:
+      return { kind: KIND_INVALID, label: String(spec.format), measurement: null, direction: null, quality: null, valueKey: null };
+  }
+}
+
+/** Known formats map to shared frozen columns (the classification is the hot path of big pages). */
+const KNOWN_COLUMNS = new Map<ColumnSpec, Column>();
+
+function cachedColumnOf(spec: ColumnSpec): Column {
+  if (!Object.isFrozen(spec)) return columnOf(spec);
+  let c = KNOWN_COLUMNS.get(spec);
+  if (c === undefined) KNOWN_COLUMNS.set(spec, (c = Object.freeze(columnOf(spec))));
+  return c;
+}
+
+/** A 2024 segment's columns (anything but an array of `format` strings gives none). */
+export function columns2024(format: unknown): Columns {
+  const list = Array.isArray(format) ? format.map((f) => cachedColumnOf(parseFormat(f))) : [];
+  return summarize(list, MEASUREMENTS_2024);
+}
+
+const RELATED = OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_'));
+
+/** Members of the value objects of each kind (from the spec, see generated/spec-facts.ts). */
+const VALUE_MEMBERS: ReadonlyMap<number, ReadonlySet<string>> = new Map<number, ReadonlySet<string>>([
+  [KIND_ENERGY, new Set<string>(OBJECT_PROPERTIES.EnergyValue)],
+  [KIND_GAP, new Set<string>(OBJECT_PROPERTIES.GapValue)],
+  [KIND_SUPPLY_MIX, new Set<string>(OBJECT_PROPERTIES.SupplyMixComponent)],
+]);
+
+/** The 2024 model for the rules. */
+export const MODEL_2024: ModelAdapter = {
+  id: '2024',
+  columnsField: 'format',
+  measurements: MEASUREMENTS_2024,
+  columnsOf: (segment) => columns2024(segment.format),
+  segmentMembers: new Set(OBJECT_PROPERTIES.UsageSegment),
+  pageMembers: new Set(OBJECT_PROPERTIES.UsageSegmentList),
+  relatedFields: RELATED,
+  // `related_eacs` is not required (a Decision): absent reads as empty.
+  optionalRelated: new Set(RELATED.filter((f) => !(OBJECT_REQUIRED.UsageSegment as readonly string[]).includes(f))),
+  valueMembers: (kind) => VALUE_MEMBERS.get(kind) ?? null,
+};

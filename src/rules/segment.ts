@@ -1,0 +1,228 @@
+/** The rules of one usage segment (the JSON Schema has run before), on the column model. */
+import { KIND_ENERGY, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
+import { energyNumber, expectedShape, gapReason, supplyMixOk, supplyMixSum } from '../columns/values.js';
+import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
+import { isObject, show } from '../json.js';
+import { ptr } from '../pointer.js';
+import { parseDateTime } from '../time.js';
+import { exceedsTolerance, INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from '../tolerance.js';
+
+/** What the page-level rules need to know about one segment. */
+export interface SegmentSummary {
+  /** Index in `usage_segments` (0 for a single segment). */
+  index: number;
+  /** Pointer to the segment. */
+  path: string;
+  id: string | undefined;
+  /** Epoch ms, NaN if unusable. */
+  start: number;
+  end: number;
+  /** Seconds, NaN if unusable. */
+  interval: number;
+  /** Bit set of measurements (the model's measurement order). */
+  measurements: number;
+  /** Has a `gap` column. */
+  gap: boolean;
+  /** Canonical key of the related_* id sets, or null if they are malformed. */
+  relatedKey: string | null;
+  /** Usable on the timeline (valid start/end/interval, end > start). */
+  timed: boolean;
+}
+
+function checkDate(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): number {
+  const raw = seg[field];
+  const ms = parseDateTime(raw);
+  if (Number.isNaN(ms) && typeof raw === 'string') {
+    const path = ptr(base, field);
+    if (!schemaErrorAt(ctx, path)) {
+      ctx.collector.add('schema', path, `${field} ${show(raw)} is not an RFC 3339 date-time with an offset`, id);
+    }
+  }
+  return ms;
+}
+
+function relatedKeyOf(seg: Record<string, unknown>, ctx: CheckContext): string | null {
+  let key = '';
+  for (const f of ctx.model.relatedFields) {
+    const a = seg[f];
+    if (a === undefined && ctx.model.optionalRelated.has(f)) {
+      key += '\u0001';
+      continue;
+    }
+    if (!Array.isArray(a)) return null;
+    for (const x of a) if (typeof x !== 'string') return null;
+    const sorted = a.length > 1 ? [...(a as string[])].sort() : (a as string[]);
+    key += sorted.join('\u0000') + '\u0001';
+  }
+  return key;
+}
+
+function valueTypeMessage(column: Column, v: unknown): string {
+  const what = column.kind === KIND_EXTENSION ? `extension format ${show(column.label)}` : column.label;
+  return `value for ${what} must be ${expectedShape(column)}, got ${show(v)}`;
+}
+
+function unknownMembers(o: Record<string, unknown>, known: ReadonlySet<string>, path: string, ctx: CheckContext, id: string | undefined): void {
+  for (const k in o) {
+    if (!known.has(k) && Object.prototype.hasOwnProperty.call(o, k)) ctx.collector.add('unknown-field', ptr(path, k), `property ${show(k)} is not defined by the specification`, id);
+  }
+}
+
+/** `unknown-field` inside one well-formed value (strict mode). */
+function strictValue(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
+  const known = ctx.model.valueMembers(column.kind);
+  if (known === null) return;
+  if (column.kind === KIND_SUPPLY_MIX && Array.isArray(v)) {
+    for (let j = 0; j < v.length; j++) {
+      const comp: unknown = v[j];
+      if (isObject(comp)) unknownMembers(comp, known, ptr(path, j), ctx, id);
+    }
+  } else if (isObject(v)) unknownMembers(v, known, path, ctx, id);
+}
+
+/** A well-formed supply-mix value whose shares do not sum to 1. */
+function checkMixSum(v: Record<string, unknown>[], path: string, ctx: CheckContext, id: string | undefined): void {
+  const sum = supplyMixSum(v);
+  if (exceedsTolerance(sum - 1, MIX_TOLERANCE, sum) && !schemaErrorAtOrUnder(ctx, path)) {
+    ctx.collector.add('supply-mix-sum', path, `supply-mix shares sum to ${Math.round(sum * 1e6) / 1e6}, not 1 (±${MIX_TOLERANCE})`, id);
+  }
+}
+
+function reportValueType(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
+  if (!schemaErrorAtOrUnder(ctx, path)) ctx.collector.add('value-type', path, valueTypeMessage(column, v), id);
+}
+
+function checkNetBalance(vs: unknown[], list: readonly Column[], triples: readonly number[], base: string, k: number, ctx: CheckContext, id: string | undefined): void {
+  for (let t = 0; t < triples.length; t += 3) {
+    const cf = list[triples[t]!]!;
+    const cr = list[triples[t + 1]!]!;
+    const cn = list[triples[t + 2]!]!;
+    const f = energyNumber(vs[triples[t]!], cf.valueKey!);
+    const r = energyNumber(vs[triples[t + 1]!], cr.valueKey!);
+    const net = energyNumber(vs[triples[t + 2]!], cn.valueKey!);
+    if (f === undefined || r === undefined || net === undefined) continue;
+    const d = net - (f + r);
+    if (d <= NET_TOLERANCE && d >= -NET_TOLERANCE) continue; // the common case, without Math.max
+    if (exceedsTolerance(d, NET_TOLERANCE, Math.max(Math.abs(f), Math.abs(r), Math.abs(net)))) {
+      ctx.collector.add('net-balance', ptr(base, 'values', k, triples[t + 2]!), `${cn.label} ${net} ≠ ${cf.label} ${f} + ${cr.label} ${r}`, id);
+    }
+  }
+}
+
+/**
+ * The one loop over `values` (value-set arity, value type by column, supply-mix
+ * sums, net balance). Kept small and separate from `checkSegment` so that V8
+ * optimises it on its own; reporting is in helper functions off the hot path.
+ * Allocates nothing for valid values.
+ */
+function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: CheckContext, id: string | undefined): void {
+  const { list, kinds, triples } = cols;
+  const n = kinds.length;
+  const strict = ctx.collector.enabled('unknown-field');
+  for (let k = 0; k < values.length; k++) {
+    const vs: unknown = values[k];
+    if (!Array.isArray(vs)) continue; // schema error
+    if (vs.length !== n) {
+      ctx.collector.add('value-set-length', ptr(base, 'values', k), `value set has ${vs.length} entries but format has ${n}`, id);
+      continue;
+    }
+    for (let i = 0; i < n; i++) {
+      const v: unknown = vs[i];
+      if (v === null) continue;
+      let ok: boolean;
+      switch (kinds[i]) {
+        case KIND_ENERGY:
+          ok = energyNumber(v, list[i]!.valueKey!) !== undefined;
+          break;
+        case KIND_GAP:
+          ok = gapReason(v) !== undefined;
+          break;
+        case KIND_SUPPLY_MIX:
+          ok = supplyMixOk(v);
+          if (ok) checkMixSum(v as Record<string, unknown>[], ptr(base, 'values', k, i), ctx, id);
+          break;
+        case KIND_EXTENSION:
+          ok = isObject(v);
+          break;
+        default:
+          ok = true; // invalid column: already a schema error
+      }
+      if (!ok) reportValueType(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
+      else if (strict && kinds[i] !== KIND_INVALID) strictValue(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
+    }
+    if (triples !== null) checkNetBalance(vs, list, triples, base, k, ctx, id);
+  }
+}
+
+/** `interval-arithmetic`: the value sets must tile the segment. */
+function checkIntervalArithmetic(count: number, interval: number, start: number, end: number, base: string, ctx: CheckContext, id: string | undefined): void {
+  const expected = count * interval * 1000;
+  const actual = end - start;
+  if (Math.abs(expected - actual) > INTERVAL_TOLERANCE_MS) {
+    ctx.collector.add(
+      'interval-arithmetic',
+      ptr(base, 'values'),
+      `${count} value sets × interval ${interval} s = ${expected / 1000} s, but segment_end − segment_start = ${actual / 1000} s`,
+      id,
+    );
+  }
+}
+
+/**
+ * The rules of one usage segment (the JSON Schema has run before).
+ * Returns what the page-level rules need.
+ */
+export function checkSegment(seg: Record<string, unknown>, base: string, index: number, ctx: CheckContext): SegmentSummary {
+  const c = ctx.collector;
+  const rawId = seg.cds_usagesegment_id;
+  const id = typeof rawId === 'string' ? rawId : undefined;
+
+  if (c.enabled('unknown-field')) {
+    for (const k of Object.keys(seg)) {
+      if (!ctx.model.segmentMembers.has(k)) c.add('unknown-field', ptr(base, k), `property ${show(k)} is not defined for a usage segment`, id);
+    }
+  }
+
+  const created = checkDate(seg, 'cds_created', base, ctx, id);
+  const modified = checkDate(seg, 'cds_modified', base, ctx, id);
+  const start = checkDate(seg, 'segment_start', base, ctx, id);
+  const end = checkDate(seg, 'segment_end', base, ctx, id);
+
+  if (modified < created) {
+    c.add('timestamps', ptr(base, 'cds_modified'), `cds_modified ${show(seg.cds_modified)} is earlier than cds_created ${show(seg.cds_created)}`, id);
+  }
+  let boundsOk = !Number.isNaN(start) && !Number.isNaN(end);
+  if (boundsOk && end <= start) {
+    c.add('segment-bounds', ptr(base, 'segment_end'), `segment_end ${show(seg.segment_end)} is not later than segment_start ${show(seg.segment_start)}`, id);
+    boundsOk = false;
+  }
+  const rawInterval = seg.interval;
+  const interval = typeof rawInterval === 'number' && Number.isFinite(rawInterval) && rawInterval > 0 ? rawInterval : NaN;
+
+  const cols = ctx.model.columnsOf(seg);
+  if (c.enabled('unknown-format')) {
+    cols.list.forEach((col, i) => {
+      if (col.kind === KIND_EXTENSION) c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is an extension format; clients ignore its values`, id);
+    });
+  }
+
+  const values = seg.values;
+  if (Array.isArray(values)) {
+    if (boundsOk && !Number.isNaN(interval)) checkIntervalArithmetic(values.length, interval, start, end, base, ctx, id);
+    if (cols.list.length > 0 && !(ctx.schema.cleanValues?.has(seg) ?? false)) checkValueSets(values, cols, base, ctx, id);
+  }
+
+  const timed = boundsOk && !Number.isNaN(interval);
+  return {
+    index,
+    path: base,
+    id,
+    start,
+    end,
+    interval,
+    measurements: cols.measurements,
+    gap: cols.gap,
+    relatedKey: timed ? relatedKeyOf(seg, ctx) : null,
+    timed,
+  };
+}

@@ -1,0 +1,38 @@
+// The registry drives behaviour: the collector gates every code by its rule's flags, and the summaries quote the tolerances the code uses.
+import { describe, expect, it } from 'vitest';
+import { Collector } from '../src/problems.js';
+import { RULES, ruleApplies, type Code, type Model, type Rule } from '../src/registry.js';
+import { INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from '../src/tolerance.js';
+
+const GATES = [false, true].flatMap((strict) => [false, true].flatMap((revision) => (['2024', '2026'] as Model[]).map((model) => ({ strict, revision, model }))));
+
+describe('rule registry', () => {
+  it('every rule has a source class, a level and at least one model', () => {
+    for (const r of RULES as readonly Rule[]) {
+      expect(['draft', 'example', 'proposal', 'decision'], r.code).toContain(r.sourceClass);
+      expect(['error', 'warning'], r.code).toContain(r.level);
+      expect(r.models.length, r.code).toBeGreaterThan(0);
+    }
+  });
+
+  it('the collector reports a code exactly when its rule applies under the gate (strict-only, revision-only, models)', () => {
+    for (const gate of GATES) {
+      for (const rule of RULES as readonly Rule[]) {
+        const c = new Collector(gate);
+        c.add(rule.code as Code, '', 'x');
+        const want = (!rule.strictOnly || gate.strict) && (!rule.revisionOnly || gate.revision) && rule.models.includes(gate.model);
+        expect(ruleApplies(rule, gate), `${rule.code} ${JSON.stringify(gate)}`).toBe(want);
+        expect(c.enabled(rule.code as Code)).toBe(want);
+        expect(c.errors.length + c.warnings.length, `${rule.code} ${JSON.stringify(gate)}`).toBe(want ? 1 : 0);
+        if (want) expect((rule.level === 'error' ? c.errors : c.warnings)[0]!.code).toBe(rule.code);
+      }
+    }
+  });
+
+  it('summaries quote the tolerance constants the checks use', () => {
+    const summary = (code: string) => (RULES as readonly Rule[]).find((r) => r.code === code)!.summary;
+    expect(summary('interval-arithmetic')).toContain(`${INTERVAL_TOLERANCE_MS} ms`);
+    expect(summary('supply-mix-sum')).toContain(`±${MIX_TOLERANCE}`);
+    expect(summary('net-balance')).toContain(`${NET_TOLERANCE} kWh`);
+  });
+});
