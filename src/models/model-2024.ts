@@ -27,7 +27,8 @@ function columnOf(spec: ColumnSpec): Column {
     case 'extension':
       return { kind: KIND_EXTENSION, label: spec.format, measurement: null, direction: null, quality: null, valueKey: null };
     default:
-      return { kind: KIND_INVALID, label: String(spec.format), measurement: null, direction: null, quality: null, valueKey: null };
+      // Not a format string (a schema error): no label, since the value may not even print (`{"toString": 1}`, 100,000-deep arrays).
+      return { kind: KIND_INVALID, label: typeof spec.format === 'string' ? spec.format : '', measurement: null, direction: null, quality: null, valueKey: null };
   }
 }
 
