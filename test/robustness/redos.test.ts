@@ -93,6 +93,16 @@ const BUILD_ONLY: Record<string, string> = {
     'docs:guides splices generated blocks into docs/*.md written by us; polynomial (not exponential) and bounded by those files',
 };
 
+/**
+ * Expressions that see user input of bounded length only, accepted when
+ * recheck finds them polynomial (never when exponential): a polynomial in a
+ * bounded length is a bounded cost. recheck's fuzzing is time-limited, so on a
+ * loaded machine it may or may not find the polynomial case; either way passes.
+ */
+const BOUNDED_INPUT: Record<string, string> = {
+  'ajv-formats URI': 'sees only `next`/`previous` links of at most LINK_MAX_LENGTH characters: src/schema.ts reports a longer link itself and hides it from the uri format',
+};
+
 describe('ReDoS', () => {
   it('the scanner finds literals and constructor calls, and skips comments and division', () => {
     const text = [
@@ -127,6 +137,9 @@ describe('ReDoS', () => {
       const res = await check(r.source, r.flags, { timeout: 10_000 });
       const id = `${r.where} /${r.source}/${r.flags}`;
       if (res.status !== 'safe' && BUILD_ONLY[id] !== undefined) {
+        continue;
+      }
+      if (res.status === 'vulnerable' && res.complexity.type === 'polynomial' && BOUNDED_INPUT[r.where] !== undefined) {
         continue;
       }
       if (res.status !== 'safe') unsafe.push(`${r.where}: /${r.source.slice(0, 120)}/${r.flags} is ${res.status}${'complexity' in res && res.complexity ? ` (${res.complexity.summary})` : ''}`);
