@@ -88,3 +88,33 @@ export function payloadTexts() {
     monthly: JSON.stringify(monthlySegment()),
   };
 }
+
+// ---------------------------------------------------------------- worst cases
+// Pages built to make a naive checker quadratic: every segment of one meter
+// (the same related ids), each a day of quarter-hours of kwh_fwd.
+
+/** Values of the hostile pages: a day of quarter-hours of one column. */
+export const WORST_SETS = 96;
+
+function dayValues(rnd) {
+  const values = new Array(WORST_SETS);
+  for (let k = 0; k < WORST_SETS; k++) values[k] = [{ v: Math.round(rnd() * 300) / 100 }];
+  return values;
+}
+
+function worstPage(n, place) {
+  const rnd = lcg(3);
+  const usage_segments = [];
+  for (let i = 0; i < n; i++) {
+    const { id, day } = place(i);
+    usage_segments.push(segment(id, T0 + day * 86_400_000, WORST_SETS, QUARTER_HOUR_S, ['kwh_fwd'], dayValues(rnd), 0));
+  }
+  return { usage_segments, next: null, previous: null };
+}
+
+/** The hostile pages, by name: every segment on the same day (each overlaps all others), one id for all, or a day missing between any two. */
+export const WORST_CASES = {
+  overlapping: (n) => worstPage(n, (i) => ({ id: `seg-${i}`, day: 0 })),
+  'duplicate ids': (n) => worstPage(n, (i) => ({ id: 'seg-0', day: i })),
+  holes: (n) => worstPage(n, (i) => ({ id: `seg-${i}`, day: 2 * i })),
+};

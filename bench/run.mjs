@@ -1,7 +1,8 @@
 // Benchmark: conformance checking next to JSON.parse, and against other JSON
 // Schema validators on the same schemas. `npm run bench` compiles first, then
 // runs this file with --expose-gc. Options: --quick (fewer repetitions, for a
-// smoke run; results are then not written unless --write is also given).
+// smoke run; results are then not written unless --write is also given);
+// --worst-case (only the worst-case section, written nowhere).
 //
 // Writes bench/results/latest.json and docs/benchmarks.md (both committed).
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { payloadTexts, MONTH_SETS, YEAR_SETS, PAGE_SEGMENTS } from './payloads.mjs';
+import { payloadTexts, MONTH_SETS, YEAR_SETS, PAGE_SEGMENTS, WORST_CASES, WORST_SETS } from './payloads.mjs';
 import { median, roundRobin, formatMs, formatRatio } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +20,8 @@ const SCHEMA_DIR = path.join(ROOT, 'generated/2024/schemas');
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
-const WRITE = !QUICK || args.has('--write');
+const WORST_ONLY = args.has('--worst-case');
+const WRITE = (!QUICK || args.has('--write')) && !WORST_ONLY;
 
 if (!existsSync(DIST_INDEX) || !existsSync(CLI)) {
   console.error('bench: dist/ is missing; run `npm run compile` first (`npm run bench` does).');
@@ -27,6 +29,7 @@ if (!existsSync(DIST_INDEX) || !existsSync(CLI)) {
 }
 
 const { validate, validateUsageSegment, validateUsageSegmentList } = await import(DIST_INDEX);
+const { scanDuplicateKeys } = await import(path.join(ROOT, 'dist/src/duplicate-keys.js'));
 const { createAjv } = await import('../scripts/lib/ajv.mjs');
 const { Validator: CfValidator } = await import('@cfworker/json-schema');
 const hyperjump = await import('@hyperjump/json-schema/draft-2020-12');
@@ -62,8 +65,82 @@ hyperjump.setShouldValidateFormat(true);
 const hjSegment = await hyperjump.validate(SEGMENT_ID);
 const hjList = await hyperjump.validate(LIST_ID);
 
-// ---------------------------------------------------------------- payloads
+// ---------------------------------------------------------------- worst case
+// Hostile pages (bench/payloads.mjs WORST_CASES) at two sizes: the check's time
+// next to JSON.parse of the same text, and how it grows from 5,000 to 20,000
+// segments (4× the input: a linear check grows about 4×, a quadratic one 16×).
+// Then the duplicate-key scan of the CLI and validateText on page (a).
+const WORST_SIZES = [5_000, 20_000];
 const texts = payloadTexts();
+
+function timeAgainstParse(text, run, reps) {
+  const alts = [
+    { name: 'JSON.parse', reps, run: () => JSON.parse(text) },
+    { name: 'check', reps, run },
+  ];
+  for (const a of alts) a.run();
+  const samples = roundRobin(alts, (a) => {
+    gc();
+    const t = performance.now();
+    a.run();
+    return performance.now() - t;
+  });
+  return { parseMs: median(samples[0]), checkMs: median(samples[1]) };
+}
+
+function worstCase() {
+  const reps = QUICK ? 3 : 9;
+  const pages = [];
+  for (const [name, make] of Object.entries(WORST_CASES)) {
+    const sizes = WORST_SIZES.map((n) => {
+      const text = JSON.stringify(make(n));
+      const doc = JSON.parse(text);
+      const { parseMs, checkMs } = timeAgainstParse(text, () => validate(doc), reps);
+      return { segments: n, bytes: Buffer.byteLength(text), parseMs, validateMs: checkMs, toParse: checkMs / parseMs };
+    });
+    pages.push({ name, sizes, growth: sizes[1].validateMs / sizes[0].validateMs });
+  }
+  const scan = timeAgainstParse(texts.page, () => scanDuplicateKeys(texts.page, () => {}), reps);
+  return { pages, duplicateKeyScan: { bytes: Buffer.byteLength(texts.page), parseMs: scan.parseMs, scanMs: scan.checkMs, toParse: scan.checkMs / scan.parseMs } };
+}
+
+function worstRows(w) {
+  return w.pages.flatMap((p) => p.sizes.map((s) => [`${p.name}, ${s.segments.toLocaleString('en')} segments (${(s.bytes / 1e6).toFixed(1)} MB)`, formatMs(s.parseMs), formatMs(s.validateMs), formatRatio(s.toParse)]));
+}
+const WORST_HEAD = ['page', 'JSON.parse ms', 'validate ms', '× JSON.parse'];
+
+function worstTargets(w) {
+  const [small, large] = WORST_SIZES.map((n) => n.toLocaleString('en'));
+  return [
+    ...w.pages.map((p) => ({
+      target: `Worst case, ${p.name}: validate ≤ 0.5 × JSON.parse at ${large} segments`,
+      measured: `${formatMs(p.sizes[1].validateMs)} ms / ${formatMs(p.sizes[1].parseMs)} ms = ${formatRatio(p.sizes[1].toParse)}`,
+      pass: p.sizes[1].toParse <= 0.5,
+    })),
+    ...w.pages.map((p) => ({
+      target: `Worst case, ${p.name}: time at ${large} / time at ${small} segments ≤ 5`,
+      measured: `${formatMs(p.sizes[1].validateMs)} ms / ${formatMs(p.sizes[0].validateMs)} ms = ${formatRatio(p.growth)}`,
+      pass: p.growth <= 5,
+    })),
+    {
+      target: 'duplicate-key scan of (a) ≤ 0.5 × JSON.parse of (a)',
+      measured: `${formatMs(w.duplicateKeyScan.scanMs)} ms / ${formatMs(w.duplicateKeyScan.parseMs)} ms = ${formatRatio(w.duplicateKeyScan.toParse)}`,
+      pass: w.duplicateKeyScan.toParse <= 0.5,
+    },
+  ];
+}
+
+const worst = worstCase();
+log(`\nWorst case: hostile pages of one meter, each segment a day of quarter-hours (${WORST_SETS} value sets); medians of interleaved samples`);
+log(mdTable(WORST_HEAD, worstRows(worst)));
+log(`duplicate-key scan of (a): ${formatMs(worst.duplicateKeyScan.scanMs)} ms, JSON.parse ${formatMs(worst.duplicateKeyScan.parseMs)} ms = ${formatRatio(worst.duplicateKeyScan.toParse)}`);
+if (WORST_ONLY) {
+  const t = worstTargets(worst);
+  for (const x of t) log(`${x.pass ? 'PASS' : 'FAIL'}  ${x.target}: ${x.measured}`);
+  process.exit(t.every((x) => x.pass) ? 0 : 1);
+}
+
+// ---------------------------------------------------------------- payloads
 const PAYLOADS = [
   { key: 'page', label: `(a) listing page: ${PAGE_SEGMENTS} segments × ${MONTH_SETS.toLocaleString('en')} value sets × 3 columns`, list: true },
   { key: 'year', label: `(b) one segment, a year of 15-minute data (${YEAR_SETS.toLocaleString('en')} value sets × 3 columns)`, list: false },
@@ -233,6 +310,7 @@ const targets = [
     measured: `${formatMs(cli[1].medianWallMs)} ms / ${formatMs(cli[0].medianWallMs)} ms = ${formatRatio(cli[1].toReadParse)}`,
     pass: cli[1].medianWallMs <= 2 * cli[0].medianWallMs,
   },
+  ...worstTargets(worst),
 ];
 log('\nTargets');
 for (const t of targets) log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.measured}`);
@@ -255,6 +333,7 @@ const results = {
   inProcess: Object.fromEntries(Object.entries(inProcess).map(([k, v]) => [k, { label: v.label, bytes: v.bytes, rows: v.rows }])),
   coldStart: cold,
   cli,
+  worstCase: worst,
   targets,
 };
 if (WRITE) {
@@ -342,11 +421,28 @@ function renderMarkdown(r) {
   out.push('');
   out.push(mdTable(['command', 'median wall ms', '× read + parse'], r.cli.map((c) => [c.name, formatMs(c.medianWallMs), formatRatio(c.toReadParse)])));
   out.push('');
+  out.push('## Worst case');
+  out.push('');
+  out.push(
+    `Hostile listing pages of one meter (the same related ids), each segment a day of quarter-hours (${WORST_SETS} value sets of \`kwh_fwd\`), at ${WORST_SIZES.map((n) => n.toLocaleString('en')).join(' and ')} segments (\`WORST_CASES\` in bench/payloads.mjs): ` +
+      '*overlapping* puts every segment on the same day (each overlaps all others), *duplicate ids* gives every segment the same id, *holes* leaves a day out between any two. ' +
+      'A check that compares every pair grows 16× from the small page to the large one; a linear one about 4×.',
+  );
+  out.push('');
+  out.push(mdTable(WORST_HEAD, worstRows(r.worstCase)));
+  out.push('');
+  out.push(mdTable(['page', 'validate at 20,000 / at 5,000'], r.worstCase.pages.map((p) => [p.name, formatRatio(p.growth)])));
+  out.push('');
+  out.push(
+    `The duplicate-key scan (the CLI and \`validateText\` read the text once more for repeated member names) on (a): ${formatMs(r.worstCase.duplicateKeyScan.scanMs)} ms against JSON.parse ${formatMs(r.worstCase.duplicateKeyScan.parseMs)} ms, ${formatRatio(r.worstCase.duplicateKeyScan.toParse)}.`,
+  );
+  out.push('');
   out.push('## Running it');
   out.push('');
   out.push('```sh');
   out.push('npm run bench            # compile, run every measurement (a few minutes), rewrite this file and bench/results/latest.json');
   out.push('node --expose-gc bench/run.mjs --quick   # smoke run with few samples; writes nothing');
+  out.push('node --expose-gc bench/run.mjs --worst-case   # only the worst-case section; writes nothing');
   out.push('```');
   out.push('');
   out.push('The script prints PASS or FAIL for each target and exits 1 if any fails. Numbers vary between machines; the ratios are what the targets constrain.');

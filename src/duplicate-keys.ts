@@ -51,6 +51,12 @@ function decodeName(text: string, start: number, end: number): string {
   return raw.indexOf('\\') === -1 ? raw : (JSON.parse(`"${raw}"`) as string);
 }
 
+/** Does the text between `start` and `end` hold a backslash (an escape)? Only names are asked, so the cost stays within them. */
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+
 function sameText(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
   if (aEnd - a !== bEnd - b) return false;
   for (let i = 0; i < aEnd - a; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
@@ -103,13 +109,11 @@ export function scanDuplicateKeys(text: string, onDuplicate: (name: string, poin
       // Find the closing quote: one not preceded by an odd run of backslashes.
       const start = i + 1;
       let j = start;
-      let escaped = false;
       for (;;) {
         j = text.indexOf('"', j);
         if (j === -1) return; // not JSON
         let k = j - 1;
         while (k >= start && text.charCodeAt(k) === BACKSLASH) k--;
-        if (k < j - 1) escaped = true;
         if ((j - 1 - k) % 2 === 0) break;
         j++;
       }
@@ -118,7 +122,7 @@ export function scanDuplicateKeys(text: string, onDuplicate: (name: string, poin
         f.expectName = false;
         f.nameStart = start;
         f.nameEnd = j;
-        if (seen(text, f, start, j, escaped)) {
+        if (seen(text, f, start, j, hasBackslash(text, start, j))) {
           const d = depth;
           onDuplicate(decodeName(text, start, j), () => pointerOf(text, stack, d));
         }

@@ -1,4 +1,4 @@
-export { validate, detectKind, type ValidateOptions, type DocumentKind } from './validate.js';
+export { validate, validateText, detectKind, type ValidateOptions, type DocumentKind } from './validate.js';
 export { isUsageSegment, isUsageSegmentList, type GuardOptions } from './guards.js';
 export { kindHint } from './kind-hint.js';
 export type { FormatValue, KnownFormatValues, ValueSetOf } from './format-values.js';

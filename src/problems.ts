@@ -18,9 +18,9 @@ export interface Problem {
 export interface ValidationResult {
   /** True when there are no errors (warnings allowed). */
   valid: boolean;
-  /** Up to `MAX_PROBLEMS` errors. */
+  /** Up to `MAX_PROBLEMS` errors, and beyond that the first error of each code not yet listed. */
   errors: Problem[];
-  /** Up to `MAX_PROBLEMS` warnings. */
+  /** Up to `MAX_PROBLEMS` warnings, and beyond that the first warning of each code not yet listed. */
   warnings: Problem[];
   /** Number of errors found beyond those kept in `errors`. */
   omittedErrors: number;
@@ -30,17 +30,26 @@ export interface ValidationResult {
   truncated: boolean;
 }
 
-/** At most this many errors (and this many warnings) are kept. */
+/** This many errors (and this many warnings) are kept, plus the first of every code: the cap never hides a kind of problem. */
 export const MAX_PROBLEMS = 100;
 
 /** Default gate: a plain `validate` of a 2024 document. */
 const DEFAULT_GATE: RuleGate = { strict: false, revision: false, model: '2024' };
+
+/** A path or message, or a function that builds it (called only when the problem is listed). */
+type Lazy = string | (() => string);
 
 /**
  * Collects problems with a cap and counts the rest. It reads the registry:
  * a code whose rule does not apply under the gate (strict-only without
  * `strict`, revision-only outside a revision check, another model) is not
  * reported, and checks ask `enabled(code)` to skip the work altogether.
+ *
+ * Past the cap a problem is only counted, unless it is the first of its code
+ * (so every kind of problem found is listed at least once). Producers pass
+ * paths and messages as functions, or ask `listing(code)` first, so that
+ * nothing past the cap is formatted: a page of 20,000 overlapping segments
+ * costs 20,000 counts, not 20,000 messages.
  */
 export class Collector {
   readonly errors: Problem[] = [];
@@ -52,6 +61,8 @@ export class Collector {
   readonly gate: RuleGate;
   /** Level of each code whose rule applies under the gate. */
   private readonly levels: ReadonlyMap<string, Level>;
+  /** Codes with at least one listed problem. */
+  private readonly listedCodes = new Set<string>();
 
   constructor(gate: Partial<RuleGate> = {}, readonly cap: number = MAX_PROBLEMS) {
     this.gate = { ...DEFAULT_GATE, ...gate };
@@ -63,19 +74,27 @@ export class Collector {
     return this.levels.has(code);
   }
 
-  add(code: Code, path: string, message: string, segmentId?: unknown): void {
+  /** Would a problem of `code` be listed now? False when it would only be counted (or is not reported at all). */
+  listing(code: Code): boolean {
+    const level = this.levels.get(code);
+    if (level === undefined) return false;
+    return (level === 'error' ? this.errors : this.warnings).length < this.cap || !this.listedCodes.has(code);
+  }
+
+  /** Report a problem: listed (its path and message built) while `listing(code)`, else counted. */
+  add(code: Code, path: Lazy, message: Lazy, segmentId?: unknown): void {
     const level = this.levels.get(code);
     if (level === undefined) return;
-    const p: Problem = { code, message, path };
+    if (!this.listing(code)) {
+      if (level === 'error') this.omittedErrors++;
+      else this.omittedWarnings++;
+      return;
+    }
+    this.listedCodes.add(code);
+    const p: Problem = { code, message: typeof message === 'string' ? message : message(), path: typeof path === 'string' ? path : path() };
     if (typeof segmentId === 'string') p.segmentId = segmentId;
     if (this.docIndex !== undefined) p.doc = this.docIndex;
-    if (level === 'error') {
-      if (this.errors.length < this.cap) this.errors.push(p);
-      else this.omittedErrors++;
-    } else {
-      if (this.warnings.length < this.cap) this.warnings.push(p);
-      else this.omittedWarnings++;
-    }
+    (level === 'error' ? this.errors : this.warnings).push(p);
   }
 
   /** Errors found so far, listed or not. */

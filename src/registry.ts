@@ -46,7 +46,7 @@ export const RULES = [
     models: BOTH,
     level: 'error',
     summary:
-      'The document fails the JSON Schema: a required field is missing, a field has the wrong type, a date-time is not RFC 3339 with an offset, `interval` is not greater than 0, a `related_*` array repeats an id, a format string is malformed, or a supply-mix `mix` is outside [0, 1]. Also reported when the document is not a JSON object.',
+      'The document fails the JSON Schema: a required field is missing, a field has the wrong type, a date-time is not RFC 3339 with an offset, `interval` is not greater than 0, a `related_*` array repeats an id, a format string is malformed, or a value under a malformed format string is neither null, an object nor a supply-mix array. Also reported when the document is not a JSON object, or (`validateText`) not JSON. A field with a schema problem takes no part in the other rules.',
   },
   {
     code: 'value-set-length',
@@ -61,7 +61,7 @@ export const RULES = [
     models: BOTH,
     level: 'error',
     summary:
-      'A value is neither `null` nor the shape its format requires: energy formats need `{"v": <finite number>}`, `gap` needs `{"reason_type": <non-empty string>}`, `supply_mix` needs a non-empty array of `{"type", "mix"}` components, an extension format needs an object.',
+      'A value in a column with a valid format string is neither `null` nor the shape its format requires: energy formats need `{"v": <finite number>}`, `gap` needs `{"reason_type": <non-empty string>}`, `supply_mix` needs a non-empty array of `{"type", "mix"}` components (`type` a non-empty string, `mix` from 0 to 1, `gco2_per_kwh` a number ≥ 0 if present), an extension format needs an object.',
   },
   {
     code: 'interval-arithmetic',
@@ -105,7 +105,7 @@ export const RULES = [
     models: BOTH,
     level: 'error',
     summary:
-      'Two segments of one page with the same `related_*` ids and a shared measurement (`kwh_fwd`, `kwh_rev`, `kwh_net`, ignoring `_estimate`/`_raw`; a `gap` segment shares with every measurement, `supply_mix` with none), with the same `interval` or one of them a `gap` segment, overlap in time.',
+      'Two segments of one page with the same `related_*` ids and a shared measurement (`kwh_fwd`, `kwh_rev`, `kwh_net`, ignoring `_estimate`/`_raw`; a `gap` segment shares with every measurement, `supply_mix` with none), with the same `interval` or one of them a `gap` segment, overlap in time; two `gap` segments never conflict with each other (a gap does not say which measurement it explains). Each segment is reported with the first segment it overlaps.',
   },
   {
     code: 'timeline-hole',
@@ -170,6 +170,14 @@ export const RULES = [
     level: 'error',
     revisionOnly: true,
     summary: 'A revision does not strictly increase `cds_modified`.',
+  },
+  {
+    code: 'duplicate-key',
+    sourceClass: 'decision',
+    models: BOTH,
+    level: 'warning',
+    summary:
+      'An object of the JSON text repeats a member name (RFC 8259 §4: names should be unique); `JSON.parse` keeps only the last value, which can hide a missing field. Reported from the text: by the CLI and `validateText`, not by `validate` of a parsed value.',
   },
   {
     code: 'internal-error',

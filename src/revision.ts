@@ -1,42 +1,61 @@
+import type { SchemaOutcome } from './context.js';
 import { isObject, show } from './json.js';
 import { Collector, type ValidationResult } from './problems.js';
-import { parseDateTime } from './time.js';
-import { validateInto } from './validate.js';
+import { compareInstants, parseInstant, type Instant } from './time.js';
+import { reportDuplicateKeys, validateInto } from './validate.js';
 
 export interface RevisionOptions {
   /** Also report `unknown-field` and `unknown-format` warnings. Default false. */
   strict?: boolean;
+  /** The JSON text each document was parsed from (by index; undefined where unknown): repeated member names are reported (`duplicate-key`). */
+  texts?: readonly (string | undefined)[];
 }
 
-function comparePair(prev: unknown, next: unknown, c: Collector): void {
-  if (!isObject(prev) || !isObject(next)) return;
-  const id0 = prev.cds_usagesegment_id;
-  const id1 = next.cds_usagesegment_id;
-  const sid = typeof id1 === 'string' ? id1 : undefined;
+/** One document of a pair, with what its schema pass rejected. */
+interface Checked {
+  doc: Record<string, unknown>;
+  schema: SchemaOutcome | null;
+}
+
+/** A member the schema accepted (a rejected one takes no part in the comparison). */
+function accepted(d: Checked, field: string): unknown {
+  const exact = d.schema?.exact;
+  return exact != null && exact.has('/' + field) ? undefined : d.doc[field];
+}
+
+function instantOf(d: Checked, field: string): Instant | null {
+  return parseInstant(accepted(d, field));
+}
+
+function comparePair(prev: Checked, next: Checked, c: Collector): void {
+  const id0 = accepted(prev, 'cds_usagesegment_id');
+  const id1 = accepted(next, 'cds_usagesegment_id');
+  const rawId = next.doc.cds_usagesegment_id;
+  const sid = typeof rawId === 'string' ? rawId : undefined;
   if (typeof id0 === 'string' && typeof id1 === 'string' && id0 !== id1) {
     c.add('revision-id', '/cds_usagesegment_id', `revision changes cds_usagesegment_id from ${show(id0)} to ${show(id1)}`, sid);
   }
-  const cr0 = parseDateTime(prev.cds_created);
-  const cr1 = parseDateTime(next.cds_created);
-  if (!Number.isNaN(cr0) && !Number.isNaN(cr1) && cr0 !== cr1) {
-    c.add('revision-created', '/cds_created', `revision changes cds_created from ${show(prev.cds_created)} to ${show(next.cds_created)}`, sid);
+  const cr0 = instantOf(prev, 'cds_created');
+  const cr1 = instantOf(next, 'cds_created');
+  if (cr0 !== null && cr1 !== null && compareInstants(cr0, cr1) !== 0) {
+    c.add('revision-created', '/cds_created', `revision changes cds_created from ${show(prev.doc.cds_created)} to ${show(next.doc.cds_created)}`, sid);
   }
   for (const f of ['segment_start', 'segment_end'] as const) {
-    const a = parseDateTime(prev[f]);
-    const b = parseDateTime(next[f]);
-    if (!Number.isNaN(a) && !Number.isNaN(b) && a !== b) {
-      c.add('revision-span', '/' + f, `revision changes ${f} from ${show(prev[f])} to ${show(next[f])}`, sid);
+    const a = instantOf(prev, f);
+    const b = instantOf(next, f);
+    if (a !== null && b !== null && compareInstants(a, b) !== 0) {
+      c.add('revision-span', '/' + f, `revision changes ${f} from ${show(prev.doc[f])} to ${show(next.doc[f])}`, sid);
     }
   }
-  const i0 = prev.interval;
-  const i1 = next.interval;
+  const i0 = accepted(prev, 'interval');
+  const i1 = accepted(next, 'interval');
   if (typeof i0 === 'number' && typeof i1 === 'number' && i0 !== i1) {
     c.add('revision-span', '/interval', `revision changes interval from ${i0} to ${i1}`, sid);
   }
-  const m0 = parseDateTime(prev.cds_modified);
-  const m1 = parseDateTime(next.cds_modified);
-  if (!Number.isNaN(m0) && !Number.isNaN(m1) && !(m1 > m0)) {
-    c.add('revision-modified', '/cds_modified', `cds_modified ${show(next.cds_modified)} is not later than the previous revision's ${show(prev.cds_modified)}`, sid);
+  const m0 = instantOf(prev, 'cds_modified');
+  const m1 = instantOf(next, 'cds_modified');
+  if (m0 !== null && m1 !== null && compareInstants(m1, m0) <= 0) {
+    c.add('revision-modified', '/cds_modified', `cds_modified ${show(next.doc.cds_modified)} is not later than the previous revision's ${show(prev.doc.cds_modified)}`, sid);
   }
 }
 
@@ -82,8 +101,21 @@ export function checkRevisionChainCounted(docs: readonly unknown[], options: Rev
   };
   try {
     if (!Array.isArray(docs)) throw new TypeError('checkRevisionChain expects an array of documents');
-    for (let i = 0; i < n; i++) inDoc(i, () => validateInto(docs[i], 'segment', c));
-    for (let i = 1; i < n; i++) inDoc(i, () => comparePair(docs[i - 1], docs[i], c));
+    const checked: (Checked | null)[] = [];
+    for (let i = 0; i < n; i++) {
+      inDoc(i, () => {
+        const text = options?.texts?.[i];
+        if (typeof text === 'string') reportDuplicateKeys(text, c);
+        const schema = validateInto(docs[i], 'segment', c);
+        const doc: unknown = docs[i];
+        checked.push(isObject(doc) ? { doc, schema } : null);
+      });
+    }
+    for (let i = 1; i < n; i++) {
+      const prev = checked[i - 1];
+      const next = checked[i];
+      if (prev != null && next != null) inDoc(i, () => comparePair(prev, next, c));
+    }
   } catch (e) {
     const report = () => c.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
     if (c.docIndex === undefined) report();

@@ -6,6 +6,7 @@
 import { validateUsageSegment, validateUsageSegmentList } from '../generated/2024/validators.js';
 import { LINK_MAX_LENGTH } from '../generated/2024/spec-facts.js';
 import type { SchemaOutcome } from './context.js';
+import { KIND_INVALID, type Columns } from './columns/column.js';
 import { valuesClean, valuesShapeOk } from './columns/values.js';
 import { isObject } from './json.js';
 import type { ModelAdapter } from './models/adapter.js';
@@ -60,14 +61,30 @@ function pageView(doc: unknown, errors: AjvError[]): unknown {
 function checkValues(seg: unknown, base: string, fastPath: boolean, model: ModelAdapter, clean: Set<unknown>, errors: AjvError[]): void {
   if (!isObject(seg) || !Array.isArray(seg.values)) return;
   const values: unknown[] = seg.values;
-  if (fastPath && valuesClean(values, model.columnsOf(seg))) {
+  const cols = model.columnsOf(seg);
+  if (fastPath && valuesClean(values, cols)) {
     clean.add(seg);
     return;
   }
   if (valuesShapeOk(values) || validateUsageSegment(seg)) return;
   for (const e of (validateUsageSegment.errors ?? []) as AjvError[]) {
-    if (e.instancePath === '/values' || e.instancePath.startsWith('/values/')) errors.push({ ...e, instancePath: base + e.instancePath });
+    if (e.instancePath !== '/values' && !e.instancePath.startsWith('/values/')) continue;
+    if (valueRulesCover(e.instancePath, values, cols)) continue;
+    errors.push({ ...e, instancePath: base + e.instancePath });
   }
+}
+
+/**
+ * Is an Ajv error at `/values/k/i…` about a value the value rules check
+ * themselves (`value-type`, naming the column's format and shape)? Yes when
+ * the value set has one entry per column and column i has a valid format.
+ */
+function valueRulesCover(path: string, values: readonly unknown[], cols: Columns): boolean {
+  const toks = path.split('/'); // ['', 'values', k, i, …]
+  if (toks.length < 4) return false;
+  const vs = values[Number(toks[2])];
+  const col = cols.list[Number(toks[3])];
+  return Array.isArray(vs) && vs.length === cols.list.length && col !== undefined && col.kind !== KIND_INVALID;
 }
 
 /** The exact paths of the kept errors and all their proper ancestors. */

@@ -1,10 +1,21 @@
 /**
- * Linear-time RFC 3339 date-time parsing (no regular expressions).
- * Accepts `YYYY-MM-DD[Tt]hh:mm:ss[.fraction]([Zz]|[+-]hh:mm)` and returns
- * epoch milliseconds (fraction truncated to the millisecond), or NaN.
+ * Linear-time RFC 3339 date-time parsing (no regular expressions), exact at
+ * any precision: `YYYY-MM-DD[Tt]hh:mm:ss[.fraction]([Zz]|[+-]hh:mm)`.
  */
 
 import { DATE_TIME_MAX_LENGTH } from '../generated/2024/spec-facts.js';
+
+/**
+ * An instant, exactly as precise as its text: whole epoch milliseconds plus
+ * the fraction's digits beyond the millisecond (trailing zeros dropped, so
+ * equal instants have equal parts and digit strings compare as decimals).
+ */
+export interface Instant {
+  /** Epoch milliseconds, an integer. */
+  readonly ms: number;
+  /** Digits of the fraction after the third, without trailing zeros ('' for none). */
+  readonly sub: string;
+}
 
 function digits(s: string, at: number, n: number): number {
   let v = 0;
@@ -21,27 +32,28 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** Parse an RFC 3339 date-time with explicit offset to epoch ms; NaN if invalid. */
-export function parseDateTime(s: unknown): number {
-  if (typeof s !== 'string') return NaN;
+/** Parse an RFC 3339 date-time with explicit offset; null if invalid. A second 60 (leap second) rolls over. */
+export function parseInstant(s: unknown): Instant | null {
+  if (typeof s !== 'string') return null;
   const len = s.length;
-  if (len < 20 || len > DATE_TIME_MAX_LENGTH) return NaN;
+  if (len < 20 || len > DATE_TIME_MAX_LENGTH) return null;
   const year = digits(s, 0, 4);
-  if (year < 0 || s.charCodeAt(4) !== 45 /* - */) return NaN;
+  if (year < 0 || s.charCodeAt(4) !== 45 /* - */) return null;
   const month = digits(s, 5, 2);
-  if (month < 1 || month > 12 || s.charCodeAt(7) !== 45) return NaN;
+  if (month < 1 || month > 12 || s.charCodeAt(7) !== 45) return null;
   const day = digits(s, 8, 2);
-  if (day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
   const t = s.charCodeAt(10);
-  if (t !== 84 /* T */ && t !== 116 /* t */) return NaN;
+  if (t !== 84 /* T */ && t !== 116 /* t */) return null;
   const hour = digits(s, 11, 2);
-  if (hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 /* : */) return NaN;
+  if (hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 /* : */) return null;
   const minute = digits(s, 14, 2);
-  if (minute < 0 || minute > 59 || s.charCodeAt(16) !== 58) return NaN;
+  if (minute < 0 || minute > 59 || s.charCodeAt(16) !== 58) return null;
   const second = digits(s, 17, 2);
-  if (second < 0 || second > 60) return NaN; // 60: leap second, rolls over
+  if (second < 0 || second > 60) return null;
   let i = 19;
   let ms = 0;
+  let sub = '';
   if (s.charCodeAt(i) === 46 /* . */) {
     i++;
     const start = i;
@@ -52,25 +64,30 @@ export function parseDateTime(s: unknown): number {
       i++;
     }
     const n = i - start;
-    if (n === 0) return NaN;
+    if (n === 0) return null;
     if (n === 1) ms *= 100;
     else if (n === 2) ms *= 10;
+    else if (n > 3) {
+      let end = i;
+      while (end > start + 3 && s.charCodeAt(end - 1) === 48) end--;
+      sub = s.slice(start + 3, end);
+    }
   }
   let offsetMin = 0;
   const z = s.charCodeAt(i);
   if (z === 90 /* Z */ || z === 122 /* z */) {
     i++;
   } else if (z === 43 /* + */ || z === 45 /* - */) {
-    if (len !== i + 6) return NaN;
+    if (len !== i + 6) return null;
     const oh = digits(s, i + 1, 2);
     const om = digits(s, i + 4, 2);
-    if (oh < 0 || oh > 23 || om < 0 || om > 59 || s.charCodeAt(i + 3) !== 58) return NaN;
+    if (oh < 0 || oh > 23 || om < 0 || om > 59 || s.charCodeAt(i + 3) !== 58) return null;
     offsetMin = (oh * 60 + om) * (z === 43 ? 1 : -1);
     i += 6;
   } else {
-    return NaN;
+    return null;
   }
-  if (i !== len) return NaN;
+  if (i !== len) return null;
   let base = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (year < 100) {
     // Date.UTC maps years 0..99 to 1900..1999; set the year explicitly.
@@ -79,11 +96,36 @@ export function parseDateTime(s: unknown): number {
     d.setUTCHours(hour, minute, second, ms);
     base = d.getTime();
   }
-  return base - offsetMin * 60000;
+  return { ms: base - offsetMin * 60000, sub };
+}
+
+/** Parse an RFC 3339 date-time with explicit offset to epoch ms (the fraction truncated to the millisecond); NaN if invalid. */
+export function parseDateTime(s: unknown): number {
+  const t = parseInstant(s);
+  return t === null ? NaN : t.ms;
+}
+
+/** Negative, zero or positive as `a` is before, at or after `b` (exact). */
+export function compareInstants(a: Instant, b: Instant): number {
+  if (a.ms !== b.ms) return a.ms - b.ms;
+  return a.sub === b.sub ? 0 : a.sub < b.sub ? -1 : 1;
+}
+
+/** `b − a` in milliseconds: the whole milliseconds exactly, the rest to double precision. */
+export function millisBetween(a: Instant, b: Instant): number {
+  const whole = b.ms - a.ms;
+  if (a.sub === b.sub) return whole;
+  return whole + (Number(`0.${b.sub || '0'}`) - Number(`0.${a.sub || '0'}`));
 }
 
 /** Format epoch ms as an RFC 3339 UTC string; '' when `ms` is not a representable instant (never throws). */
 export function formatDateTime(ms: number): string {
   const d = new Date(ms);
   return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
+
+/** Format an instant as an RFC 3339 UTC string with every digit it has ('' when not representable). */
+export function formatInstant(t: Instant): string {
+  const s = formatDateTime(t.ms);
+  return s === '' || t.sub === '' ? s : `${s.slice(0, -1)}${t.sub}Z`;
 }

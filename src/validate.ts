@@ -1,10 +1,11 @@
-import type { CheckContext } from './context.js';
-import { isObject } from './json.js';
+import type { CheckContext, SchemaOutcome } from './context.js';
+import { scanDuplicateKeys } from './duplicate-keys.js';
+import { isObject, show } from './json.js';
 import type { ModelAdapter } from './models/adapter.js';
 import { MODEL_2024 } from './models/model-2024.js';
 import { Collector, type ValidationResult } from './problems.js';
 import { checkPage } from './rules/page.js';
-import { checkSegment, type SegmentSummary } from './rules/segment.js';
+import { checkSegment } from './rules/segment.js';
 import { runSchema } from './schema.js';
 
 export type DocumentKind = 'auto' | 'segment' | 'list';
@@ -14,6 +15,8 @@ export interface ValidateOptions {
   kind?: DocumentKind;
   /** Also report `unknown-field` and `unknown-format` warnings. Default false. */
   strict?: boolean;
+  /** The JSON text `doc` was parsed from: its repeated member names are reported (`duplicate-key`), which the parsed value cannot show. */
+  text?: string;
 }
 
 /** Decide the kind of a document for `kind: 'auto'`; null if it is not an object. */
@@ -22,8 +25,20 @@ export function detectKind(doc: unknown): 'segment' | 'list' | null {
   return Object.prototype.hasOwnProperty.call(doc, 'usage_segments') ? 'list' : 'segment';
 }
 
-/** Internal: validate one document into an existing collector (its gate says strict or not). Returns the segment summary for single segments. */
-export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Collector, model: ModelAdapter = MODEL_2024): SegmentSummary | null {
+/** `duplicate-key` for every repeated member name of `text` (pointers built only for the problems listed). */
+export function reportDuplicateKeys(text: string, collector: Collector): void {
+  if (!collector.enabled('duplicate-key')) return;
+  scanDuplicateKeys(text, (name, pointer) =>
+    collector.add('duplicate-key', pointer, () => `member ${show(name)} appears more than once in this object; JSON.parse keeps only the last value: remove or rename the other`),
+  );
+}
+
+/**
+ * Internal: validate one document into an existing collector (its gate says
+ * strict or not). Returns what the schema pass found (null when the document
+ * could not be read as the kind asked for), for rules between documents.
+ */
+export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Collector, model: ModelAdapter = MODEL_2024): SchemaOutcome | null {
   let kind: 'segment' | 'list';
   if (kindOpt === 'auto') {
     const k = detectKind(doc);
@@ -38,13 +53,11 @@ export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Col
     throw new TypeError(`unknown kind ${String(kindOpt)}`);
   }
   const schema = runSchema(doc, kind, collector, model);
-  if (!isObject(doc)) return null;
+  if (!isObject(doc)) return schema;
   const ctx: CheckContext = { collector, model, schema };
-  if (kind === 'list') {
-    checkPage(doc, ctx);
-    return null;
-  }
-  return checkSegment(doc, '', 0, ctx);
+  if (kind === 'list') checkPage(doc, ctx);
+  else checkSegment(doc, '', 0, ctx);
+  return schema;
 }
 
 /**
@@ -59,9 +72,27 @@ export function validate(doc: unknown, options: ValidateOptions = {}): Validatio
   }
   const collector = new Collector({ strict: options?.strict === true });
   try {
+    if (typeof options?.text === 'string') reportDuplicateKeys(options.text, collector);
     validateInto(doc, kind, collector);
   } catch (e) {
     collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }
   return collector.result();
+}
+
+/**
+ * `validate` for JSON text: parses it and checks the value, and also reports
+ * repeated member names (`duplicate-key`), which the parsed value cannot show.
+ * Text that is not JSON is a `schema` error at the root. Never throws.
+ */
+export function validateText(text: string, options: Omit<ValidateOptions, 'text'> = {}): ValidationResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const collector = new Collector({ strict: options?.strict === true });
+    collector.add('schema', '', `document is not JSON: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    return collector.result();
+  }
+  return validate(doc, { ...options, text });
 }

@@ -18,17 +18,21 @@ export const revisionCommand: Command = {
     if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be given only once');
     const json = values.json === true;
     const docs: unknown[] = [];
+    const texts: string[] = [];
     const failures = new Map<string, string>();
     for (const file of files) {
       const loaded = await loadJson(file, io);
       if ('reason' in loaded) failures.set(file, loaded.reason);
-      else docs.push(loaded.doc);
+      else {
+        docs.push(loaded.doc);
+        texts.push(loaded.text);
+      }
     }
     if (failures.size > 0) {
       // Not checked: the readable files are listed as not valid (the chain is incomplete).
       return printReport(io, json, { errors: [], warnings: [], files: files.map((f) => uncheckedEntry(f, failures.get(f))) });
     }
-    const { result: r, totalsByDoc } = checkRevisionChainCounted(docs, { strict: values.strict === true });
+    const { result: r, totalsByDoc } = checkRevisionChainCounted(docs, { strict: values.strict === true, texts });
     const fileOf = (p: { doc?: number }) => files[p.doc ?? 0] ?? files[0]!;
     // Each problem, listed or beyond the cap, is counted on the file it points into.
     const entries = files.map((file, i): FileEntry => {

@@ -32,7 +32,7 @@ export const validateCommand: Command = {
       const loaded = await loadJson(file, io);
       if ('reason' in loaded) report.files.push(uncheckedEntry(file, loaded.reason));
       else {
-        const result = validate(loaded.doc, { kind, strict: values.strict === true });
+        const result = validate(loaded.doc, { kind, strict: values.strict === true, text: loaded.text });
         const hint = kind === 'auto' && !result.valid && detectKind(loaded.doc) === 'segment' ? kindHint(loaded.doc) : null;
         addResult(report, file, result, hint);
       }

@@ -26,22 +26,33 @@ export function gapReason(v: unknown): string | undefined {
   return typeof r === 'string' && r.length > 0 ? r : undefined;
 }
 
-/** One supply-mix component as the schema requires it: `type` a non-empty string, `mix` in [0, 1], `gco2_per_kwh` absent or a finite number ≥ 0. */
-export function supplyMixComponentOk(c: unknown): boolean {
-  if (!isObject(c)) return false;
+/** What is wrong with one supply-mix component (the schema's rules: `type` a non-empty string, `mix` from 0 to 1, `gco2_per_kwh` absent or a finite number ≥ 0), or undefined when nothing is. */
+function componentFault(c: unknown): string | undefined {
+  if (!isObject(c)) return 'is not an object';
   const t = c.type;
   const m = c.mix;
-  if (typeof t !== 'string' || t.length === 0) return false;
-  if (typeof m !== 'number' || !(m >= 0 && m <= 1)) return false;
-  if (!Object.prototype.hasOwnProperty.call(c, 'gco2_per_kwh')) return true;
+  if (typeof t !== 'string' || t.length === 0) return 'needs a non-empty string type';
+  if (typeof m !== 'number' || !(m >= 0 && m <= 1)) return 'needs a mix from 0 to 1';
+  if (!Object.prototype.hasOwnProperty.call(c, 'gco2_per_kwh')) return undefined;
   const g = c.gco2_per_kwh;
-  return isFiniteNumber(g) && g >= 0;
+  return isFiniteNumber(g) && g >= 0 ? undefined : 'needs gco2_per_kwh to be a number ≥ 0 when present';
+}
+
+/** What is wrong with a supply-mix value (a non-empty array of well-formed components), or undefined when nothing is. */
+export function supplyMixFault(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return 'it is not an array';
+  if (v.length === 0) return 'it is empty';
+  for (let j = 0; j < v.length; j++) {
+    const fault = componentFault(v[j]);
+    if (fault !== undefined) return `component ${j} ${fault}`;
+  }
+  return undefined;
 }
 
 /** A supply-mix value: a non-empty array of well-formed components. */
 export function supplyMixOk(v: unknown): v is Record<string, unknown>[] {
   if (!Array.isArray(v) || v.length === 0) return false;
-  for (let j = 0; j < v.length; j++) if (!supplyMixComponentOk(v[j])) return false;
+  for (let j = 0; j < v.length; j++) if (componentFault(v[j]) !== undefined) return false;
   return true;
 }
 

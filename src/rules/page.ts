@@ -1,4 +1,4 @@
-import type { CheckContext } from '../context.js';
+import { type CheckContext, schemaErrorAt } from '../context.js';
 import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
 import { checkSegment, type SegmentSummary } from './segment.js';
@@ -22,10 +22,11 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): voi
     const base = ptr('', 'usage_segments', i);
     const s = checkSegment(seg, base, i, ctx);
     summaries.push(s);
-    if (s.id !== undefined) {
-      const first = firstById.get(s.id);
-      if (first === undefined) firstById.set(s.id, i);
-      else c.add('duplicate-id', ptr(base, 'cds_usagesegment_id'), `cds_usagesegment_id ${show(s.id)} already used by /usage_segments/${first}`, s.id);
+    if (s.id !== undefined && !schemaErrorAt(ctx, ptr(base, 'cds_usagesegment_id'))) {
+      const id = s.id;
+      const first = firstById.get(id);
+      if (first === undefined) firstById.set(id, i);
+      else c.add('duplicate-id', () => ptr(base, 'cds_usagesegment_id'), () => `cds_usagesegment_id ${show(id)} already used by /usage_segments/${first}`, id);
     }
   }
   checkTimeline(summaries, ctx);

@@ -1,10 +1,10 @@
 /** The rules of one usage segment (the JSON Schema has run before), on the column model. */
 import { KIND_ENERGY, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
-import { energyNumber, expectedShape, gapReason, supplyMixOk, supplyMixSum } from '../columns/values.js';
+import { energyNumber, expectedShape, gapReason, supplyMixFault, supplyMixOk, supplyMixSum } from '../columns/values.js';
 import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
-import { parseDateTime } from '../time.js';
+import { compareInstants, millisBetween, parseInstant, type Instant } from '../time.js';
 import { exceedsTolerance, INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from '../tolerance.js';
 
 /** What the page-level rules need to know about one segment. */
@@ -14,9 +14,9 @@ export interface SegmentSummary {
   /** Pointer to the segment. */
   path: string;
   id: string | undefined;
-  /** Epoch ms, NaN if unusable. */
-  start: number;
-  end: number;
+  /** Null if unusable. */
+  start: Instant | null;
+  end: Instant | null;
   /** Seconds, NaN if unusable. */
   interval: number;
   /** Bit set of measurements (the model's measurement order). */
@@ -29,37 +29,40 @@ export interface SegmentSummary {
   timed: boolean;
 }
 
-function checkDate(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): number {
+/** A date-time field as an exact instant; null when it is unusable, including when the schema rejected it (a rejected field takes no part in later rules). */
+function checkDate(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): Instant | null {
+  const path = ptr(base, field);
+  if (schemaErrorAtOrUnder(ctx, path)) return null;
   const raw = seg[field];
-  const ms = parseDateTime(raw);
-  if (Number.isNaN(ms) && typeof raw === 'string') {
-    const path = ptr(base, field);
-    if (!schemaErrorAt(ctx, path)) {
-      ctx.collector.add('schema', path, `${field} ${show(raw)} is not an RFC 3339 date-time with an offset`, id);
-    }
-  }
-  return ms;
+  const t = parseInstant(raw);
+  if (t === null && typeof raw === 'string') ctx.collector.add('schema', path, `${field} ${show(raw)} is not an RFC 3339 date-time with an offset`, id);
+  return t;
 }
 
-function relatedKeyOf(seg: Record<string, unknown>, ctx: CheckContext): string | null {
-  let key = '';
+/**
+ * The key of a segment's series: every `related_*` list as a sorted set, in
+ * JSON, so that no two different sets share a key whatever the ids contain.
+ * Null when a list is malformed (a schema error).
+ */
+function relatedKeyOf(seg: Record<string, unknown>, base: string, ctx: CheckContext): string | null {
+  const sets: string[][] = [];
   for (const f of ctx.model.relatedFields) {
     const a = seg[f];
     if (a === undefined && ctx.model.optionalRelated.has(f)) {
-      key += '\u0001';
+      sets.push([]);
       continue;
     }
-    if (!Array.isArray(a)) return null;
+    if (!Array.isArray(a) || schemaErrorAtOrUnder(ctx, ptr(base, f))) return null;
     for (const x of a) if (typeof x !== 'string') return null;
-    const sorted = a.length > 1 ? [...(a as string[])].sort() : (a as string[]);
-    key += sorted.join('\u0000') + '\u0001';
+    sets.push([...(a as string[])].sort());
   }
-  return key;
+  return JSON.stringify(sets);
 }
 
 function valueTypeMessage(column: Column, v: unknown): string {
   const what = column.kind === KIND_EXTENSION ? `extension format ${show(column.label)}` : column.label;
-  return `value for ${what} must be ${expectedShape(column)}, got ${show(v)}`;
+  const why = column.kind === KIND_SUPPLY_MIX ? ` (${supplyMixFault(v)})` : '';
+  return `value for ${what} must be ${expectedShape(column)}, got ${show(v)}${why}`;
 }
 
 function unknownMembers(o: Record<string, unknown>, known: ReadonlySet<string>, path: string, ctx: CheckContext, id: string | undefined): void {
@@ -89,7 +92,7 @@ function checkMixSum(v: Record<string, unknown>[], path: string, ctx: CheckConte
 }
 
 function reportValueType(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
-  if (!schemaErrorAtOrUnder(ctx, path)) ctx.collector.add('value-type', path, valueTypeMessage(column, v), id);
+  if (!schemaErrorAtOrUnder(ctx, path)) ctx.collector.add('value-type', path, () => valueTypeMessage(column, v), id);
 }
 
 function checkNetBalance(vs: unknown[], list: readonly Column[], triples: readonly number[], base: string, k: number, ctx: CheckContext, id: string | undefined): void {
@@ -154,10 +157,10 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
   }
 }
 
-/** `interval-arithmetic`: the value sets must tile the segment. */
-function checkIntervalArithmetic(count: number, interval: number, start: number, end: number, base: string, ctx: CheckContext, id: string | undefined): void {
+/** `interval-arithmetic`: the value sets must tile the segment (exact instants; the rule's tolerance only). */
+function checkIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, base: string, ctx: CheckContext, id: string | undefined): void {
   const expected = count * interval * 1000;
-  const actual = end - start;
+  const actual = millisBetween(start, end);
   if (Math.abs(expected - actual) > INTERVAL_TOLERANCE_MS) {
     ctx.collector.add(
       'interval-arithmetic',
@@ -188,16 +191,17 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   const start = checkDate(seg, 'segment_start', base, ctx, id);
   const end = checkDate(seg, 'segment_end', base, ctx, id);
 
-  if (modified < created) {
+  if (created !== null && modified !== null && compareInstants(modified, created) < 0) {
     c.add('timestamps', ptr(base, 'cds_modified'), `cds_modified ${show(seg.cds_modified)} is earlier than cds_created ${show(seg.cds_created)}`, id);
   }
-  let boundsOk = !Number.isNaN(start) && !Number.isNaN(end);
-  if (boundsOk && end <= start) {
+  let boundsOk = start !== null && end !== null;
+  if (start !== null && end !== null && compareInstants(end, start) <= 0) {
     c.add('segment-bounds', ptr(base, 'segment_end'), `segment_end ${show(seg.segment_end)} is not later than segment_start ${show(seg.segment_start)}`, id);
     boundsOk = false;
   }
   const rawInterval = seg.interval;
-  const interval = typeof rawInterval === 'number' && Number.isFinite(rawInterval) && rawInterval > 0 ? rawInterval : NaN;
+  const interval =
+    typeof rawInterval === 'number' && Number.isFinite(rawInterval) && rawInterval > 0 && !schemaErrorAt(ctx, ptr(base, 'interval')) ? rawInterval : NaN;
 
   const cols = ctx.model.columnsOf(seg);
   if (c.enabled('unknown-format')) {
@@ -208,7 +212,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
 
   const values = seg.values;
   if (Array.isArray(values)) {
-    if (boundsOk && !Number.isNaN(interval)) checkIntervalArithmetic(values.length, interval, start, end, base, ctx, id);
+    if (boundsOk && !Number.isNaN(interval)) checkIntervalArithmetic(values.length, interval, start!, end!, base, ctx, id);
     if (cols.list.length > 0 && !(ctx.schema.cleanValues?.has(seg) ?? false)) checkValueSets(values, cols, base, ctx, id);
   }
 
@@ -222,7 +226,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
     interval,
     measurements: cols.measurements,
     gap: cols.gap,
-    relatedKey: timed ? relatedKeyOf(seg, ctx) : null,
+    relatedKey: timed ? relatedKeyOf(seg, base, ctx) : null,
     timed,
   };
 }

@@ -1,115 +1,142 @@
 import type { CheckContext } from '../context.js';
-import { formatDateTime } from '../time.js';
+import { compareInstants, formatInstant, type Instant } from '../time.js';
 import type { SegmentSummary } from './segment.js';
 
+/** A segment on the timeline: its summary with usable start and end. */
+type Timed = SegmentSummary & { start: Instant; end: Instant; relatedKey: string };
 
 function label(s: SegmentSummary): string {
   return s.id !== undefined ? JSON.stringify(s.id) : `at ${s.path}`;
 }
 
+function byStart(a: Timed, b: Timed): number {
+  return compareInstants(a.start, b.start) || compareInstants(a.end, b.end) || a.index - b.index;
+}
+
+/** The member reaching furthest so far among some of the segments seen. */
+interface Reach {
+  end: Instant;
+  seg: Timed;
+}
+
+function extend(reach: Reach | null, s: Timed): Reach {
+  if (reach === null) return { end: s.end, seg: s };
+  if (compareInstants(s.end, reach.end) > 0) {
+    reach.end = s.end;
+    reach.seg = s;
+  }
+  return reach;
+}
+
+/** The segment of `reach` if it is still open at `t` (ends after it). */
+function openAt(reach: Reach | null | undefined, t: Instant): Timed | null {
+  return reach != null && compareInstants(reach.end, t) > 0 ? reach.seg : null;
+}
+
 /**
  * Timeline checks over the segments of one page. Segments are compared only
- * with segments of the same `related_*` id sets (all seven lists, as sets).
+ * with segments of the same `related_*` id sets (all of them, as sets), one
+ * measurement at a time; a `gap` segment belongs to every measurement.
  *
- * Overlaps (`timeline-overlap`, error): a series is one measurement (kwh_fwd,
- * kwh_rev or kwh_net, any quality) and one `interval`; every `gap` segment
- * with the same ids belongs to every series of those ids. Two segments of a
- * series that overlap in time are an error (two gap segments may overlap: a
- * gap does not say which measurement it explains).
+ * Overlaps (`timeline-overlap`): two segments of a measurement conflict when
+ * they overlap in time and have the same `interval` or one of them is a `gap`
+ * segment; two `gap` segments without measurements never conflict (a gap
+ * does not say which measurement it explains). One sweep in start order
+ * finds, for each segment, an earlier one still open that it conflicts with:
+ * each segment's first overlap is reported (not every pair), in O(n log n).
  *
- * Holes (`timeline-hole`, warning): for each measurement, the combined
- * coverage of every segment with that measurement (any interval) and every
- * `gap` segment with the same ids; each stretch between the first start and
- * the last end that none of them covers is a hole. A measurement with no data
- * segment has no timeline (gap segments alone are not checked).
+ * Holes (`timeline-hole`): from the start of the first segment with the
+ * measurement to the end of the last one, each stretch that no segment with
+ * the measurement (any interval) and no `gap` segment covers. `gap` segments
+ * before or after that range open no hole.
  */
 export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckContext): void {
-  // Group by related key.
-  const byRelated = new Map<string, SegmentSummary[]>();
+  const byRelated = new Map<string, Timed[]>();
   for (const s of summaries) {
-    if (!s.timed || s.relatedKey === null) continue;
+    if (!s.timed || s.relatedKey === null || s.start === null || s.end === null) continue;
     if (s.measurements === 0 && !s.gap) continue;
     let g = byRelated.get(s.relatedKey);
     if (!g) byRelated.set(s.relatedKey, (g = []));
-    g.push(s);
+    g.push(s as Timed);
   }
-  // Each measurement of the model with its bit; a gap segment shares with all of them.
-  const measurements = ctx.model.measurements.map((name, i) => [name, 1 << i] as const);
-  const all = (1 << measurements.length) - 1;
   const reportedPairs = new Set<string>();
   const reportedHoles = new Set<string>();
+  const measurements = ctx.model.measurements;
   for (const group of byRelated.values()) {
     if (group.length < 2) continue;
-    const gaps = group.filter((s) => s.gap);
-    for (const [name, bit] of measurements) {
-      const data = group.filter((s) => (s.measurements & bit) !== 0);
-      if (data.length === 0) continue;
-      // Overlaps: one series per interval, each with every gap segment.
-      const byInterval = new Map<number, SegmentSummary[]>();
-      for (const s of data) {
-        let list = byInterval.get(s.interval);
-        if (!list) byInterval.set(s.interval, (list = []));
-        list.push(s);
-      }
-      for (const list of byInterval.values()) {
-        reportOverlaps(sortByStart(new Set([...list, ...gaps])), name, all, reportedPairs, ctx);
-      }
-      // Holes: the coverage of all of them, any interval.
-      reportHoles(sortByStart(new Set([...data, ...gaps])), name, reportedHoles, ctx);
+    group.sort(byStart);
+    for (let m = 0; m < measurements.length; m++) {
+      const bit = 1 << m;
+      const members = group.filter((s) => (s.measurements & bit) !== 0 || s.gap);
+      if (!members.some((s) => (s.measurements & bit) !== 0)) continue;
+      if (ctx.collector.enabled('timeline-overlap')) reportOverlaps(members, measurements[m]!, bit, reportedPairs, ctx);
+      if (ctx.collector.enabled('timeline-hole')) reportHoles(members, measurements[m]!, bit, reportedHoles, ctx);
     }
   }
 }
 
-function sortByStart(members: Set<SegmentSummary>): SegmentSummary[] {
-  return [...members].sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
-}
-
-function reportOverlaps(sorted: readonly SegmentSummary[], measurement: string, all: number, reportedPairs: Set<string>, ctx: CheckContext): void {
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i]!;
-    for (let j = i + 1; j < sorted.length; j++) {
-      const b = sorted[j]!;
-      if (b.start >= a.end) break;
-      const aData = (a.measurements & (b.measurements | (b.gap ? all : 0))) !== 0;
-      const bData = (b.measurements & (a.gap ? all : 0)) !== 0;
-      if (!aData && !bData) continue; // gap vs gap only
-      const lo = Math.min(a.index, b.index);
-      const hi = Math.max(a.index, b.index);
-      const pairKey = `${lo},${hi}`;
-      if (reportedPairs.has(pairKey)) continue;
-      reportedPairs.add(pairKey);
-      const later = a.index > b.index ? a : b;
-      const other = later === a ? b : a;
-      ctx.collector.add(
-        'timeline-overlap',
-        later.path,
-        `segment ${label(later)} overlaps segment ${label(other)} (${measurement}) from ${formatDateTime(Math.max(a.start, b.start))} to ${formatDateTime(Math.min(a.end, b.end))}`,
-        later.id,
-      );
-    }
+function reportOverlaps(members: readonly Timed[], measurement: string, bit: number, reportedPairs: Set<string>, ctx: CheckContext): void {
+  let all: Reach | null = null; // every member
+  let measured: Reach | null = null; // members with any measurement (a pure gap conflicts only with these)
+  let gaps: Reach | null = null; // gap members (a data segment conflicts with these whatever their interval)
+  const sameInterval = new Map<number, Reach>(); // data members by interval
+  for (const b of members) {
+    const data = (b.measurements & bit) !== 0;
+    let a: Timed | null;
+    if (b.gap) a = b.measurements !== 0 ? openAt(all, b.start) : openAt(measured, b.start);
+    else a = openAt(gaps, b.start) ?? openAt(sameInterval.get(b.interval), b.start);
+    if (a !== null) reportOverlap(a, b, measurement, reportedPairs, ctx);
+    all = extend(all, b);
+    if (b.measurements !== 0) measured = extend(measured, b);
+    if (b.gap) gaps = extend(gaps, b);
+    if (data) sameInterval.set(b.interval, extend(sameInterval.get(b.interval) ?? null, b));
   }
 }
 
-function reportHoles(sorted: readonly SegmentSummary[], measurement: string, reportedHoles: Set<string>, ctx: CheckContext): void {
-  let maxEnd = sorted[0]!.end;
-  let maxEndSeg = sorted[0]!;
-  for (let i = 1; i < sorted.length; i++) {
-    const s = sorted[i]!;
-    if (s.start > maxEnd) {
-      const holeKey = `${maxEndSeg.index},${s.index},${maxEnd},${s.start}`;
+/** Report an overlap of `a` (starts first) and `b` on the one listed later in the page. */
+function reportOverlap(a: Timed, b: Timed, measurement: string, reportedPairs: Set<string>, ctx: CheckContext): void {
+  const later = a.index > b.index ? a : b;
+  const other = later === a ? b : a;
+  const pairKey = `${other.index},${later.index}`;
+  if (reportedPairs.has(pairKey)) return;
+  reportedPairs.add(pairKey);
+  const to = compareInstants(a.end, b.end) < 0 ? a.end : b.end;
+  ctx.collector.add(
+    'timeline-overlap',
+    later.path,
+    () => `segment ${label(later)} overlaps segment ${label(other)} (${measurement}) from ${formatInstant(b.start)} to ${formatInstant(to)}`,
+    later.id,
+  );
+}
+
+function reportHoles(members: readonly Timed[], measurement: string, bit: number, reportedHoles: Set<string>, ctx: CheckContext): void {
+  // The measurement's range: from its first segment's start to its last segment's end.
+  let last: Instant | null = null;
+  for (const s of members) if ((s.measurements & bit) !== 0 && (last === null || compareInstants(s.end, last) > 0)) last = s.end;
+  let reach: Reach | null = null;
+  let started = false;
+  for (const s of members) {
+    if (compareInstants(s.start, last!) >= 0) break; // at or after the range's end: no more holes
+    if (!started) {
+      if ((s.measurements & bit) === 0) {
+        reach = extend(reach, s); // a gap before the first segment with the measurement: it covers, but opens no hole
+        continue;
+      }
+      started = true;
+    } else if (reach !== null && compareInstants(s.start, reach.end) > 0) {
+      const from = reach.end;
+      const before = reach.seg;
+      const holeKey = `${before.index},${s.index},${from.ms},${from.sub},${s.start.ms},${s.start.sub}`;
       if (!reportedHoles.has(holeKey)) {
         reportedHoles.add(holeKey);
         ctx.collector.add(
           'timeline-hole',
           s.path,
-          `no segment covers ${formatDateTime(maxEnd)} to ${formatDateTime(s.start)} between segment ${label(maxEndSeg)} and segment ${label(s)} (${measurement}); disclose it with a gap segment`,
+          () => `no segment covers ${formatInstant(from)} to ${formatInstant(s.start)} between segment ${label(before)} and segment ${label(s)} (${measurement}); disclose it with a gap segment`,
           s.id,
         );
       }
     }
-    if (s.end > maxEnd) {
-      maxEnd = s.end;
-      maxEndSeg = s;
-    }
+    reach = extend(reach, s);
   }
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES, readRows, validate, validateUsageSegment, type Cell } from '../../src/index.js';
 import { valuesClean, valuesShapeOk } from '../../src/columns/values.js';
 import { columns2024 as columnsOf } from '../../src/models/model-2024.js';
+import { segment as segmentWith } from '../helpers/documents.js';
 
 const FORMATS = ['kwh_fwd', 'kwh_rev', 'kwh_net', 'kwh_fwd_estimate', 'kwh_rev_estimate', 'kwh_net_estimate', 'gap', 'supply_mix', 'x_ext', 'Bad!'] as const;
 
@@ -44,21 +45,9 @@ const segment = fc
           if (f >= 0 && r >= 0 && n >= 0 && n < vs.length && typeof a?.v === 'number' && typeof b?.v === 'number') vs[n] = { v: a.v + b.v };
         }
       }
-      return {
-        cds_usagesegment_id: 's',
-        cds_created: '2025-01-01T00:00:00Z',
-        cds_modified: '2025-01-01T00:00:00Z',
-        related_aggregations: [],
-        related_accounts: ['a'],
-        related_servicecontracts: [],
-        related_servicepoints: [],
-        related_meterdevices: [],
-        related_billsections: [],
-        segment_start: '2024-01-01T00:00:00Z',
-        segment_end: new Date(Date.UTC(2024, 0, 1) + values.length * 900_000).toISOString(),
-        interval: 900,
-        format,
-        values,
+      return segmentWith({ cds_usagesegment_id: 's', segment_end: new Date(Date.UTC(2024, 0, 1) + values.length * 900_000).toISOString(), format, values }) as {
+        format: string[];
+        values: unknown[][];
       };
     }),
   );

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { RULES, checkRevision, validate, type DocumentKind, type ValidationResult } from '../../src/index.js';
+import { RULES, checkRevision, validate, validateText, type DocumentKind, type ValidationResult } from '../../src/index.js';
 import { ROOT, codesOf, deepFreeze, documentOf, example, expectPathsResolve, type DocumentSource } from './helpers.js';
 
 interface Case extends DocumentSource {
   description: string;
+  /** The document as JSON text (checked with validateText). */
+  text?: string;
   /** The previous version: a revision case (checkRevision(previous, document)). */
   previous?: DocumentSource;
   valid: boolean;
@@ -41,10 +43,13 @@ describe('invalid corpus', () => {
       });
       for (const c of group.tests) {
         it(c.description, () => {
-          const doc = deepFreeze(documentOf(c, group.base, `case "${c.description}"`));
+          const doc = deepFreeze(c.text !== undefined ? JSON.parse(c.text) : documentOf(c, group.base, `case "${c.description}"`));
           const previous = c.previous ?? group.previous;
           let r: ValidationResult;
-          if (previous === undefined) {
+          if (c.text !== undefined) {
+            r = validateText(c.text, { kind: group.kind ?? 'auto', strict: group.strict ?? false });
+            expectPathsResolve(doc, r);
+          } else if (previous === undefined) {
             r = validate(doc, { kind: group.kind ?? 'auto', strict: group.strict ?? false });
             expectPathsResolve(doc, r);
           } else {

@@ -1,0 +1,33 @@
+// Small document builders for tests: a one-value segment, a page of such segments, and problems as [code, path].
+import type { ValidationResult } from '../../src/index.js';
+
+/** A valid 15-minute segment of one kwh_fwd value, with `fields` replaced. */
+export function segment(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    cds_usagesegment_id: 's1',
+    cds_created: '2025-01-01T00:00:00Z',
+    cds_modified: '2025-01-01T00:00:00Z',
+    related_aggregations: [],
+    related_accounts: ['a'],
+    related_servicecontracts: [],
+    related_servicepoints: [],
+    related_meterdevices: [],
+    related_billsections: [],
+    segment_start: '2024-01-01T00:00:00Z',
+    segment_end: '2024-01-01T00:15:00Z',
+    interval: 900,
+    format: ['kwh_fwd'],
+    values: [[{ v: 1 }]],
+    ...fields,
+  };
+}
+
+/** A listing page of these segments. */
+export function page(...segments: Record<string, unknown>[]): Record<string, unknown> {
+  return { usage_segments: segments, next: null, previous: null };
+}
+
+/** Every problem as `[code, path]`, errors then warnings, in order. */
+export function codes(r: ValidationResult): [string, string][] {
+  return [...r.errors, ...r.warnings].map((p) => [p.code, p.path]);
+}
