@@ -1,6 +1,8 @@
 // Ajv errors to schema problems: pruning is a pure function of the error list; messages follow the failed rule's schemaPath.
 import { describe, expect, it } from 'vitest';
+import { validate } from '../src/index.js';
 import { pruneErrors, schemaMessage, type AjvError } from '../src/schema-errors.js';
+import { applyPatch, example } from './engine/helpers.js';
 
 const err = (instancePath: string, schemaPath: string, keyword: string, params: Record<string, unknown> = {}, message?: string): AjvError => ({
   instancePath,
@@ -63,4 +65,20 @@ describe('pruneErrors and schemaMessage', () => {
       expect(pruneErrors(frozen).map((e) => [e.instancePath, schemaMessage(e)])).toEqual(want);
     });
   }
+});
+
+describe('schema messages', () => {
+  it('say what is wrong in the spec vocabulary, one problem per fault', () => {
+    const seg = applyPatch(example('option1-estimated.json'), [
+      { op: 'replace', path: '/format/0', value: 'KWH' },
+      { op: 'replace', path: '/related_accounts', value: ['a', 'a'] },
+      { op: 'replace', path: '/cds_created', value: '2025-02-15T04:00:00' },
+    ]);
+    const msgs = validate(seg).errors.map((p) => [p.path, p.message]);
+    expect(msgs).toEqual([
+      ['/cds_created', '/cds_created must be an RFC 3339 date-time with an offset (Z or ±hh:mm)'],
+      ['/related_accounts', '/related_accounts must not repeat an id (items 1 and 0 are identical)'],
+      ['/format/0', '/format/0 must be a known format or an extension format matching ^[a-z][a-z0-9_]*$'],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRevision, checkRevisionChain } from '../../src/index.js';
-import { applyPatch, codesOf, deepFreeze, example, expectPathsResolve, type PatchOp } from './helpers.js';
+import { checkRevision, checkRevisionChain } from '../src/index.js';
+import { applyPatch, codesOf, deepFreeze, example, expectPathsResolve, type PatchOp } from './engine/helpers.js';
 
 const prev = () => example('option1-estimated.json');
 const next = () => example('option1-validated.json');

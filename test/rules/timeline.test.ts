@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/index.js';
-import { applyPatch, codesOf, deepFreeze, example } from './helpers.js';
+import { applyPatch, codesOf, deepFreeze, example } from '../engine/helpers.js';
 
 const page = () => example('gap-disclosure-page.json');
 

@@ -1,0 +1,26 @@
+// src/time.ts: the RFC 3339 parser (exact instants are tested in test/engine/issues/14_instants_full_precision.test.ts).
+import { DATE_TIME_MAX_LENGTH } from '../generated/2024/spec-facts.js';
+import { describe, expect, it } from 'vitest';
+import { parseDateTime } from '../src/index.js';
+
+describe('parseDateTime', () => {
+  it('parses offsets, fractions and the T/Z case variants', () => {
+    expect(parseDateTime('2024-01-15T00:00:00Z')).toBe(Date.UTC(2024, 0, 15));
+    expect(parseDateTime('2024-01-15t02:00:00+02:00')).toBe(Date.UTC(2024, 0, 15));
+    expect(parseDateTime('2024-01-14T19:30:00-04:30')).toBe(Date.UTC(2024, 0, 15));
+    expect(parseDateTime('2024-01-15T00:00:00.5z')).toBe(Date.UTC(2024, 0, 15) + 500);
+    expect(parseDateTime('2024-01-15T00:00:00.123456789Z')).toBe(Date.UTC(2024, 0, 15) + 123);
+    expect(parseDateTime('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseDateTime('0001-01-01T00:00:00Z')).toBe(new Date('0001-01-01T00:00:00Z').getTime());
+  });
+  it('rejects local times, impossible dates and junk', () => {
+    for (const s of ['2024-01-15T00:00:00', '2023-02-29T00:00:00Z', '2024-13-01T00:00:00Z', '2024-01-15 00:00:00Z', '2024-01-15T24:00:00Z', '2024-01-15T00:00:00.Z', '2024-01-15T00:00:00+0200', '2024-01-15T00:00:00+02:00x', 'x'.repeat(100), '', 5, null]) {
+      expect(parseDateTime(s), String(s)).toBeNaN();
+    }
+  });
+  it('rejects input longer than the spec’s DateTime maxLength', () => {
+    const fraction = (n: number) => '2024-01-15T00:00:00.' + '1'.repeat(n) + 'Z';
+    expect(parseDateTime(fraction(DATE_TIME_MAX_LENGTH - 21))).toBe(Date.UTC(2024, 0, 15, 0, 0, 0, 111));
+    expect(parseDateTime(fraction(DATE_TIME_MAX_LENGTH - 20))).toBeNaN();
+  });
+});

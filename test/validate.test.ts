@@ -1,0 +1,52 @@
+// src/validate.ts: the last-resort guard and the kind option; src/rules-doc.ts: docs/rules.md from the registry.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES, getRule, renderRulesMarkdown, validate } from '../src/index.js';
+import { example } from './helpers/examples.js';
+import { ROOT } from './helpers/paths.js';
+
+describe('last-resort guard', () => {
+  it('reports internal-error instead of throwing when reading the input throws', () => {
+    const evil = {
+      ...example('option1-estimated.json'),
+      get format(): never {
+        throw new Error('boom');
+      },
+    };
+    const r = validate(evil);
+    expect(r.valid).toBe(false);
+    expect(r.errors.map((p) => p.code)).toContain('internal-error');
+  });
+  it('reports internal-error for a throwing proxy page', () => {
+    const evil = new Proxy({ usage_segments: [] } as Record<string, unknown>, {
+      get() {
+        throw new Error('nope');
+      },
+    });
+    const r = validate(evil);
+    expect(r.errors.map((p) => [p.code, p.path])).toEqual([['internal-error', '']]);
+  });
+});
+
+describe('rule registry and docs', () => {
+  it('codes are unique and every code has a summary', () => {
+    const codes = RULES.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const r of RULES) expect(r.summary.length).toBeGreaterThan(10);
+    expect(getRule('timeline-hole')?.level).toBe('warning');
+    expect(getRule('nope')).toBeUndefined();
+  });
+  it('docs/rules.md is the fresh generation from the registry', () => {
+    const current = readFileSync(`${ROOT}docs/rules.md`, 'utf8');
+    expect(current).toBe(renderRulesMarkdown());
+    for (const r of RULES) expect(current).toContain(`\`${r.code}\``);
+  });
+  it('validate rejects an unknown kind option', () => {
+    expect(() => validate({}, { kind: 'page' as never })).toThrow(TypeError);
+  });
+  it('kind forces the reading of the document', () => {
+    const seg = example('option1-estimated.json');
+    expect(validate(seg, { kind: 'list' }).errors.map((p) => p.message)).toContain('missing required property "usage_segments"');
+    expect(validate(example('gap-disclosure-page.json'), { kind: 'segment' }).valid).toBe(false);
+  });
+});
