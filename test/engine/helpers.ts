@@ -1,3 +1,4 @@
+import jsonpatch, { type AddOperation, type CopyOperation, type MoveOperation, type RemoveOperation, type ReplaceOperation } from 'fast-json-patch';
 import { expect } from 'vitest';
 import { resolvePointer, type ValidationResult } from '../../src/index.js';
 import { example } from '../helpers/examples.js';
@@ -5,93 +6,16 @@ import { example } from '../helpers/examples.js';
 export { ROOT } from '../helpers/paths.js';
 export { example } from '../helpers/examples.js';
 
-export type PatchOp =
-  | { op: 'add'; path: string; value: unknown }
-  | { op: 'replace'; path: string; value: unknown }
-  | { op: 'remove'; path: string }
-  | { op: 'copy'; from: string; path: string }
-  | { op: 'move'; from: string; path: string };
+/** The RFC 6902 operations the fixtures use (fast-json-patch applies them). */
+export type PatchOp = AddOperation<unknown> | ReplaceOperation<unknown> | RemoveOperation | CopyOperation | MoveOperation;
 
-function tokens(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function parentOf(doc: any, pointer: string): { parent: any; key: string } {
-  const toks = tokens(pointer);
-  const key = toks.pop();
-  if (key === undefined) throw new Error('cannot patch the root');
-  let cur = doc;
-  for (const t of toks) {
-    if (cur === null || typeof cur !== 'object' || !(t in cur)) throw new Error(`patch path ${pointer} does not exist`);
-    cur = cur[t];
-  }
-  if (cur === null || typeof cur !== 'object') throw new Error(`patch path ${pointer} does not exist`);
-  return { parent: cur, key };
-}
-
-function get(doc: any, pointer: string): unknown {
-  const r = resolvePointer(doc, pointer);
-  if (!r.found) throw new Error(`patch path ${pointer} does not exist`);
-  return structuredClone(r.value);
-}
-
-function put(doc: any, pointer: string, value: unknown, insert: boolean): void {
-  const { parent, key } = parentOf(doc, pointer);
-  if (Array.isArray(parent)) {
-    const i = key === '-' ? parent.length : Number(key);
-    if (!Number.isInteger(i) || i < 0 || i > parent.length) throw new Error(`bad array index in ${pointer}`);
-    if (insert) parent.splice(i, 0, value);
-    else {
-      if (i >= parent.length) throw new Error(`patch path ${pointer} does not exist`);
-      parent[i] = value;
-    }
-  } else {
-    if (!insert && !(key in parent)) throw new Error(`patch path ${pointer} does not exist`);
-    parent[key] = value;
-  }
-}
-
-function del(doc: any, pointer: string): void {
-  const { parent, key } = parentOf(doc, pointer);
-  if (Array.isArray(parent)) {
-    const i = Number(key);
-    if (!(i >= 0 && i < parent.length)) throw new Error(`patch path ${pointer} does not exist`);
-    parent.splice(i, 1);
-  } else {
-    if (!(key in parent)) throw new Error(`patch path ${pointer} does not exist`);
-    delete parent[key];
-  }
-}
-
-/** Apply RFC 6902-style operations (add, remove, replace, copy, move) in place; returns the document. */
+/**
+ * Apply RFC 6902 operations to `doc` in place and return it. fast-json-patch
+ * validates each operation (a path that does not exist throws); values are
+ * copied first, so a fixture's patch never shares objects with a document.
+ */
 export function applyPatch(doc: any, ops: readonly PatchOp[]): any {
-  for (const op of ops) {
-    switch (op.op) {
-      case 'add':
-        put(doc, op.path, structuredClone(op.value), true);
-        break;
-      case 'replace':
-        put(doc, op.path, structuredClone(op.value), false);
-        break;
-      case 'remove':
-        del(doc, op.path);
-        break;
-      case 'copy':
-        put(doc, op.path, get(doc, op.from), true);
-        break;
-      case 'move': {
-        const v = get(doc, op.from);
-        del(doc, op.from);
-        put(doc, op.path, v, true);
-        break;
-      }
-    }
-  }
-  return doc;
+  return jsonpatch.applyPatch(doc, structuredClone([...ops]), true, true).newDocument;
 }
 
 /** Where a fixture document comes from: the document itself, or a patch of an example. */
