@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CRAWL_CODES, type CrawlCode, getCrawlCode } from '../../src/crawl/codes.js';
-import { RULES } from '../../src/rules.js';
+import { RULES } from '../../src/registry.js';
 import { ROOT } from '../helpers/paths.js';
 
 describe('crawler codes', () => {
