@@ -93,28 +93,33 @@ export function payloadTexts() {
 // Pages built to make a naive checker quadratic: every segment of one meter
 // (the same related ids), each a day of quarter-hours of kwh_fwd.
 
-/** Values of the hostile pages: a day of quarter-hours of one column. */
+/** Value sets per segment of the hostile pages in the benchmark: a day of quarter-hours. */
 export const WORST_SETS = 96;
 
-function dayValues(rnd) {
-  const values = new Array(WORST_SETS);
-  for (let k = 0; k < WORST_SETS; k++) values[k] = [{ v: Math.round(rnd() * 300) / 100 }];
+function dayValues(rnd, sets) {
+  const values = new Array(sets);
+  for (let k = 0; k < sets; k++) values[k] = [{ v: Math.round(rnd() * 300) / 100 }];
   return values;
 }
 
-function worstPage(n, place) {
+/** `n` one-day segments of one meter, each placed by `place(i)`, each `sets` value sets (`sets` divides a day). */
+function worstPage(n, sets, place) {
   const rnd = lcg(3);
   const usage_segments = [];
   for (let i = 0; i < n; i++) {
     const { id, day } = place(i);
-    usage_segments.push(segment(id, T0 + day * 86_400_000, WORST_SETS, QUARTER_HOUR_S, ['kwh_fwd'], dayValues(rnd), 0));
+    usage_segments.push(segment(id, T0 + day * 86_400_000, sets, 86_400 / sets, ['kwh_fwd'], dayValues(rnd, sets), 0));
   }
   return { usage_segments, next: null, previous: null };
 }
 
-/** The hostile pages, by name: every segment on the same day (each overlaps all others), one id for all, or a day missing between any two. */
+/**
+ * The hostile pages, by name, of `n` one-day segments (`sets` value sets each,
+ * a day of quarter-hours by default): every segment on the same day (each
+ * overlaps all others), one id for all, or a day missing between any two.
+ */
 export const WORST_CASES = {
-  overlapping: (n) => worstPage(n, (i) => ({ id: `seg-${i}`, day: 0 })),
-  'duplicate ids': (n) => worstPage(n, (i) => ({ id: 'seg-0', day: i })),
-  holes: (n) => worstPage(n, (i) => ({ id: `seg-${i}`, day: 2 * i })),
+  overlapping: (n, sets = WORST_SETS) => worstPage(n, sets, (i) => ({ id: `seg-${i}`, day: 0 })),
+  'duplicate ids': (n, sets = WORST_SETS) => worstPage(n, sets, (i) => ({ id: 'seg-0', day: i })),
+  holes: (n, sets = WORST_SETS) => worstPage(n, sets, (i) => ({ id: `seg-${i}`, day: 2 * i })),
 };
