@@ -12,14 +12,8 @@
 
 import { escapeToken } from './pointer.js';
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_OBJECT = 123;
-const CLOSE_OBJECT = 125;
-const OPEN_ARRAY = 91;
-const CLOSE_ARRAY = 93;
-const COMMA = 44;
-const COLON = 58;
+// The characters the scanner acts on: " \ { } [ ] , :
+const [QUOTE, BACKSLASH, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, COMMA, COLON] = [34, 92, 123, 125, 91, 93, 44, 58] as const;
 
 /** Objects with more names than this compare them through a Set. */
 const LINEAR_LIMIT = 16;
