@@ -37,11 +37,52 @@ function completableStrings(node) {
   return out;
 }
 
+const ANNOTATIONS_OF_ANY_STRING = new Set(['type', 'minLength', 'description']);
+
+/**
+ * An "open enumeration" is `anyOf: [known values, any other string]`: the
+ * draft lists values but Clients must accept others (2026 model). Plain
+ * translation gives `'a' | 'b' | string`, which TypeScript collapses to
+ * `string` and editors then offer no completion; `(string & {})` keeps the
+ * known values visible while still accepting any string.
+ */
+function openEnumType(node) {
+  if (!Array.isArray(node.anyOf) || node.anyOf.length !== 2) return undefined;
+  const [known, other] = node.anyOf;
+  const anyString = other?.type === 'string' && Object.keys(other).every((k) => ANNOTATIONS_OF_ANY_STRING.has(k));
+  if (!anyString) return undefined;
+  if (Array.isArray(known?.enum) && known.enum.every((v) => typeof v === 'string')) {
+    return `${known.enum.map((v) => JSON.stringify(v)).join(' | ')} | (string & {})`;
+  }
+  const ref = typeof known?.$ref === 'string' ? DEF_REF.exec(known.$ref) : null;
+  return ref && Object.keys(known).length === 1 ? `${ref[1]} | (string & {})` : undefined;
+}
+
+/**
+ * A "type switch" is `allOf` of `if: {type: …} then: {$ref}` items (the 2026
+ * ValueFormat): each value matches exactly one branch, so its type is the
+ * union of the branches' types, which TypeScript narrows on `type`.
+ */
+function typeSwitchType(node) {
+  if (!Array.isArray(node.allOf) || node.allOf.length === 0) return undefined;
+  const names = node.allOf.map((item) => (item?.if && typeof item.then?.$ref === 'string' ? DEF_REF.exec(item.then.$ref)?.[1] : undefined));
+  return names.every((n) => n !== undefined) ? names.join(' | ') : undefined;
+}
+
+/** Adds `tsType` where the plain translation would lose information (see above). */
+function tsTypes(node) {
+  if (Array.isArray(node)) return node.map(tsTypes);
+  if (node === null || typeof node !== 'object') return node;
+  const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, tsTypes(v)]));
+  const tsType = openEnumType(node) ?? typeSwitchType(node);
+  return tsType === undefined ? out : { ...out, tsType };
+}
+
 export async function generateTypes(outDir, document = readJson(join(outDir, 'openapi.json'))) {
   const schemas = document.components?.schemas ?? {};
   const names = Object.keys(schemas).sort();
   const toDef = (n) => `#/$defs/${n}`;
-  const defs = Object.fromEntries(names.map((n) => [n, completableStrings(namedRefs(rewriteRefs(schemas[n], toDef)))]));
+  const defs = Object.fromEntries(names.map((n) => [n, completableStrings(namedRefs(tsTypes(rewriteRefs(schemas[n], toDef))))]));
   const wrapper = {
     title: 'UsageSegmentsComponents',
     description: 'Every component schema of the Usage Segments API, by name.',

@@ -15,3 +15,9 @@ export type * from '../generated/2024/types.js';
 export { crawl, redactor, CRAWL_DEFAULTS, type CrawlOptions, type CrawlReport, type CrawlFinding, type CrawlCheck, type CrawlModel } from './crawl/crawl.js';
 export { CRAWL_CODES, getCrawlCode, type CrawlCode, type CrawlLevel, type CrawlSource } from './crawl/codes.js';
 export { renderJUnit } from './crawl/junit.js';
+// Each model's generated validators, types (and, for 2026, typed columns) under
+// one namespace per model, so that names both models use (`UsageSegment`,
+// `validateUsageSegment`, …) do not clash: `model2026.validateUsageSegment`,
+// `model2026.UsageSegment`. The flat exports above are the 2024 model's.
+export * as model2024 from '../generated/2024/index.js';
+export * as model2026 from '../generated/2026/index.js';

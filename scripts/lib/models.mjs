@@ -25,6 +25,17 @@ export const MODELS = {
       { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
     ],
   },
+  2026: {
+    title: 'CDS Usage Segments API (2026 development draft)',
+    validators: {
+      validateUsageSegment: 'UsageSegment',
+      validateUsageSegmentList: 'UsageSegmentList',
+      validateValueFormat: 'ValueFormat',
+      validateServerMetadata: 'ServerMetadata',
+      validateValueTypeDescription: 'ValueTypeDescription',
+    },
+    guides: [],
+  },
 };
 
 export const MODEL_NAMES = Object.keys(MODELS);

@@ -45,6 +45,7 @@ describe('package.json', () => {
         '.', './package.json', './diff', './convert',
         // The 2024 model under its own name, and the names it had before there were two models (aliases).
         './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/openapi.yaml', './2024/schemas/*.json', './2024/types', './2024/validators',
+        './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/openapi.yaml', './2026/schemas/*.json', './2026/types', './2026/validators',
         './openapi.deref.json', './openapi.json', './openapi.yaml', './schemas/*.json', './types', './validators',
       ].sort(),
     );
@@ -55,7 +56,7 @@ describe('package.json', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
     const paths = files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json', 'docs/reference/2024/index.html']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json', 'docs/reference/2024/index.html', 'dist/generated/2026/columns.js', 'generated/2026/openapi.json', 'generated/2026/schemas/ValueFormat.json']) {
       expect(paths, required).toContain(required);
     }
     const unexpected = paths.filter(
@@ -82,13 +83,14 @@ describe('publint', () => {
 
 describe('Are The Types Wrong', () => {
   it('finds every export typed and resolvable for ESM consumers', () => {
-    const r = run(bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml', './2024/openapi.yaml', '--include-entrypoints', './schemas/UsageSegment.json', './2024/schemas/UsageSegment.json', '--format', 'json']);
+    const r = run(bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml', './2024/openapi.yaml', './2026/openapi.yaml', '--include-entrypoints', './schemas/UsageSegment.json', './2024/schemas/UsageSegment.json', './2026/schemas/UsageSegment.json', '--format', 'json']);
     expect(r.status, r.stdout).toBe(0);
     const report = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; resolutionKind?: string }[] } };
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(
       [
         '.', './convert', './diff', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators',
         './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/schemas/*.json', './2024/schemas/UsageSegment.json', './2024/types', './2024/validators',
+        './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/schemas/*.json', './2026/schemas/UsageSegment.json', './2026/types', './2026/validators',
       ].sort(),
     );
     // Problems of the ignored CommonJS/node10 resolutions only; none for ESM importers or bundlers.

@@ -10,11 +10,11 @@ const redocly = join(repoRoot, 'node_modules/.bin/redocly');
 
 interface LintTotals { errors: number; warnings: number; ignored: number }
 
-/** Runs `redocly lint` in `cwd` and returns its totals and messages. */
-function lint(cwd: string): { totals: LintTotals; messages: string[] } {
+/** Runs `redocly lint` of one model's API (redocly.yaml `apis`) in `cwd` and returns its totals and messages. */
+function lint(cwd: string, model: string): { totals: LintTotals; messages: string[] } {
   let out: string;
   try {
-    out = execFileSync(redocly, ['lint', '--format=json'], {
+    out = execFileSync(redocly, ['lint', `usage-segments-${model}`, '--format=json'], {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,11 +37,13 @@ function scratchCopy(): string {
 }
 
 describe('redocly lint', () => {
-  it('reports zero errors and zero warnings on spec/', () => {
-    const { totals, messages } = lint(repoRoot);
-    expect(messages).toEqual([]);
-    expect(totals).toMatchObject({ errors: 0, warnings: 0 });
-  });
+  for (const model of ['2024', '2026']) {
+    it(`reports zero errors and zero warnings on spec/${model}`, () => {
+      const { totals, messages } = lint(repoRoot, model);
+      expect(messages).toEqual([]);
+      expect(totals).toMatchObject({ errors: 0, warnings: 0 });
+    });
+  }
 
   const breakages: { given: string; file: string; change: (text: string) => string; want: RegExp }[] = [
     {
@@ -68,6 +70,18 @@ describe('redocly lint', () => {
       change: (t) => t.replace(/reason_type/g, 'reasonType'),
       want: /snake_case/,
     },
+    {
+      given: 'a 2026 example without cds_synced',
+      file: 'spec/2026/examples/option1-estimated.json',
+      change: (t) => { const d = JSON.parse(t); delete d.cds_synced; return JSON.stringify(d); },
+      want: /required property 'cds_synced'/,
+    },
+    {
+      given: 'a 2026 value-type example whose electric_usage column has no units',
+      file: 'spec/2026/examples/value-types/electric-usage.json',
+      change: (t) => { const d = JSON.parse(t); delete d.formats[0].units; return JSON.stringify(d); },
+      want: /required property 'units'/,
+    },
   ];
   for (const { given, file, change, want } of breakages) {
     it(`fails on ${given}`, () => {
@@ -78,7 +92,7 @@ describe('redocly lint', () => {
         const after = change(before);
         expect(after, 'the breakage applies').not.toBe(before);
         writeFileSync(path, after);
-        const { totals, messages } = lint(dir);
+        const { totals, messages } = lint(dir, file.split('/')[1]!);
         expect(totals.errors).toBeGreaterThan(0);
         expect(messages.join('\n')).toMatch(want);
       } finally {
@@ -92,7 +106,7 @@ describe('spec conventions', () => {
   const root = YAML.parse(readFileSync(join(repoRoot, 'spec/2024/openapi.yaml'), 'utf8'));
 
   it('gives every component schema a title equal to its file name', () => {
-    for (const dir of ['spec/2024/components/schemas', 'spec/shared/components/schemas']) {
+    for (const dir of ['spec/2024/components/schemas', 'spec/2026/components/schemas', 'spec/shared/components/schemas']) {
       for (const file of listFiles(join(repoRoot, dir), '.yaml')) {
         const schema = YAML.parse(readFileSync(join(repoRoot, dir, file), 'utf8'));
         expect(schema.title, file).toBe(file.replace(/\.yaml$/, ''));
@@ -100,9 +114,11 @@ describe('spec conventions', () => {
     }
   });
 
-  it('keeps info.version equal to the package version', () => {
+  it('keeps info.version of every model equal to the package version', () => {
     const pkg = readJson(join(repoRoot, 'package.json')) as { version: string };
     expect(root.info.version).toBe(pkg.version);
+    const root2026 = YAML.parse(readFileSync(join(repoRoot, 'spec/2026/openapi.yaml'), 'utf8'));
+    expect(root2026.info.version).toBe(pkg.version);
   });
 
   it('registers every component file in its model\'s openapi.yaml (scripts/check-spec-conventions.mjs)', () => {
@@ -110,7 +126,7 @@ describe('spec conventions', () => {
     expect(out).toContain('0 problems');
   });
 
-  for (const folder of ['spec/2024/components/schemas', 'spec/shared/components/schemas']) {
+  for (const folder of ['spec/2024/components/schemas', 'spec/2026/components/schemas', 'spec/shared/components/schemas']) {
     it(`reports an unregistered component file in ${folder}`, () => {
       const dir = scratchCopy();
       try {

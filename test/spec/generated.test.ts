@@ -37,7 +37,7 @@ describe('generated/ is what the scripts make from spec/', () => {
   });
 
   it('puts every file under a model folder', () => {
-    expect(filesUnder(generatedRoot).filter((f) => !/^(2024)\//.test(f))).toEqual([]);
+    expect(filesUnder(generatedRoot).filter((f) => !/^(2024|2026)\//.test(f))).toEqual([]);
   });
 });
 
@@ -59,22 +59,25 @@ describe('spec/2024/examples is what scripts/generate-examples.mjs makes', () =>
   });
 });
 
-describe('generated JSON Schemas', () => {
-  const schemaDir = join(generatedDir, 'schemas');
-  const pkg = readJson(join(repoRoot, 'package.json')) as { name: string; version: string };
+for (const model of ['2024', '2026']) {
+  describe(`generated JSON Schemas of the ${model} model`, () => {
+    const modelDir = join(generatedRoot, model);
+    const schemaDir = join(modelDir, 'schemas');
+    const pkg = readJson(join(repoRoot, 'package.json')) as { name: string; version: string };
 
-  it('has one file per component of the bundled spec', () => {
-    const bundled = readJson(join(generatedDir, 'openapi.json')) as { components: { schemas: object } };
-    expect(listFiles(schemaDir, '.json')).toEqual(Object.keys(bundled.components.schemas).sort().map((n) => `${n}.json`));
-  });
-
-  for (const file of listFiles(join(generatedDir, 'schemas'), '.json')) {
-    it(`${file} is self-contained JSON Schema 2020-12 with a versioned $id`, () => {
-      const schema = readJson(join(schemaDir, file)) as Record<string, unknown>;
-      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-      expect(schema.$id).toBe(`https://unpkg.com/${pkg.name}@${pkg.version}/generated/2024/schemas/${file}`);
-      const refs = JSON.stringify(schema).match(/"\$ref":"[^"]*"/g) ?? [];
-      for (const ref of refs) expect(ref, `${file} refers only inside itself`).toMatch(/"\$ref":"#\/\$defs\/\w+"/);
+    it('has one file per component of the bundled spec', () => {
+      const bundled = readJson(join(modelDir, 'openapi.json')) as { components: { schemas: object } };
+      expect(listFiles(schemaDir, '.json')).toEqual(Object.keys(bundled.components.schemas).sort().map((n) => `${n}.json`));
     });
-  }
-});
+
+    for (const file of listFiles(schemaDir, '.json')) {
+      it(`${file} is self-contained JSON Schema 2020-12 with a versioned $id naming its model`, () => {
+        const schema = readJson(join(schemaDir, file)) as Record<string, unknown>;
+        expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+        expect(schema.$id).toBe(`https://unpkg.com/${pkg.name}@${pkg.version}/generated/${model}/schemas/${file}`);
+        const refs = JSON.stringify(schema).match(/"\$ref":"[^"]*"/g) ?? [];
+        for (const ref of refs) expect(ref, `${file} refers only inside itself`).toMatch(/"\$ref":"#\/\$defs\/\w+"/);
+      });
+    }
+  });
+}
