@@ -44,6 +44,8 @@ describe('rendered reference of the 2026 model', () => {
 
   it('offers every example of the listing', async () => {
     const { page } = opened;
+    await page.getByText('+ Show').first().click();
+    await page.getByText('List usage segments').first().waitFor();
     const dropdown = page.getByRole('button', { name: 'Example' }).first();
     await dropdown.scrollIntoViewIfNeeded();
     await dropdown.click();
