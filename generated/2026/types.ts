@@ -8,7 +8,7 @@
  */
 export type ColumnIndexes = number[];
 /**
- * An instant in RFC 3339 form with an explicit UTC offset, for example `2024-01-15T00:00:00Z` or `2024-01-15T02:00:00+02:00`. A date-time without an offset (local time) is invalid, because a reading could not be placed on the timeline. Fractional seconds are allowed. **Decision:** at most 64 characters, far more than a real instant needs, so that a checker can reject a hostile megabyte-long "date-time" without reading it.
+ * Decision for the 2024 model (2024-09 §11.1 L447: the draft says "ISO8601 datetime", errata ER-6); the 2026 draft requires exactly this (2026 L342). An instant in RFC 3339 form with an explicit UTC offset, for example `2024-01-15T00:00:00Z` or `2024-01-15T02:00:00+02:00`. A date-time without an offset (local time) is invalid, because a reading could not be placed on the timeline. Fractional seconds are allowed. **Decision:** at most 64 characters, far more than a real instant needs, so that a checker can reject a hostile megabyte-long "date-time" without reading it.
  *
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "DateTime".
@@ -601,18 +601,18 @@ export interface NaturalGasUsageValueFormat {
   related_meterdevices?: RelatedIds;
 }
 /**
- * The body of a 400, 401 or 403 response. **Decision:** the draft defines no error body, so this package uses the OAuth 2.0 error shape of RFC 6749 section 5.2 and RFC 6750 section 3.1.
+ * Decision (2024-09 §11.5 L499; 2026 §10.8.8 L5943). The body of a 400, 401 or 403 response. Neither draft defines an error body, so this package uses the OAuth 2.0 error shape of RFC 6749 section 5.2 and RFC 6750 section 3.1.
  *
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "OAuthError".
  */
 export interface OAuthError {
   /**
-   * An OAuth 2.0 error code: `invalid_request` (400, for example a malformed filter), `invalid_token` (401) or `insufficient_scope` (403).
+   * Decision (RFC 6749 §5.2). An OAuth 2.0 error code: `invalid_request` (400, for example a malformed filter), `invalid_token` (401) or `insufficient_scope` (403).
    */
   error: string;
   /**
-   * Optional human-readable explanation for the developer; not for end users.
+   * Decision (RFC 6749 §5.2). Optional human-readable explanation for the developer; not for end users.
    */
   error_description?: string;
 }
