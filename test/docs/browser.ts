@@ -1,10 +1,11 @@
 // Headless Debian Chromium driven by playwright-core, serving the rendered
 // reference from a loopback HTTP server so that every request can be seen.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -76,4 +77,34 @@ export async function openPage(htmlFile: string): Promise<OpenedPage> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens a rendered reference once for the tests of the enclosing `describe`
+ * and closes it after them; returns a getter for the opened page.
+ */
+export function useReference(htmlFile: string, screenshots: string): () => OpenedPage {
+  let opened: OpenedPage | undefined;
+  beforeAll(async () => {
+    expect(existsSync(htmlFile), 'run `npm run docs` first').toBe(true);
+    mkdirSync(screenshots, { recursive: true });
+    opened = await openPage(htmlFile);
+    opened.page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => opened?.close());
+  return () => {
+    if (opened === undefined) throw new Error('the reference is not open');
+    return opened;
+  };
+}
+
+/** Unfolds Redoc's schema list ("Show N more") and waits until every name is a link. */
+export async function expectEverySchemaListed(page: Page, schemaNames: string[]): Promise<void> {
+  await page.getByText(/^Show \d+ more/).first().click();
+  await expect
+    .poll(async () => {
+      const links = (await page.locator('a').allInnerTexts()).map((t) => t.trim());
+      return schemaNames.filter((name) => !links.includes(name));
+    }, { timeout: 10_000 })
+    .toEqual([]);
 }

@@ -1,10 +1,10 @@
 // The rendered reference of the 2026 model (npm run docs) in Debian Chromium:
 // title, every component schema, the listing operation with its examples,
 // offline (no request outside the page, no console error).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, type OpenedPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectEverySchemaListed, useReference } from './browser.js';
 import { repoRoot } from '../spec/helpers.js';
 
 const html = join(repoRoot, 'docs/reference/2026/index.html');
@@ -16,34 +16,20 @@ const summaries = Object.values(
 ).map((e) => e.summary);
 
 describe('rendered reference of the 2026 model', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    expect(existsSync(html), 'run `npm run docs` first').toBe(true);
-    mkdirSync(screenshots, { recursive: true });
-    opened = await openPage(html);
-    opened.page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => opened?.close());
+  const reference = useReference(html, screenshots);
 
   it('shows the 2026 title', async () => {
-    await expect(opened.page.getByRole('heading', { name: /2026 development draft/ }).first().isVisible()).resolves.toBe(true);
+    await expect(reference().page.getByRole('heading', { name: /2026 development draft/ }).first().isVisible()).resolves.toBe(true);
   });
 
   it('lists every component schema in the Schemas section', async () => {
-    const { page } = opened;
-    await page.getByText(/^Show \d+ more/).first().click();
-    await expect
-      .poll(async () => {
-        const links = (await page.locator('a').allInnerTexts()).map((t) => t.trim());
-        return schemaNames.filter((name) => !links.includes(name));
-      }, { timeout: 10_000 })
-      .toEqual([]);
+    const { page } = reference();
+    await expectEverySchemaListed(page, schemaNames);
     await page.screenshot({ path: join(screenshots, 'schemas-2026.png') });
   });
 
   it('offers every example of the listing', async () => {
-    const { page } = opened;
+    const { page } = reference();
     await page.getByText('+ Show').first().click();
     await page.getByText('List usage segments').first().waitFor();
     const dropdown = page.getByRole('button', { name: 'Example' }).first();
@@ -55,7 +41,7 @@ describe('rendered reference of the 2026 model', () => {
   });
 
   it('logs no console error and requests nothing outside the page', () => {
-    expect(opened.consoleErrors).toEqual([]);
-    expect(opened.foreignRequests).toEqual([]);
+    expect(reference().consoleErrors).toEqual([]);
+    expect(reference().foreignRequests).toEqual([]);
   });
 });

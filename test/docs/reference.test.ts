@@ -1,9 +1,9 @@
 // The rendered reference (npm run docs) in Debian Chromium: the operation,
 // every component schema and every example are reachable, offline.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, type OpenedPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectEverySchemaListed, useReference } from './browser.js';
 import { repoRoot } from '../spec/helpers.js';
 
 const html = join(repoRoot, 'docs/reference/2024/index.html');
@@ -17,36 +17,22 @@ const examples = Object.values(
 ) as ExampleObject[];
 
 describe('rendered reference', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    expect(existsSync(html), 'run `npm run docs` first').toBe(true);
-    mkdirSync(screenshots, { recursive: true });
-    opened = await openPage(html);
-    opened.page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => opened?.close());
+  const reference = useReference(html, screenshots);
 
   it('shows the API title', async () => {
-    await expect(opened.page.getByRole('heading', { name: /Usage Segments API/ }).first().isVisible()).resolves.toBe(true);
+    await expect(reference().page.getByRole('heading', { name: /Usage Segments API/ }).first().isVisible()).resolves.toBe(true);
   });
 
   it('lists every component schema in the Schemas section', async () => {
-    const { page } = opened;
+    const { page } = reference();
     // Redoc lists the first eight schemas and folds the rest behind "Show N more...".
-    await page.getByText(/^Show \d+ more/).first().click();
-    await expect
-      .poll(async () => {
-        const links = (await page.locator('a').allInnerTexts()).map((t) => t.trim());
-        return schemaNames.filter((name) => !links.includes(name));
-      }, { timeout: 10_000 })
-      .toEqual([]);
+    await expectEverySchemaListed(page, schemaNames);
     await page.getByText('ValueSet', { exact: true }).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, 'schemas.png') });
   });
 
   it('expands the listing operation and shows its parameters and responses', async () => {
-    const { page } = opened;
+    const { page } = reference();
     await page.getByText('+ Show').first().click();
     await page.getByText('List usage segments').first().waitFor();
     const text = await page.evaluate(() => document.body.innerText);
@@ -57,7 +43,7 @@ describe('rendered reference', () => {
   });
 
   it('offers every example and shows each one’s segments when chosen', async () => {
-    const { page } = opened;
+    const { page } = reference();
     for (const example of examples) {
       const dropdown = page.getByRole('button', { name: 'Example' }).first();
       await dropdown.scrollIntoViewIfNeeded();
@@ -75,7 +61,7 @@ describe('rendered reference', () => {
   });
 
   it('logs no console error and requests nothing outside the page', () => {
-    expect(opened.consoleErrors).toEqual([]);
-    expect(opened.foreignRequests).toEqual([]);
+    expect(reference().consoleErrors).toEqual([]);
+    expect(reference().foreignRequests).toEqual([]);
   });
 });

@@ -1,24 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAjv } from '../../scripts/lib/ajv.mjs';
 import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
-import { EXAMPLE_SCHEMAS, examplesDir, generatedDir, listFiles, readJson } from './helpers.js';
+import { EXAMPLE_SCHEMAS, examplesDir, generatedDir, listFiles, readJson, runtimeValidators, type Validate } from './helpers.js';
 
-type Validate = ((data: unknown) => boolean) & { errors?: unknown };
-
-function runtimeAjv() {
-  const ajv = createAjv();
-  for (const file of listFiles(join(generatedDir, 'schemas'), '.json')) {
-    ajv.addSchema(readJson(join(generatedDir, 'schemas', file)));
-  }
-  return ajv;
-}
-
-const ajv = runtimeAjv();
-const runtime = (name: string): Validate => {
-  const { $id } = readJson(join(generatedDir, 'schemas', `${name}.json`)) as { $id: string };
-  return ajv.getSchema($id) as Validate;
-};
+const runtime = runtimeValidators(generatedDir);
 const compiled: Record<string, Validate> = {
   UsageSegment: validateUsageSegment,
   UsageSegmentList: validateUsageSegmentList,

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAjv } from '../../scripts/lib/ajv.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const examplesDir = join(repoRoot, 'spec/2024/examples');
@@ -27,3 +28,20 @@ export const EXAMPLE_SCHEMAS: Record<string, string> = {
   'gap-disclosure-page.json': 'UsageSegmentList',
   'supply-mix-attribution.json': 'UsageSegment',
 };
+
+/** A validator function with Ajv's error list. */
+export type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null };
+
+/**
+ * Ajv compiled at run time (strict, as scripts/lib/ajv.mjs configures it)
+ * with every JSON Schema of one model's generated folder; returns the
+ * validator of a component by name.
+ */
+export function runtimeValidators(modelDir: string): (name: string) => Validate {
+  const ajv = createAjv();
+  for (const file of listFiles(join(modelDir, 'schemas'), '.json')) ajv.addSchema(readJson(join(modelDir, 'schemas', file)) as object);
+  return (name) => {
+    const { $id } = readJson(join(modelDir, 'schemas', `${name}.json`)) as { $id: string };
+    return ajv.getSchema($id) as Validate;
+  };
+}

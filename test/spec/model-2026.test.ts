@@ -7,7 +7,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { createAjv } from '../../scripts/lib/ajv.mjs';
 import { columnsOf } from '../../generated/2026/columns.js';
 import { KNOWN_FIELD_VALUES, KNOWN_VALUE_TYPES, VALUE_KEY_BY_TYPE } from '../../generated/2026/spec-facts.js';
 import type { UsageSegment } from '../../generated/2026/types.js';
@@ -17,21 +16,15 @@ import {
   validateUsageSegmentList,
   validateValueFormat,
 } from '../../generated/2026/validators.js';
-import { listFiles, readJson, repoRoot } from './helpers.js';
+import { listFiles, readJson, repoRoot, runtimeValidators, type Validate } from './helpers.js';
 
-type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null };
 type Doc = Record<string, any>;
 
 const specDir = join(repoRoot, 'spec/2026');
 const examplesDir = join(specDir, 'examples');
 const generatedDir = join(repoRoot, 'generated/2026');
 
-const ajv = createAjv();
-for (const file of listFiles(join(generatedDir, 'schemas'), '.json')) ajv.addSchema(readJson(join(generatedDir, 'schemas', file)) as object);
-const runtime = (name: string): Validate => {
-  const { $id } = readJson(join(generatedDir, 'schemas', `${name}.json`)) as { $id: string };
-  return ajv.getSchema($id) as Validate;
-};
+const runtime = runtimeValidators(generatedDir);
 const compiled: Record<string, Validate> = {
   UsageSegment: validateUsageSegment,
   UsageSegmentList: validateUsageSegmentList,
