@@ -34,7 +34,11 @@ export const MODELS = {
       validateServerMetadata: 'ServerMetadata',
       validateValueTypeDescription: 'ValueTypeDescription',
     },
-    guides: [],
+    // The pages that cover both models (each option shown in both; the errata of both drafts).
+    guides: [
+      { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure', file: 'docs/proposals.md' },
+      { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
+    ],
   },
 };
 
