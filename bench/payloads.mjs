@@ -123,3 +123,33 @@ export const WORST_CASES = {
   'duplicate ids': (n, sets = WORST_SETS) => worstPage(n, sets, (i) => ({ id: 'seg-0', day: i })),
   holes: (n, sets = WORST_SETS) => worstPage(n, sets, (i) => ({ id: `seg-${i}`, day: 2 * i })),
 };
+
+// ---------------------------------------------------------------- the 2026 model
+// The same page as (a) in the 2026 draft's terms: three electric_usage Value
+// Formats (forward, reverse, net; kWh, quality revenue), values {"eu": n},
+// and cds_synced. Reverse is negative (the draft's sign convention), so the
+// net-balance check runs on every value set.
+
+const FORMATS_2026 = ['forward', 'reverse', 'net'].map((direction) => ({ id: `eu_${direction}`, type: 'electric_usage', units: 'kWh', direction, quality: 'revenue' }));
+
+function netMeteringValues2026(count, rnd) {
+  const values = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const fwd = Math.round(rnd() * 300) / 100;
+    const rev = -Math.round(rnd() * 100) / 100;
+    values[k] = [{ eu: fwd }, { eu: rev }, { eu: Math.round((fwd + rev) * 100) / 100 }];
+  }
+  return values;
+}
+
+/** (a′) The 2026 listing page: 100 consecutive 31-day segments of one meter, 2,976 quarter-hours each. */
+export function listingPage2026() {
+  const rnd = lcg(1);
+  const usage_segments = [];
+  for (let s = 0; s < PAGE_SEGMENTS; s++) {
+    const start = T0 + s * MONTH_SETS * QUARTER_HOUR_S * 1000;
+    const { format: _unused, related_eacs: _none, ...rest } = segment(`seg-${s}`, start, MONTH_SETS, QUARTER_HOUR_S, null, netMeteringValues2026(MONTH_SETS, rnd), 0);
+    usage_segments.push({ ...rest, cds_synced: '2025-01-02T00:00:00Z', formats: FORMATS_2026, values: rest.values });
+  }
+  return { usage_segments, next: null, previous: null };
+}

@@ -16,6 +16,8 @@ export interface CheckContext {
   readonly collector: Collector;
   readonly model: ModelAdapter;
   readonly schema: SchemaOutcome;
+  /** The value types the caller's Server Metadata declares (2026 `undeclared-type`); null without metadata. */
+  readonly declaredTypes: ReadonlySet<string> | null;
 }
 
 /** Did the schema report a problem exactly at `path`? */

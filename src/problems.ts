@@ -34,7 +34,7 @@ export interface ValidationResult {
 export const MAX_PROBLEMS = 100;
 
 /** Default gate: a plain `validate` of a 2024 document. */
-const DEFAULT_GATE: RuleGate = { strict: false, revision: false, model: '2024' };
+const DEFAULT_GATE: RuleGate = { strict: false, revision: false, model: '2024', metadata: false };
 
 /** A path or message, or a function that builds it (called only when the problem is listed). */
 type Lazy = string | (() => string);

@@ -1,4 +1,6 @@
 import type { SupplyMixComponent, UsageSegment } from '../generated/2024/types.js';
+import type { UsageSegment as UsageSegment2026 } from '../generated/2026/types.js';
+import { cellReader2026, type Cell2026 } from './reader-2026.js';
 import { energyNumber, gapReason, supplyMixOk } from './columns/values.js';
 import { ENERGY_VALUE_KEY } from './models/model-2024.js';
 import { isObject, show } from './json.js';
@@ -46,7 +48,8 @@ export interface UnknownCell {
 export type Cell = EnergyCell | GapCell | SupplyMixCell | UnknownCell;
 
 /** One interval of a segment. */
-export interface Row {
+/** One interval of a segment; `C` is `Cell` for 2024 segments, `Cell2026` for 2026 ones. */
+export interface Row<C = Cell> {
   /** Index of the value set in `values`. */
   index: number;
   /** Start of the interval, epoch milliseconds. */
@@ -57,8 +60,8 @@ export interface Row {
   start: string;
   /** End as an RFC 3339 UTC string. */
   end: string;
-  /** One cell per entry of `format`, by column index (repeated formats stay apart). */
-  cells: Cell[];
+  /** One cell per entry of `format` (2026: `formats`), by column index (repeated formats stay apart). */
+  cells: C[];
 }
 
 /** The columns of a segment, classified. */
@@ -100,26 +103,39 @@ function cellOf(spec: ColumnSpec, column: number, v: unknown): Cell {
  * - extension (and malformed) formats: an `unknown` cell with the raw value
  *   (`null` when the entry is missing).
  *
+ * A 2026 segment (one with `formats`) reads as `Cell2026` cells, each
+ * narrowed by its Value Format: narrow with `known`, then `type`; amounts
+ * (`eu`, `ed`, `wu`, `gu`, `fu`) carry the format's `units`, `direction` and
+ * `quality`, cost its `currency`, a supply-mix share `share`/`ci`/`eacs`, a
+ * meter reading the string `reading`; a value that the checker would report
+ * (`value-type`) reads as `null`. Types the draft does not define give
+ * `known: false` cells with the raw value.
+ *
  * A value set that is not an array, or is shorter than `format`, reads as
  * missing entries (`null` values). Without a usable `segment_start` or
  * `interval` the rows' times are NaN and `start`/`end` are `''`. Returns `[]`
  * for anything that is not an object.
  */
-export function readRows(segment: UsageSegment): Row[] {
+export function readRows(segment: UsageSegment): Row<Cell>[];
+export function readRows(segment: UsageSegment2026): Row<Cell2026>[];
+export function readRows(segment: UsageSegment | UsageSegment2026): Row<Cell>[] | Row<Cell2026>[] {
   const seg = segment as unknown;
   if (!isObject(seg)) return [];
-  const specs = readColumns(seg as unknown as UsageSegment);
+  // The model, as `validate` detects it: a segment with `formats` is 2026 (cells narrowed by each Value Format, see reader-2026.ts).
+  const readers: ((v: unknown) => Cell | Cell2026)[] = Object.prototype.hasOwnProperty.call(seg, 'formats')
+    ? (Array.isArray(seg.formats) ? seg.formats : []).map(cellReader2026)
+    : readColumns(seg as unknown as UsageSegment).map((spec, i) => (v: unknown) => cellOf(spec, i, v));
   const start = parseDateTime(seg.segment_start);
   const interval = typeof seg.interval === 'number' ? seg.interval * 1000 : NaN;
   const values = Array.isArray(seg.values) ? (seg.values as unknown[]) : [];
-  const rows: Row[] = [];
+  const rows: Row<Cell | Cell2026>[] = [];
   for (let k = 0; k < values.length; k++) {
     const vs = values[k];
     const arr = Array.isArray(vs) ? vs : [];
     const startMs = start + k * interval;
     const endMs = start + (k + 1) * interval;
-    const cells: Cell[] = [];
-    for (let i = 0; i < specs.length; i++) cells.push(cellOf(specs[i]!, i, arr[i]));
+    const cells: (Cell | Cell2026)[] = [];
+    for (let i = 0; i < readers.length; i++) cells.push(readers[i]!(arr[i]));
     rows.push({
       index: k,
       startMs,
@@ -129,5 +145,5 @@ export function readRows(segment: UsageSegment): Row[] {
       cells,
     });
   }
-  return rows;
+  return rows as Row<Cell>[] | Row<Cell2026>[];
 }

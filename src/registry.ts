@@ -34,10 +34,13 @@ export interface Rule {
   readonly strictOnly?: boolean;
   /** Reported only by `checkRevision` / `checkRevisionChain`. */
   readonly revisionOnly?: boolean;
+  /** Reported only when the caller passes the Server Metadata (`serverMetadata` option, `--server-metadata`). */
+  readonly metadataOnly?: boolean;
 }
 
 const BOTH: readonly Model[] = ['2024', '2026'];
 const ONLY_2024: readonly Model[] = ['2024'];
+const ONLY_2026: readonly Model[] = ['2026'];
 
 export const RULES = [
   {
@@ -53,7 +56,7 @@ export const RULES = [
     sourceClass: 'draft',
     models: BOTH,
     level: 'error',
-    summary: "A value set's length differs from the length of `format`.",
+    summary: "A value set's length differs from the length of `format` (2026: `formats`).",
   },
   {
     code: 'value-type',
@@ -61,7 +64,7 @@ export const RULES = [
     models: BOTH,
     level: 'error',
     summary:
-      'A value in a column with a valid format string is neither `null` nor the shape its format requires: energy formats need `{"v": <finite number>}`, `gap` needs `{"reason_type": <non-empty string>}`, `supply_mix` needs a non-empty array of `{"type", "mix"}` components (`type` a non-empty string, `mix` from 0 to 1, `gco2_per_kwh` a number ≥ 0 if present), an extension format needs an object.',
+      'A value in a column with a valid format string is neither `null` nor the shape its format requires: energy formats need `{"v": <finite number>}`, `gap` needs `{"reason_type": <non-empty string>}`, `supply_mix` needs a non-empty array of `{"type", "mix"}` components (`type` a non-empty string, `mix` from 0 to 1, `gco2_per_kwh` a number ≥ 0 if present), an extension format needs an object. 2026: each defined type needs its own key, a finite number under `eu`, `ed`, `wu`, `gu`, `fu` or `c`, a string under `r` (meter readings), and `{"sm": <0 to 1>, "ci"?: <number>, "eacs"?: [<id>, …]}` for a supply-mix share; a type the draft does not define needs an object.',
   },
   {
     code: 'interval-arithmetic',
@@ -69,7 +72,7 @@ export const RULES = [
     models: BOTH,
     level: 'error',
     summary:
-      `\`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms.`,
+      `\`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms. 2026: not checked when \`values\` is empty (every value type withheld); **Decision**: a segment whose columns are all point-in-time (\`meter_readings\`, demand \`starting\`/\`ending\`) may also end at its last reading, \`(len(values) − 1) × interval\` after its start.`,
   },
   {
     code: 'segment-bounds',
@@ -105,7 +108,7 @@ export const RULES = [
     models: BOTH,
     level: 'error',
     summary:
-      'Two segments of one page with the same `related_*` ids and a shared measurement (`kwh_fwd`, `kwh_rev`, `kwh_net`, ignoring `_estimate`/`_raw`; a `gap` segment shares with every measurement, `supply_mix` with none), with the same `interval` or one of them a `gap` segment, overlap in time; two `gap` segments never conflict with each other (a gap does not say which measurement it explains). Each segment is reported with the first segment it overlaps.',
+      'Two segments of one page with the same `related_*` ids and a shared measurement (`kwh_fwd`, `kwh_rev`, `kwh_net`, ignoring `_estimate`/`_raw`; a `gap` segment shares with every measurement, `supply_mix` with none), with the same `interval` or one of them a `gap` segment, overlap in time; two `gap` segments never conflict with each other (a gap does not say which measurement it explains). Each segment is reported with the first segment it overlaps. 2026: the measurements as for `timeline-hole`.',
   },
   {
     code: 'timeline-hole',
@@ -113,7 +116,7 @@ export const RULES = [
     models: BOTH,
     level: 'warning',
     summary:
-      'Among the segments of one page with the same `related_*` id sets, some time between the earliest start and the latest end of those with a measurement is covered by no segment with that measurement (whatever its `interval`) and no `gap` segment (a `gap` covers every measurement).',
+      'Among the segments of one page with the same `related_*` id sets, some time between the earliest start and the latest end of those with a measurement is covered by no segment with that measurement (whatever its `interval`) and no `gap` segment (a `gap` covers every measurement). 2026: the measurements are `electric_usage` per direction (or without one), `water_usage`, `natural_gas_usage` and `fuel_oil_usage`, ignoring `quality` and `units`; a column with a time-of-use, tier or season designation follows no timeline; there is no `gap` type.',
   },
   {
     code: 'net-balance',
@@ -121,7 +124,7 @@ export const RULES = [
     models: BOTH,
     level: 'warning',
     summary:
-      `A value set holds \`kwh_net\`, \`kwh_fwd\` and \`kwh_rev\` of the same quality and \`net ≠ fwd + rev\` by more than ${NET_TOLERANCE} kWh (\`kwh_rev\` is negative).`,
+      `A value set holds \`kwh_net\`, \`kwh_fwd\` and \`kwh_rev\` of the same quality and \`net ≠ fwd + rev\` by more than ${NET_TOLERANCE} kWh (\`kwh_rev\` is negative). 2026: three \`electric_usage\` columns with directions \`forward\`, \`reverse\` and \`net\` that agree on \`quality\` (or all leave it out), \`units\`, \`tou\`, \`tier\`, \`season\` and \`related_meterdevices\`, in their \`units\` (reverse is negative: the sign says the direction of flow).`,
   },
   {
     code: 'unknown-format',
@@ -129,7 +132,7 @@ export const RULES = [
     models: BOTH,
     level: 'warning',
     strictOnly: true,
-    summary: 'A format string is an extension format (not one the specification defines); clients ignore its values.',
+    summary: 'A format string (2026: a Value Format `type`) is an extension (not one the specification defines); clients ignore its values. 2026: not reported for a type the caller\'s Server Metadata declares.',
   },
   {
     code: 'unknown-field',
@@ -180,6 +183,39 @@ export const RULES = [
       'An object of the JSON text repeats a member name (RFC 8259 §4: names should be unique); `JSON.parse` keeps only the last value, which can hide a missing field. Reported from the text: by the CLI and `validateText`, not by `validate` of a parsed value.',
   },
   {
+    code: 'format-index',
+    sourceClass: 'draft',
+    models: ONLY_2026,
+    level: 'error',
+    summary:
+      'An `indexes` entry of a supply-mix or cost Value Format names no other column of the segment: it is the column itself, or at or past the number of `formats` (indexes count from 0).',
+  },
+  {
+    code: 'duplicate-format-id',
+    sourceClass: 'draft',
+    models: ONLY_2026,
+    level: 'error',
+    summary:
+      'Two Value Formats of one segment have the same `id`. **Decision** on the scope the draft leaves open: an id is unique within its segment; the same id in other segments is fine (the draft\'s own example reuses one across segments).',
+  },
+  {
+    code: 'unknown-enum',
+    sourceClass: 'decision',
+    models: ONLY_2026,
+    level: 'warning',
+    summary:
+      'A Value Format field the draft lists values for (`units`, `direction`, `tou`, `tier`, `season`, `quality`, `demand_type`, `attribution`, `supply_type`) has a value outside the list for its type, or a `type` is one or two edits away from a defined type. **Decision**: Servers must use the lists but Clients must ignore unknown values, so this is a warning, never an error; reported always in strict mode, and by default only when the value is one or two edits (or only letter case) away from a listed value.',
+  },
+  {
+    code: 'undeclared-type',
+    sourceClass: 'draft',
+    models: ONLY_2026,
+    level: 'error',
+    metadataOnly: true,
+    summary:
+      'A Value Format `type` is neither one of the eight the draft defines nor described in the Server Metadata\'s `cds_usagesegments_additional_value_types`. **Decision**: checked only when the caller passes the Server Metadata (`serverMetadata`, `--server-metadata FILE`); without it an undefined type is only a strict-mode `unknown-format` warning.',
+  },
+  {
     code: 'internal-error',
     sourceClass: 'decision',
     models: BOTH,
@@ -201,12 +237,15 @@ export interface RuleGate {
   readonly revision: boolean;
   /** The model of the documents checked. */
   readonly model: Model;
+  /** The caller passed the Server Metadata. */
+  readonly metadata: boolean;
 }
 
-/** Is the rule reported under `gate` (its strict-only, revision-only and model flags)? */
+/** Is the rule reported under `gate` (its strict-only, revision-only, metadata-only and model flags)? */
 export function ruleApplies(rule: Rule, gate: RuleGate): boolean {
   if (rule.strictOnly === true && !gate.strict) return false;
   if (rule.revisionOnly === true && !gate.revision) return false;
+  if (rule.metadataOnly === true && !gate.metadata) return false;
   return rule.models.includes(gate.model);
 }
 

@@ -2,9 +2,9 @@ import type { SchemaOutcome } from './context.js';
 import { isObject, show } from './json.js';
 import { Collector, type ValidationResult } from './problems.js';
 import { compareInstants, parseInstant, type Instant } from './time.js';
-import { reportDuplicateKeys, validateInto } from './validate.js';
+import { detectModel, MODELS, modelOptions, reportDuplicateKeys, validateInto, type ValidateOptions } from './validate.js';
 
-export interface RevisionOptions {
+export interface RevisionOptions extends Pick<ValidateOptions, 'model' | 'serverMetadata'> {
   /** Also report `unknown-field` and `unknown-format` warnings. Default false. */
   strict?: boolean;
   /** The JSON text each document was parsed from (by index; undefined where unknown): repeated member names are reported (`duplicate-key`). */
@@ -82,7 +82,10 @@ export interface ProblemTotals {
  * checked, so that the collector itself knows nothing of files.
  */
 export function checkRevisionChainCounted(docs: readonly unknown[], options: RevisionOptions = {}): { result: ValidationResult; totalsByDoc: ProblemTotals[] } {
-  const c = new Collector({ strict: options?.strict === true, revision: true });
+  const { model: modelOpt, declaredTypes } = modelOptions('checkRevisionChain', options);
+  // One model for the chain: forced, or the first document's (a revision keeps its model).
+  const model = modelOpt !== 'auto' ? modelOpt : detectModel(Array.isArray(docs) ? docs.find(isObject) : undefined);
+  const c = new Collector({ strict: options?.strict === true, revision: true, model, metadata: declaredTypes !== null });
   const n = Array.isArray(docs) ? docs.length : 0;
   const totalsByDoc: ProblemTotals[] = Array.from({ length: n }, () => ({ errors: 0, warnings: 0 }));
   const inDoc = (i: number, check: () => void): void => {
@@ -106,7 +109,7 @@ export function checkRevisionChainCounted(docs: readonly unknown[], options: Rev
       inDoc(i, () => {
         const text = options?.texts?.[i];
         if (typeof text === 'string') reportDuplicateKeys(text, c);
-        const schema = validateInto(docs[i], 'segment', c);
+        const schema = validateInto(docs[i], 'segment', c, MODELS[model], declaredTypes);
         const doc: unknown = docs[i];
         checked.push(isObject(doc) ? { doc, schema } : null);
       });

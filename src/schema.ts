@@ -3,11 +3,10 @@
  * a view of the document, with `values` checked by the value rules' fast
  * path first; Ajv's errors become `schema` problems (see schema-errors.ts).
  */
-import { validateUsageSegment, validateUsageSegmentList } from '../generated/2024/validators.js';
 import { LINK_MAX_LENGTH } from '../generated/2024/spec-facts.js';
 import type { SchemaOutcome } from './context.js';
 import { KIND_INVALID, type Columns } from './columns/column.js';
-import { valuesClean, valuesShapeOk } from './columns/values.js';
+import { valuesClean } from './columns/values.js';
 import { isObject } from './json.js';
 import type { ModelAdapter } from './models/adapter.js';
 import type { Collector } from './problems.js';
@@ -66,8 +65,8 @@ function checkValues(seg: unknown, base: string, fastPath: boolean, model: Model
     clean.add(seg);
     return;
   }
-  if (valuesShapeOk(values) || validateUsageSegment(seg)) return;
-  for (const e of (validateUsageSegment.errors ?? []) as AjvError[]) {
+  if (model.valuesShapeOk(values) || model.validateSegment(seg)) return;
+  for (const e of (model.validateSegment.errors ?? []) as AjvError[]) {
     if (e.instancePath !== '/values' && !e.instancePath.startsWith('/values/')) continue;
     if (valueRulesCover(e.instancePath, values, cols)) continue;
     errors.push({ ...e, instancePath: base + e.instancePath });
@@ -129,11 +128,11 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Col
   // The fast path decides every value rule at once; strict-only rules need the full loop.
   const fastPath = !collector.enabled('unknown-field');
   if (kind === 'list') {
-    if (!validateUsageSegmentList(pageView(doc, errors))) errors.push(...((validateUsageSegmentList.errors ?? []) as AjvError[]));
+    if (!model.validatePage(pageView(doc, errors))) errors.push(...((model.validatePage.errors ?? []) as AjvError[]));
     const list = isObject(doc) ? doc.usage_segments : undefined;
     if (Array.isArray(list)) for (let i = 0; i < list.length; i++) checkValues(list[i], `/usage_segments/${i}`, fastPath, model, clean, errors);
   } else {
-    if (!validateUsageSegment(withoutValues(doc))) errors.push(...((validateUsageSegment.errors ?? []) as AjvError[]));
+    if (!model.validateSegment(withoutValues(doc))) errors.push(...((model.validateSegment.errors ?? []) as AjvError[]));
     checkValues(doc, '', fastPath, model, clean, errors);
   }
   const cleanValues = clean.size > 0 ? clean : null;

@@ -3,6 +3,9 @@ import { scanDuplicateKeys } from './duplicate-keys.js';
 import { isObject, show } from './json.js';
 import type { ModelAdapter } from './models/adapter.js';
 import { MODEL_2024 } from './models/model-2024.js';
+import { MODEL_2026 } from './models/model-2026.js';
+import type { Model } from './registry.js';
+import { declaredTypesOf } from './rules/formats.js';
 import { Collector, type ValidationResult } from './problems.js';
 import { checkPage } from './rules/page.js';
 import { checkSegment } from './rules/segment.js';
@@ -13,10 +16,62 @@ export type DocumentKind = 'auto' | 'segment' | 'list';
 export interface ValidateOptions {
   /** What the document is: `auto` (default) treats an object with `usage_segments` as a listing page, any other object as a segment. */
   kind?: DocumentKind;
-  /** Also report `unknown-field` and `unknown-format` warnings. Default false. */
+  /** Also report `unknown-field` and `unknown-format` warnings, and every `unknown-enum`. Default false. */
   strict?: boolean;
   /** The JSON text `doc` was parsed from: its repeated member names are reported (`duplicate-key`), which the parsed value cannot show. */
   text?: string;
+  /** The document model: `auto` (default) detects it (see `detectModel`); `2024` or `2026` forces it. */
+  model?: Model | 'auto';
+  /**
+   * The Server Metadata of the Server the document comes from (2026). With
+   * it, a Value Format `type` that the draft does not define and that
+   * `cds_usagesegments_additional_value_types` does not describe is an
+   * `undeclared-type` error.
+   */
+  serverMetadata?: Record<string, unknown>;
+}
+
+export const MODELS: Readonly<Record<Model, ModelAdapter>> = { '2024': MODEL_2024, '2026': MODEL_2026 };
+
+/**
+ * The model of a document for `model: 'auto'`: a segment with `formats` is
+ * 2026, any other 2024 (a segment with `format`, and what has neither:
+ * 2024 reports the missing member). A page takes the model of its first
+ * segment that has `formats` or `format`.
+ */
+export function detectModel(doc: unknown): Model {
+  try {
+    return modelOf(doc);
+  } catch {
+    // Reading the input threw (a hostile object): validation will report it as internal-error.
+    return '2024';
+  }
+}
+
+function modelOf(doc: unknown): Model {
+  if (!isObject(doc)) return '2024';
+  const list = doc.usage_segments;
+  const segments: unknown[] = Array.isArray(list) ? list : [doc];
+  for (const seg of segments) {
+    if (!isObject(seg)) continue;
+    if (Object.prototype.hasOwnProperty.call(seg, 'formats')) return '2026';
+    if (Object.prototype.hasOwnProperty.call(seg, 'format')) return '2024';
+  }
+  return '2024';
+}
+
+/** Check the model and Server Metadata options (programming errors throw, as for `kind`). */
+export function modelOptions(fn: string, options: Pick<ValidateOptions, 'model' | 'serverMetadata'> | undefined): { model: Model | 'auto'; declaredTypes: ReadonlySet<string> | null } {
+  const model = options?.model ?? 'auto';
+  if (model !== 'auto' && model !== '2024' && model !== '2026') {
+    throw new TypeError(`${fn}: option model must be 'auto', '2024' or '2026', got ${String(model)}`);
+  }
+  const meta = options?.serverMetadata;
+  if (meta === undefined) return { model, declaredTypes: null };
+  if (!isObject(meta)) throw new TypeError(`${fn}: option serverMetadata must be the Server Metadata object, got ${meta === null ? 'null' : Array.isArray(meta) ? 'an array' : typeof meta}`);
+  const map = meta.cds_usagesegments_additional_value_types;
+  if (map !== undefined && !isObject(map)) throw new TypeError(`${fn}: serverMetadata.cds_usagesegments_additional_value_types must be an object (a map of Value Type Descriptions)`);
+  return { model, declaredTypes: declaredTypesOf(meta) };
 }
 
 /** Decide the kind of a document for `kind: 'auto'`; null if it is not an object. */
@@ -38,7 +93,7 @@ export function reportDuplicateKeys(text: string, collector: Collector): void {
  * strict or not). Returns what the schema pass found (null when the document
  * could not be read as the kind asked for), for rules between documents.
  */
-export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Collector, model: ModelAdapter = MODEL_2024): SchemaOutcome | null {
+export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Collector, model: ModelAdapter = MODEL_2024, declaredTypes: ReadonlySet<string> | null = null): SchemaOutcome | null {
   let kind: 'segment' | 'list';
   if (kindOpt === 'auto') {
     const k = detectKind(doc);
@@ -54,7 +109,7 @@ export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Col
   }
   const schema = runSchema(doc, kind, collector, model);
   if (!isObject(doc)) return schema;
-  const ctx: CheckContext = { collector, model, schema };
+  const ctx: CheckContext = { collector, model, schema, declaredTypes };
   if (kind === 'list') checkPage(doc, ctx);
   else checkSegment(doc, '', 0, ctx);
   return schema;
@@ -70,10 +125,12 @@ export function validate(doc: unknown, options: ValidateOptions = {}): Validatio
   if (kind !== 'auto' && kind !== 'segment' && kind !== 'list') {
     throw new TypeError(`validate: option kind must be 'auto', 'segment' or 'list', got ${String(kind)}`);
   }
-  const collector = new Collector({ strict: options?.strict === true });
+  const { model: modelOpt, declaredTypes } = modelOptions('validate', options);
+  const model = modelOpt === 'auto' ? detectModel(doc) : modelOpt;
+  const collector = new Collector({ strict: options?.strict === true, model, metadata: declaredTypes !== null });
   try {
     if (typeof options?.text === 'string') reportDuplicateKeys(options.text, collector);
-    validateInto(doc, kind, collector);
+    validateInto(doc, kind, collector, MODELS[model], declaredTypes);
   } catch (e) {
     collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -4,7 +4,9 @@ import { Collector } from '../src/problems.js';
 import { RULES, ruleApplies, type Code, type Model, type Rule } from '../src/registry.js';
 import { INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from '../src/tolerance.js';
 
-const GATES = [false, true].flatMap((strict) => [false, true].flatMap((revision) => (['2024', '2026'] as Model[]).map((model) => ({ strict, revision, model }))));
+const GATES = [false, true].flatMap((strict) =>
+  [false, true].flatMap((revision) => [false, true].flatMap((metadata) => (['2024', '2026'] as Model[]).map((model) => ({ strict, revision, model, metadata })))),
+);
 
 describe('rule registry', () => {
   it('every rule has a source class, a level and at least one model', () => {
@@ -15,12 +17,12 @@ describe('rule registry', () => {
     }
   });
 
-  it('the collector reports a code exactly when its rule applies under the gate (strict-only, revision-only, models)', () => {
+  it('the collector reports a code exactly when its rule applies under the gate (strict-only, revision-only, metadata-only, models)', () => {
     for (const gate of GATES) {
       for (const rule of RULES as readonly Rule[]) {
         const c = new Collector(gate);
         c.add(rule.code as Code, '', 'x');
-        const want = (!rule.strictOnly || gate.strict) && (!rule.revisionOnly || gate.revision) && rule.models.includes(gate.model);
+        const want = (!rule.strictOnly || gate.strict) && (!rule.revisionOnly || gate.revision) && (!rule.metadataOnly || gate.metadata) && rule.models.includes(gate.model);
         expect(ruleApplies(rule, gate), `${rule.code} ${JSON.stringify(gate)}`).toBe(want);
         expect(c.enabled(rule.code as Code)).toBe(want);
         expect(c.errors.length + c.warnings.length, `${rule.code} ${JSON.stringify(gate)}`).toBe(want ? 1 : 0);

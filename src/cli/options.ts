@@ -38,3 +38,19 @@ export function parseCommandArgs(args: readonly string[], specs: readonly Option
     throw new UsageError(reason(e));
   }
 }
+
+/** `--model`: force the document model instead of detecting it. */
+export const MODEL_OPTION: OptionSpec = {
+  name: 'model',
+  type: 'string',
+  value: 'M',
+  help: 'auto (default): a segment with formats is 2026, any other 2024;\nor force 2024 / 2026.',
+};
+
+/** `--server-metadata FILE`: the Server Metadata that declares additional value types (2026). */
+export const SERVER_METADATA_OPTION: OptionSpec = {
+  name: 'server-metadata',
+  type: 'string',
+  value: 'FILE',
+  help: "The Server's metadata (JSON): 2026 value types neither defined by\nthe draft nor described in its cds_usagesegments_additional_value_types\nare errors (undeclared-type).",
+};

@@ -1,22 +1,24 @@
 import { checkRevisionChainCounted } from '../revision.js';
 import { UsageError, type CliIo } from './io.js';
 import { loadJson } from './input.js';
-import { JSON_OPTION, parseCommandArgs, STRICT_OPTION } from './options.js';
+import { JSON_OPTION, MODEL_OPTION, parseCommandArgs, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
+import { modelArgs } from './model-options.js';
 import { printReport, tagProblems, uncheckedEntry, type FileEntry } from './report.js';
 import type { Command } from './command.js';
 
 /** `revision [--json] [--strict] PREVIOUS NEXT [LATER...]`: check a chain of revisions. */
 export const revisionCommand: Command = {
   name: 'revision',
-  usage: 'revision [--json] [--strict] PREVIOUS NEXT [LATER...]',
+  usage: 'revision [--json] [--strict] [--model auto|2024|2026] [--server-metadata FILE] PREVIOUS NEXT [LATER...]',
   summary:
     'Check that each document is a valid revision of the one before\n(same id, cds_created, segment_start/segment_end/interval; later\ncds_modified); every document is also validated as a segment.',
-  options: [JSON_OPTION, STRICT_OPTION],
+  options: [JSON_OPTION, STRICT_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION],
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals: files } = parseCommandArgs(args, this.options);
     if (files.length < 2) throw new UsageError('revision needs PREVIOUS and NEXT files');
     if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be given only once');
     const json = values.json === true;
+    const models = await modelArgs(values, io);
     const docs: unknown[] = [];
     const texts: string[] = [];
     const failures = new Map<string, string>();
@@ -32,7 +34,7 @@ export const revisionCommand: Command = {
       // Not checked: the readable files are listed as not valid (the chain is incomplete).
       return printReport(io, json, { errors: [], warnings: [], files: files.map((f) => uncheckedEntry(f, failures.get(f))) });
     }
-    const { result: r, totalsByDoc } = checkRevisionChainCounted(docs, { strict: values.strict === true, texts });
+    const { result: r, totalsByDoc } = checkRevisionChainCounted(docs, { strict: values.strict === true, texts, ...models });
     const fileOf = (p: { doc?: number }) => files[p.doc ?? 0] ?? files[0]!;
     // Each problem, listed or beyond the cap, is counted on the file it points into.
     const entries = files.map((file, i): FileEntry => {

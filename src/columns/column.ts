@@ -12,8 +12,12 @@ export const KIND_SUPPLY_MIX = 2;
 export const KIND_EXTENSION = 3;
 /** Not a valid column description (already a schema error): the rules skip it. */
 export const KIND_INVALID = 4;
+/** A reading kept as a string under `valueKey` (2026 `meter_readings`, `{"r": "0012345.6"}`). */
+export const KIND_READING = 5;
+/** One share of a supply mix as an object (2026 `electric_supply_mix`: `{"sm": 0..1, "ci"?: number, "eacs"?: [ids]}`). */
+export const KIND_SHARE = 6;
 
-export type ColumnKind = typeof KIND_ENERGY | typeof KIND_GAP | typeof KIND_SUPPLY_MIX | typeof KIND_EXTENSION | typeof KIND_INVALID;
+export type ColumnKind = typeof KIND_ENERGY | typeof KIND_GAP | typeof KIND_SUPPLY_MIX | typeof KIND_EXTENSION | typeof KIND_INVALID | typeof KIND_READING | typeof KIND_SHARE;
 
 /** Direction of an energy flow (the net-balance rule relates the three). */
 export type Direction = 'forward' | 'reverse' | 'net';
@@ -29,8 +33,14 @@ export interface Column {
   readonly direction: Direction | null;
   /** Energy columns: the reading's quality (2024: validated, estimate or raw). */
   readonly quality: string | null;
-  /** Energy columns: the member of the value object that holds the number (2024: `v`). */
+  /** Energy columns: the member of the value object that holds the number (2024: `v`; 2026: `eu`, `ed`, `wu`, `gu`, `fu`, `c`); readings and shares: their key (`r`, `sm`). */
   readonly valueKey: string | null;
+  /** 2026: the Value Format's `type` (the value members depend on it); undefined in 2024. */
+  readonly type?: string;
+  /** Net balance relates forward, reverse and net columns of one group; undefined: the group is the quality (2024). */
+  readonly balanceGroup?: string | null;
+  /** The values are read at an instant (2026 `meter_readings`, demand `starting`/`ending`), not over the interval. */
+  readonly pointInTime?: boolean;
 }
 
 /** A model's columns of one segment, classified once for the rules. */
@@ -46,6 +56,8 @@ export interface Columns {
   readonly triples: readonly number[] | null;
   /** Every column is energy or gap (the single-pass fast path applies). */
   readonly energyOrGapOnly: boolean;
+  /** There are columns and every one is point-in-time (see `Column.pointInTime`). */
+  readonly pointInTimeOnly: boolean;
 }
 
 /** Classify a model's columns: measurement bits by the order of `measurements`, net-balance triples per quality. */
@@ -61,17 +73,19 @@ export function summarize(list: readonly Column[], measurements: readonly string
     } else if (c.kind === KIND_GAP) gap = true;
     else energyOrGapOnly = false;
   }
-  return { list, kinds, measurements: bits, gap, triples: netTriples(list), energyOrGapOnly };
+  const pointInTimeOnly = list.length > 0 && list.every((c) => c.pointInTime === true);
+  return { list, kinds, measurements: bits, gap, triples: netTriples(list), energyOrGapOnly, pointInTimeOnly };
 }
 
-/** For each quality, the first forward, reverse and net energy column, when all three exist. */
+/** For each balance group (2024: each quality), the first forward, reverse and net energy column, when all three exist. */
 function netTriples(list: readonly Column[]): number[] | null {
   if (list.length < 3) return null;
   const byQuality = new Map<string, [number, number, number]>();
   list.forEach((c, i) => {
-    if (c.kind !== KIND_ENERGY || c.direction === null || c.quality === null) return;
-    let t = byQuality.get(c.quality);
-    if (t === undefined) byQuality.set(c.quality, (t = [-1, -1, -1]));
+    const group = c.balanceGroup !== undefined ? c.balanceGroup : c.quality;
+    if (c.kind !== KIND_ENERGY || c.direction === null || group === null) return;
+    let t = byQuality.get(group);
+    if (t === undefined) byQuality.set(group, (t = [-1, -1, -1]));
     const slot = c.direction === 'forward' ? 0 : c.direction === 'reverse' ? 1 : 2;
     if (t[slot] < 0) t[slot] = i;
   });

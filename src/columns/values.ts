@@ -5,7 +5,7 @@
  */
 import { isObject } from '../json.js';
 import { NET_TOLERANCE } from '../tolerance.js';
-import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_SUPPLY_MIX, type Column, type Columns } from './column.js';
+import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_READING, KIND_SHARE, KIND_SUPPLY_MIX, type Column, type Columns } from './column.js';
 
 /** A finite number (`x - x` is 0 only for finite numbers; cheaper than Number.isFinite on unknowns). */
 function isFiniteNumber(x: unknown): x is number {
@@ -63,6 +63,28 @@ export function supplyMixSum(v: readonly Record<string, unknown>[]): number {
   return sum;
 }
 
+/** The string of a reading value (`{"r": <string>}` in 2026), or undefined when the value does not have that shape. */
+export function readingText(v: unknown, key: string): string | undefined {
+  if (!isObject(v)) return undefined;
+  const x = v[key];
+  return typeof x === 'string' ? x : undefined;
+}
+
+/** A 2026 supply-mix share as the draft defines it, or undefined: `sm` a ratio from 0 to 1, `ci` absent or a finite number, `eacs` absent or an array of non-empty strings. */
+export function shareOf(v: unknown): { sm: number; ci: number | undefined; eacs: string[] | undefined } | undefined {
+  if (!isObject(v)) return undefined;
+  const sm = v.sm;
+  if (typeof sm !== 'number' || !(sm >= 0 && sm <= 1)) return undefined;
+  const ci = v.ci;
+  if (ci !== undefined && !isFiniteNumber(ci)) return undefined;
+  const eacs = v.eacs;
+  if (eacs !== undefined) {
+    if (!Array.isArray(eacs)) return undefined;
+    for (let j = 0; j < eacs.length; j++) if (typeof eacs[j] !== 'string' || (eacs[j] as string).length === 0) return undefined;
+  }
+  return { sm, ci: ci as number | undefined, eacs: eacs as string[] | undefined };
+}
+
 /** Does a non-null value have the shape its column requires? (Invalid columns accept anything: the column is the problem.) */
 export function valueOk(column: Column, v: unknown): boolean {
   switch (column.kind) {
@@ -72,6 +94,10 @@ export function valueOk(column: Column, v: unknown): boolean {
       return gapReason(v) !== undefined;
     case KIND_SUPPLY_MIX:
       return supplyMixOk(v);
+    case KIND_READING:
+      return readingText(v, column.valueKey ?? 'r') !== undefined;
+    case KIND_SHARE:
+      return shareOf(v) !== undefined;
     case KIND_EXTENSION:
       return isObject(v);
     default:
@@ -88,6 +114,10 @@ export function expectedShape(column: Column): string {
       return 'null or {"reason_type": <non-empty string>}';
     case KIND_SUPPLY_MIX:
       return 'null or a non-empty array of {"type", "mix"} components';
+    case KIND_READING:
+      return `null or {"${column.valueKey ?? 'r'}": <string>} (a reading is a string, not a number)`;
+    case KIND_SHARE:
+      return 'null or {"sm": <number from 0 to 1>, "ci"?: <finite number>, "eacs"?: [<non-empty string>, …]}';
     default:
       return 'null or an object';
   }
@@ -108,6 +138,23 @@ export function valuesShapeOk(values: readonly unknown[]): boolean {
       if (v === null) continue;
       if (typeof v !== 'object') return false;
       if (Array.isArray(v) && !supplyMixOk(v)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The same structural check for the 2026 schema, whose value objects are
+ * objects only: every value set an array, every value null or a
+ * (non-array) object.
+ */
+export function valuesShapeOk2026(values: readonly unknown[]): boolean {
+  for (let k = 0; k < values.length; k++) {
+    const vs = values[k];
+    if (!Array.isArray(vs)) return false;
+    for (let i = 0; i < vs.length; i++) {
+      const v: unknown = vs[i];
+      if (v !== null && !isObject(v)) return false;
     }
   }
   return true;

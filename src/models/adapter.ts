@@ -1,4 +1,4 @@
-import type { ColumnKind, Columns } from '../columns/column.js';
+import type { Column, Columns } from '../columns/column.js';
 import type { Model } from '../registry.js';
 
 /**
@@ -20,6 +20,17 @@ export interface ModelAdapter {
   /** The id lists that place a segment in a series (all of them, as sets), and those that may be absent (absent reads as empty). */
   readonly relatedFields: readonly string[];
   readonly optionalRelated: ReadonlySet<string>;
-  /** Members the model defines for a value of a column kind (for supply mix: of one component); null when any member is allowed. */
-  valueMembers(kind: ColumnKind): ReadonlySet<string> | null;
+  /** Members the model defines for a value of a column (for a 2024 supply mix: of one component); null when any member is allowed. */
+  valueMembers(column: Column): ReadonlySet<string> | null;
+  /** The model's compiled JSON Schema validators (generated at build time). */
+  readonly validateSegment: CompiledValidator;
+  readonly validatePage: CompiledValidator;
+  /** The schema's structural check of `values`, never laxer than the model's ValueSet schema (see columns/values.ts). */
+  valuesShapeOk(values: readonly unknown[]): boolean;
+}
+
+/** A compiled validator as generated/<model>/validators.ts exports it. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: unknown[] | null;
 }

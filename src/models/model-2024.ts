@@ -5,6 +5,8 @@
 import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, summarize, type Column, type Columns, type Direction } from '../columns/column.js';
 import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from '../../generated/2024/spec-facts.js';
 import type { ModelAdapter } from './adapter.js';
+import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
+import { valuesShapeOk } from '../columns/values.js';
 import { MEASUREMENT_BIT, parseFormat, type ColumnSpec, type Quantity } from '../formats.js';
 
 /** The 2024 measurements, in bit order (kwh_fwd, kwh_rev, kwh_net: the spec's order). */
@@ -68,5 +70,8 @@ export const MODEL_2024: ModelAdapter = {
   relatedFields: RELATED,
   // `related_eacs` is not required (a Decision): absent reads as empty.
   optionalRelated: new Set(RELATED.filter((f) => !(OBJECT_REQUIRED.UsageSegment as readonly string[]).includes(f))),
-  valueMembers: (kind) => VALUE_MEMBERS.get(kind) ?? null,
+  valueMembers: (column) => VALUE_MEMBERS.get(column.kind) ?? null,
+  validateSegment: validateUsageSegment,
+  validatePage: validateUsageSegmentList,
+  valuesShapeOk,
 };

@@ -1,7 +1,8 @@
 /** The rules of one usage segment (the JSON Schema has run before), on the column model. */
-import { KIND_ENERGY, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
-import { energyNumber, expectedShape, gapReason, supplyMixFault, supplyMixOk, supplyMixSum } from '../columns/values.js';
+import { KIND_ENERGY, KIND_GAP, KIND_INVALID, KIND_READING, KIND_SHARE, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
+import { energyNumber, expectedShape, gapReason, readingText, shareOf, supplyMixFault, supplyMixOk, supplyMixSum } from '../columns/values.js';
 import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
+import { checkValueFormats } from './formats.js';
 import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
 import { compareInstants, millisBetween, parseInstant, type Instant } from '../time.js';
@@ -73,7 +74,7 @@ function unknownMembers(o: Record<string, unknown>, known: ReadonlySet<string>, 
 
 /** `unknown-field` inside one well-formed value (strict mode). */
 function strictValue(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
-  const known = ctx.model.valueMembers(column.kind);
+  const known = ctx.model.valueMembers(column);
   if (known === null) return;
   if (column.kind === KIND_SUPPLY_MIX && Array.isArray(v)) {
     for (let j = 0; j < v.length; j++) {
@@ -126,7 +127,7 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
     const vs: unknown = values[k];
     if (!Array.isArray(vs)) continue; // schema error
     if (vs.length !== n) {
-      ctx.collector.add('value-set-length', ptr(base, 'values', k), `value set has ${vs.length} entries but format has ${n}`, id);
+      ctx.collector.add('value-set-length', ptr(base, 'values', k), `value set has ${vs.length} entries but ${ctx.model.columnsField} has ${n}`, id);
       continue;
     }
     for (let i = 0; i < n; i++) {
@@ -144,6 +145,12 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
           ok = supplyMixOk(v);
           if (ok) checkMixSum(v as Record<string, unknown>[], ptr(base, 'values', k, i), ctx, id);
           break;
+        case KIND_READING:
+          ok = readingText(v, list[i]!.valueKey!) !== undefined;
+          break;
+        case KIND_SHARE:
+          ok = shareOf(v) !== undefined;
+          break;
         case KIND_EXTENSION:
           ok = isObject(v);
           break;
@@ -157,10 +164,17 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
   }
 }
 
-/** `interval-arithmetic`: the value sets must tile the segment (exact instants; the rule's tolerance only). */
-function checkIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, base: string, ctx: CheckContext, id: string | undefined): void {
+/**
+ * `interval-arithmetic`: the value sets must tile the segment (exact instants; the rule's tolerance only).
+ * Decision for segments whose columns are all point-in-time (2026 meter
+ * readings, instant demand): the draft requires the end of the last interval
+ * only of segments with duration values (2026 §10.8.1 L5452), so such a
+ * segment may also end at its last reading, one interval earlier.
+ */
+function checkIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, pointInTimeOnly: boolean, base: string, ctx: CheckContext, id: string | undefined): void {
   const expected = count * interval * 1000;
   const actual = millisBetween(start, end);
+  if (pointInTimeOnly && Math.abs(expected - interval * 1000 - actual) <= INTERVAL_TOLERANCE_MS) return;
   if (Math.abs(expected - actual) > INTERVAL_TOLERANCE_MS) {
     ctx.collector.add(
       'interval-arithmetic',
@@ -204,15 +218,18 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
     typeof rawInterval === 'number' && Number.isFinite(rawInterval) && rawInterval > 0 && !schemaErrorAt(ctx, ptr(base, 'interval')) ? rawInterval : NaN;
 
   const cols = ctx.model.columnsOf(seg);
+  checkValueFormats(seg, base, ctx, id);
   if (c.enabled('unknown-format')) {
     cols.list.forEach((col, i) => {
-      if (col.kind === KIND_EXTENSION) c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is an extension format; clients ignore its values`, id);
+      // A type the caller's Server Metadata declares (2026) is the Server's own, described: no warning.
+      if (col.kind === KIND_EXTENSION && !(col.type !== undefined && ctx.declaredTypes?.has(col.type) === true)) c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is an extension format; clients ignore its values`, id);
     });
   }
 
   const values = seg.values;
   if (Array.isArray(values)) {
-    if (boundsOk && !Number.isNaN(interval)) checkIntervalArithmetic(values.length, interval, start!, end!, base, ctx, id);
+    // No value sets (2026: every value type withheld, a span without data, §7.2.8.1) is not checked; 2024 requires some (schema).
+    if (boundsOk && !Number.isNaN(interval) && values.length > 0) checkIntervalArithmetic(values.length, interval, start!, end!, cols.pointInTimeOnly, base, ctx, id);
     if (cols.list.length > 0 && !(ctx.schema.cleanValues?.has(seg) ?? false)) checkValueSets(values, cols, base, ctx, id);
   }
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { RULES, checkRevision, validate, validateText, type DocumentKind, type ValidationResult } from '../../src/index.js';
+import { RULES, checkRevision, validate, validateText, type DocumentKind, type Model, type ValidationResult } from '../../src/index.js';
 import { ROOT, deepFreeze, documentOf, example, expectPathsResolve, type DocumentSource } from './helpers.js';
 import { EXAMPLES } from '../helpers/examples.js';
 
@@ -23,12 +23,20 @@ interface Case extends DocumentSource {
   previous?: DocumentSource;
   valid: boolean;
   problems: ExpectedProblem[];
+  /** Overrides the group's Server Metadata. */
+  serverMetadata?: Record<string, unknown>;
 }
 interface Group {
   description: string;
   base?: string;
+  /** Inline base document (when there is no `base`). */
+  baseDocument?: unknown;
   previous?: DocumentSource;
   kind?: DocumentKind;
+  /** Forces the model (else detected). */
+  model?: Model;
+  /** The `serverMetadata` option. */
+  serverMetadata?: Record<string, unknown>;
   strict?: boolean;
   tests: Case[];
 }
@@ -48,22 +56,24 @@ const sorted = (ps: readonly ExpectedProblem[]) => [...ps].sort((a, b) => (key(a
 
 /** Check one case the way its fields say: JSON text, a revision, or one document. */
 function run(c: Case, group: Group): { doc: unknown; r: ValidationResult } {
-  const options = { kind: group.kind ?? 'auto', strict: group.strict ?? false };
+  const serverMetadata = c.serverMetadata ?? group.serverMetadata;
+  const modelOptions = { ...(group.model ? { model: group.model } : {}), ...(serverMetadata ? { serverMetadata: deepFreeze(serverMetadata) } : {}) };
+  const options = { kind: group.kind ?? 'auto', strict: group.strict ?? false, ...modelOptions };
   if (c.text !== undefined) {
     const doc = deepFreeze(JSON.parse(c.text));
     const r = validateText(c.text, options);
     expectPathsResolve(doc, r);
     return { doc, r };
   }
-  const doc = deepFreeze(documentOf(c, group.base, `case "${c.description}"`));
+  const doc = deepFreeze(documentOf(c, group.base, `case "${c.description}"`, group.baseDocument));
   const previous = c.previous ?? group.previous;
   if (previous === undefined) {
     const r = validate(doc, options);
     expectPathsResolve(doc, r);
     return { doc, r };
   }
-  const prev = deepFreeze(documentOf(previous, undefined, `previous of case "${c.description}"`));
-  const r = checkRevision(prev, doc, { strict: options.strict });
+  const prev = deepFreeze(documentOf(previous, undefined, `previous of case "${c.description}"`, group.baseDocument));
+  const r = checkRevision(prev, doc, { strict: options.strict, ...modelOptions });
   expectPathsResolve(undefined, r, [prev, doc]);
   return { doc, r };
 }

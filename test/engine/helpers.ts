@@ -27,13 +27,15 @@ export interface DocumentSource {
 
 /**
  * Build a fixture document: a copy of `data`, or `patch` applied to a fresh
- * copy of the example `base` (the source's own, else `defaultBase`).
+ * copy of the example `base` (the source's own, else `defaultBase`), or,
+ * without a base, to a fresh copy of `baseDocument` (a group's inline base).
  */
-export function documentOf(source: DocumentSource, defaultBase?: string, what = 'case'): unknown {
+export function documentOf(source: DocumentSource, defaultBase?: string, what = 'case', baseDocument?: unknown): unknown {
   if (source.data !== undefined) return structuredClone(source.data);
   const base = source.base ?? defaultBase;
-  if (!base) throw new Error(`${what} has a patch but no base`);
-  return applyPatch(example(base), source.patch ?? []);
+  if (base) return applyPatch(example(base), source.patch ?? []);
+  if (baseDocument !== undefined) return applyPatch(structuredClone(baseDocument), source.patch ?? []);
+  throw new Error(`${what} has a patch but no base`);
 }
 
 export function deepFreeze<T>(v: T): T {

@@ -1,0 +1,24 @@
+import type { Model } from '../registry.js';
+import { isObject } from '../json.js';
+import { UsageError, type CliIo } from './io.js';
+import { loadText, parseJson } from './input.js';
+
+const MODELS: readonly string[] = ['auto', '2024', '2026'];
+
+/** The `model` and `serverMetadata` options from `--model` and `--server-metadata FILE` (a bad value or an unreadable file is a usage error). */
+export async function modelArgs(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<{ model: Model | 'auto'; serverMetadata?: Record<string, unknown> }> {
+  const model = (values.model ?? 'auto') as string;
+  if (!MODELS.includes(model)) throw new UsageError(`--model must be auto, 2024 or 2026, got ${JSON.stringify(values.model)}`);
+  const file = values['server-metadata'];
+  if (typeof file !== 'string') return { model: model as Model | 'auto' };
+  let meta: unknown;
+  try {
+    meta = parseJson(await loadText(file, io));
+  } catch (e) {
+    throw new UsageError(`--server-metadata ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!isObject(meta)) throw new UsageError(`--server-metadata ${file}: the Server Metadata must be a JSON object`);
+  const map = meta.cds_usagesegments_additional_value_types;
+  if (map !== undefined && !isObject(map)) throw new UsageError(`--server-metadata ${file}: cds_usagesegments_additional_value_types must be an object`);
+  return { model: model as Model | 'auto', serverMetadata: meta };
+}

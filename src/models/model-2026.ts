@@ -1,0 +1,149 @@
+/**
+ * The 2026 model's adapter: a segment's Value Format objects (`formats`)
+ * become the column model the rules run on (see columns/column.ts). What the
+ * draft defines per value type (its value key, its Value Format and value
+ * object members) comes from the spec through generated/2026/spec-facts.ts.
+ */
+import {
+  KIND_ENERGY,
+  KIND_EXTENSION,
+  KIND_INVALID,
+  KIND_READING,
+  KIND_SHARE,
+  summarize,
+  type Column,
+  type Columns,
+  type Direction,
+} from '../columns/column.js';
+import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from '../../generated/2026/spec-facts.js';
+import { isObject } from '../json.js';
+import type { ModelAdapter } from './adapter.js';
+import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2026/validators.js';
+import { valuesShapeOk2026 } from '../columns/values.js';
+
+export type KnownValueType = (typeof KNOWN_VALUE_TYPES)[number];
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(KNOWN_VALUE_TYPES);
+
+/** Is `type` one of the eight value types the draft defines (§10.8.5)? */
+export function isKnownValueType(type: unknown): type is KnownValueType {
+  return typeof type === 'string' && KNOWN_TYPES.has(type);
+}
+
+/**
+ * The 2026 measurements a timeline follows, in bit order. Electric usage is
+ * followed per direction (an omitted direction is its own series), water, gas
+ * and fuel oil as one series each; quality is ignored (as `_estimate` is in
+ * 2024), and so are units. A column with a time-of-use, tier or season
+ * designation is no measurement of these series (a peak column and an
+ * off-peak column of the same hour are different data), nor are demand,
+ * cost, supply mix, meter readings and other types.
+ */
+export const MEASUREMENTS_2026 = [
+  'electric_usage',
+  'electric_usage:forward',
+  'electric_usage:reverse',
+  'electric_usage:net',
+  'water_usage',
+  'natural_gas_usage',
+  'fuel_oil_usage',
+] as const;
+
+/** Value types whose columns follow a timeline (`MEASUREMENTS_2026`). */
+const SERIES_TYPES: ReadonlySet<string> = new Set(['electric_usage', 'water_usage', 'natural_gas_usage', 'fuel_oil_usage']);
+
+/** Demand types read at an instant rather than over the interval (§10.8.7.7). */
+const INSTANT_DEMAND: ReadonlySet<string> = new Set(['starting', 'ending']);
+
+const DIRECTIONS: ReadonlySet<string> = new Set(['forward', 'reverse', 'net']);
+
+function directionOf(f: Record<string, unknown>): Direction | null {
+  const d = f.direction;
+  return typeof d === 'string' && DIRECTIONS.has(d) ? (d as Direction) : null;
+}
+
+/** A billing designation is present (a value other than `null`; absent means unknown). */
+function designated(f: Record<string, unknown>): boolean {
+  return (f.tou !== undefined && f.tou !== null) || (f.tier !== undefined && f.tier !== null) || (f.season !== undefined && f.season !== null);
+}
+
+function measurementOf(type: string, f: Record<string, unknown>, direction: Direction | null): string | null {
+  if (!SERIES_TYPES.has(type) || designated(f)) return null;
+  if (type !== 'electric_usage') return type;
+  return direction === null ? type : `${type}:${direction}`;
+}
+
+/** Net balance relates forward, reverse and net columns that agree on everything but direction (quality, units, designations, meters). */
+function balanceGroupOf(type: string, f: Record<string, unknown>): string | null {
+  if (type !== 'electric_usage') return null;
+  return JSON.stringify([f.quality ?? null, f.units ?? null, f.tou, f.tier, f.season, f.related_meterdevices ?? null]);
+}
+
+function labelOf(type: string, f: Record<string, unknown>): string {
+  return typeof f.id === 'string' ? `${type} ${JSON.stringify(f.id)}` : type;
+}
+
+const INVALID: Column = Object.freeze({ kind: KIND_INVALID, label: '', measurement: null, direction: null, quality: null, valueKey: null });
+
+/** One Value Format as a column. Anything without a string `type` is invalid (a schema error). */
+export function columnOf2026(f: unknown): Column {
+  if (!isObject(f) || typeof f.type !== 'string') return INVALID;
+  const type = f.type;
+  const label = labelOf(type, f);
+  const quality = typeof f.quality === 'string' ? f.quality : null;
+  if (!isKnownValueType(type)) {
+    return { kind: KIND_EXTENSION, label, measurement: null, direction: null, quality: null, valueKey: null, type };
+  }
+  const valueKey = VALUE_KEY_BY_TYPE[type];
+  switch (type) {
+    case 'electric_supply_mix':
+      return { kind: KIND_SHARE, label, measurement: null, direction: null, quality: null, valueKey, type };
+    case 'meter_readings':
+      return { kind: KIND_READING, label, measurement: null, direction: null, quality: null, valueKey, type, pointInTime: true };
+    default: {
+      const direction = type === 'electric_usage' || type === 'electric_demand' ? directionOf(f) : null;
+      const pointInTime = type === 'electric_demand' && typeof f.demand_type === 'string' && INSTANT_DEMAND.has(f.demand_type);
+      return {
+        kind: KIND_ENERGY,
+        label,
+        measurement: measurementOf(type, f, direction),
+        direction: type === 'electric_usage' ? direction : null,
+        quality,
+        valueKey,
+        type,
+        balanceGroup: balanceGroupOf(type, f),
+        pointInTime,
+      };
+    }
+  }
+}
+
+/** A 2026 segment's columns (anything but an array of `formats` gives none). */
+export function columns2026(formats: unknown): Columns {
+  const list = Array.isArray(formats) ? formats.map(columnOf2026) : [];
+  return summarize(list, MEASUREMENTS_2026);
+}
+
+/** Members of each defined type's value object, from the spec. */
+const VALUE_MEMBERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  KNOWN_VALUE_TYPES.map((t) => [t, new Set<string>(OBJECT_PROPERTIES[VALUE_OBJECT_BY_TYPE[t]])]),
+);
+
+const RELATED = OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_'));
+
+/** The 2026 model for the rules. */
+export const MODEL_2026: ModelAdapter = {
+  id: '2026',
+  columnsField: 'formats',
+  measurements: MEASUREMENTS_2026,
+  columnsOf: (segment) => columns2026(segment.formats),
+  segmentMembers: new Set(OBJECT_PROPERTIES.UsageSegment),
+  pageMembers: new Set(OBJECT_PROPERTIES.UsageSegmentList),
+  relatedFields: RELATED,
+  // Every related_* list is REQUIRED in 2026 (§10.8.1).
+  optionalRelated: new Set(),
+  valueMembers: (column) => (column.type === undefined ? null : (VALUE_MEMBERS.get(column.type) ?? null)),
+  validateSegment: validateUsageSegment,
+  validatePage: validateUsageSegmentList,
+  valuesShapeOk: valuesShapeOk2026,
+};
