@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -98,13 +98,44 @@ export function useReference(htmlFile: string, screenshots: string): () => Opene
   };
 }
 
-/** Unfolds Redoc's schema list ("Show N more") and waits until every name is a link. */
+/**
+ * Opens one section of the reference the way a reader does, by its sidebar
+ * link (Redoc 3 routes `#/<slug>`). Why not scroll: Redoc 3 renders a section
+ * only when it comes near the viewport, so with long guides above it the
+ * operation and the schemas are in the HTML but never laid out.
+ */
+export async function openSection(page: Page, slug: string): Promise<void> {
+  await page.locator(`a[href="/${slug}"]`).first().click();
+  await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).toBe(`#/${slug}`);
+}
+
+/**
+ * Opens the Schemas section from the sidebar, unfolds Redoc's "Show N more"
+ * (it lists the first eight) and waits until every schema name is a link.
+ */
 export async function expectEverySchemaListed(page: Page, schemaNames: string[]): Promise<void> {
-  await page.getByText(/^Show \d+ more/).first().click();
+  await openSection(page, 'schemas');
+  const more = page.getByText(/^Show \d+ more/).first();
+  await more.waitFor();
+  await more.click();
   await expect
     .poll(async () => {
       const links = (await page.locator('a').allInnerTexts()).map((t) => t.trim());
       return schemaNames.filter((name) => !links.includes(name));
     }, { timeout: 10_000 })
     .toEqual([]);
+}
+
+/** Opens the listing operation from the sidebar (tag, then operation) and waits for its title. */
+export async function openListingOperation(page: Page, tagSlug: string, operationTitle: string): Promise<void> {
+  await openSection(page, tagSlug);
+  await page.locator(`a[href^="#/${tagSlug}/"]`).filter({ hasText: operationTitle }).first().click();
+  await page.getByRole('heading', { name: operationTitle }).first().waitFor();
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Redoc's example picker: a button labelled with the summary of the example now shown. */
+export function examplePicker(page: Page, summaries: string[]): Locator {
+  return page.getByRole('button').filter({ hasText: new RegExp(`^(${summaries.map(escapeRegExp).join('|')})$`) }).first();
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectEverySchemaListed, useReference } from './browser.js';
+import { examplePicker, expectEverySchemaListed, openListingOperation, useReference } from './browser.js';
 import { repoRoot } from '../spec/helpers.js';
 
 const html = join(repoRoot, 'docs/reference/2026/index.html');
@@ -30,9 +30,8 @@ describe('rendered reference of the 2026 model', () => {
 
   it('offers every example of the listing', async () => {
     const { page } = reference();
-    await page.getByText('+ Show').first().click();
-    await page.getByText('List usage segments').first().waitFor();
-    const dropdown = page.getByRole('button', { name: 'Example' }).first();
+    await openListingOperation(page, 'usage-segments', 'List usage segments');
+    const dropdown = examplePicker(page, summaries);
     await dropdown.scrollIntoViewIfNeeded();
     await dropdown.click();
     for (const summary of summaries) {

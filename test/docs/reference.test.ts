@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectEverySchemaListed, useReference } from './browser.js';
+import { examplePicker, expectEverySchemaListed, openListingOperation, useReference } from './browser.js';
 import { repoRoot } from '../spec/helpers.js';
 
 const html = join(repoRoot, 'docs/reference/2024/index.html');
@@ -16,14 +16,6 @@ const examples = Object.values(
   bundled.paths['/api/usagesegments'].get.responses['200'].content['application/json'].examples,
 ) as ExampleObject[];
 
-// SKIPPED: since the 2024 reference gained its four guides (traceability and
-// errata are long), Redoc 3 renders the operation and the Schemas section only
-// when they come near the viewport, and these three interactions time out on
-// elements that are in the HTML but never rendered. The 2026 reference, with
-// two short guides, passes the same checks in reference-2026.test.ts. To be
-// fixed by navigating as a reader does (sidebar or deep link) — open work.
-const SKIP_VIRTUALIZED = 'Redoc 3 does not render sections far below the fold; see the comment above';
-
 describe('rendered reference', () => {
   const reference = useReference(html, screenshots);
 
@@ -31,18 +23,15 @@ describe('rendered reference', () => {
     await expect(reference().page.getByRole('heading', { name: /Usage Segments API/ }).first().isVisible()).resolves.toBe(true);
   });
 
-  it.skip('lists every component schema in the Schemas section (skipped: ' + SKIP_VIRTUALIZED + ')', async () => {
+  it('lists every component schema in the Schemas section', async () => {
     const { page } = reference();
-    // Redoc lists the first eight schemas and folds the rest behind "Show N more...".
     await expectEverySchemaListed(page, schemaNames);
-    await page.getByText('ValueSet', { exact: true }).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, 'schemas.png') });
   });
 
-  it.skip('expands the listing operation and shows its parameters and responses (skipped: ' + SKIP_VIRTUALIZED + ')', async () => {
+  it('opens the listing operation and shows its parameters and responses', async () => {
     const { page } = reference();
-    await page.getByText('+ Show').first().click();
-    await page.getByText('List usage segments').first().waitFor();
+    await openListingOperation(page, 'usage-segments', 'List usage segments');
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('/api/usagesegments');
     for (const parameter of ['cds_usagesegment_ids', 'before', 'after', 'cds_billsection_ids']) expect(text).toContain(parameter);
@@ -50,10 +39,12 @@ describe('rendered reference', () => {
     await page.screenshot({ path: join(screenshots, 'operation.png') });
   });
 
-  it.skip('offers every example and shows each one’s segments when chosen (skipped: ' + SKIP_VIRTUALIZED + ')', async () => {
+  it('offers every example and shows each one’s segments when chosen', async () => {
     const { page } = reference();
+    await openListingOperation(page, 'usage-segments', 'List usage segments');
+    const summaries = examples.map((e) => e.summary);
     for (const example of examples) {
-      const dropdown = page.getByRole('button', { name: 'Example' }).first();
+      const dropdown = examplePicker(page, summaries);
       await dropdown.scrollIntoViewIfNeeded();
       await dropdown.click();
       // The menu can open below the fold in the stacked layout; a click event reaches it wherever it is.
