@@ -167,8 +167,10 @@ function compareResolved(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk: Wal
   }
   compareAlternatives(ctx, o, n, walk);
   if (Array.isArray(os.allOf) && Array.isArray(ns.allOf)) {
+    // Conditionals keyed by `type` are alternatives (compareAlternatives); the other entries pair by position.
+    const skip = new Set([...conditionals(os), ...conditionals(ns)].map((c) => c.index));
     const count = Math.min(os.allOf.length, ns.allOf.length);
-    for (let i = 0; i < count; i++) compareSchemas(ctx, child(child(o, 'allOf'), i), child(child(n, 'allOf'), i), { loc: at(loc, 'allOf', i), role, owner: walk.owner });
+    for (let i = 0; i < count; i++) if (!skip.has(i)) compareSchemas(ctx, child(child(o, 'allOf'), i), child(child(n, 'allOf'), i), { loc: at(loc, 'allOf', i), role, owner: walk.owner });
   }
 }
 
@@ -438,67 +440,93 @@ function columnValues(set: SpecSet, node: SpecNode, key: string): string[] {
   return [key];
 }
 
-function alternatives(s: Obj): { keyword: 'oneOf' | 'anyOf'; list: unknown[] } | undefined {
-  if (Array.isArray(s.oneOf)) return { keyword: 'oneOf', list: s.oneOf };
-  if (Array.isArray(s.anyOf)) return { keyword: 'anyOf', list: s.anyOf };
-  return undefined;
+/** One alternative of a `oneOf`/`anyOf`, or of a choice written as `allOf` conditionals. */
+interface Branch {
+  node: SpecNode;
+  loc: string;
+  /** Set for a conditional: the `type` constant its `if` tests. */
+  key?: string;
+  values?: string[];
+}
+
+/**
+ * `allOf` entries `{if: {properties: {type: {const: X}}}, then: S}`: a choice
+ * keyed by `type`, written with conditionals (the 2026 model's Value Format).
+ */
+function conditionals(s: Obj): { index: number; constant: unknown }[] {
+  if (!Array.isArray(s.allOf)) return [];
+  const out: { index: number; constant: unknown }[] = [];
+  s.allOf.forEach((e, index) => {
+    if (!isObject(e) || !isObject(e.if) || !('then' in e)) return;
+    const t = isObject(e.if.properties) ? (e.if.properties as Obj).type : undefined;
+    if (isObject(t) && 'const' in t) out.push({ index, constant: t.const });
+  });
+  return out;
+}
+
+function branchesOf(n: SpecNode, loc: string): Branch[] | undefined {
+  const s = n.value as Obj;
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const list = s[keyword];
+    if (Array.isArray(list)) return list.map((_, i) => ({ node: child(child(n, keyword), i), loc: at(loc, keyword, i) }));
+  }
+  const cond = conditionals(s);
+  if (cond.length === 0) return undefined;
+  return cond.map(({ index, constant }) => ({
+    node: child(child(child(n, 'allOf'), index), 'then'),
+    loc: at(loc, 'allOf', index, 'then'),
+    key: `type=${JSON.stringify(constant)}`,
+    values: [JSON.stringify(constant)],
+  }));
 }
 
 function compareAlternatives(ctx: SchemaContext, o: SpecNode, n: SpecNode, walk: Walk): void {
-  const oa = alternatives(o.value as Obj);
-  const na = alternatives(n.value as Obj);
-  if (!oa && !na) return;
+  const ob = branchesOf(o, walk.loc);
+  const nb = branchesOf(n, walk.loc);
+  if (!ob && !nb) return;
   // One side without alternatives counts as a single alternative: itself.
-  const oldBranches: SpecNode[] = oa ? oa.list.map((_, i) => child(child(o, oa.keyword), i)) : [];
-  const newBranches: SpecNode[] = na ? na.list.map((_, i) => child(child(n, na.keyword), i)) : [];
-  if (!oa || !na) return compareOneSided(ctx, o, n, oa ? oldBranches : newBranches, oa ? 'old' : 'new', walk);
-  const newKeys = newBranches.map((b) => branchKey(ctx, ctx.new, b, 'new'));
-  const oldKeys = oldBranches.map((b) => branchKey(ctx, ctx.old, b, 'old'));
+  if (!ob || !nb) return compareOneSided(ctx, o, n, (ob ?? nb)!, ob ? 'old' : 'new', walk);
+  const oldKeys = ob.map((b) => b.key ?? branchKey(ctx, ctx.old, b.node, 'old'));
+  const newKeys = nb.map((b) => b.key ?? branchKey(ctx, ctx.new, b.node, 'new'));
   const usedNew = new Set<number>();
-  const component = walk.owner;
-  oldBranches.forEach((ob, i) => {
+  ob.forEach((b, i) => {
     const j = newKeys.findIndex((k, idx) => k === oldKeys[i] && !usedNew.has(idx));
     if (j === -1) {
-      branchGone(ctx, ob, oldKeys[i]!, at(walk.loc, oa.keyword, i), walk.role, component);
+      branchGone(ctx, b, oldKeys[i]!, walk.role, walk.owner);
       return;
     }
     usedNew.add(j);
-    compareSchemas(ctx, ob, newBranches[j]!, { loc: at(walk.loc, na.keyword, j), role: walk.role, prop: walk.prop, owner: walk.owner });
+    compareSchemas(ctx, b.node, nb[j]!.node, { loc: nb[j]!.loc, role: walk.role, prop: walk.prop, owner: walk.owner });
   });
-  newBranches.forEach((nb, j) => {
-    if (usedNew.has(j)) return;
-    branchNew(ctx, nb, newKeys[j]!, at(walk.loc, na.keyword, j), walk.role, component);
+  nb.forEach((b, j) => {
+    if (!usedNew.has(j)) branchNew(ctx, b, newKeys[j]!, walk.role, walk.owner);
   });
 }
 
-function branchGone(ctx: SchemaContext, node: SpecNode, key: string, loc: string, role: Role, component: string | undefined): void {
+function branchGone(ctx: SchemaContext, b: Branch, key: string, role: Role, component: string | undefined): void {
   if (role === 'column') {
-    for (const v of columnValues(ctx.old, node, key)) ctx.log.add('column-format-removed', loc, `column format ${v} no longer defined`, { component, before: v });
+    for (const v of b.values ?? columnValues(ctx.old, b.node, key)) ctx.log.add('column-format-removed', b.loc, `column format ${v} no longer defined`, { component, before: v });
   } else {
-    ctx.log.add(role === 'filter' ? 'filter-value-narrowed' : 'one-of-branch-removed', loc, `alternative ${key} removed`, { component });
+    ctx.log.add(role === 'filter' ? 'filter-value-narrowed' : 'one-of-branch-removed', b.loc, `alternative ${key} removed`, { component });
   }
 }
 
-function branchNew(ctx: SchemaContext, node: SpecNode, key: string, loc: string, role: Role, component: string | undefined): void {
+function branchNew(ctx: SchemaContext, b: Branch, key: string, role: Role, component: string | undefined): void {
   if (role === 'column') {
-    for (const v of columnValues(ctx.new, node, key)) ctx.log.add('column-format-added', loc, `column format ${v} defined`, { component, after: v });
+    for (const v of b.values ?? columnValues(ctx.new, b.node, key)) ctx.log.add('column-format-added', b.loc, `column format ${v} defined`, { component, after: v });
   } else {
-    ctx.log.add(role === 'filter' ? 'filter-value-widened' : 'one-of-branch-added', loc, `alternative ${key} added`, { component });
+    ctx.log.add(role === 'filter' ? 'filter-value-widened' : 'one-of-branch-added', b.loc, `alternative ${key} added`, { component });
   }
 }
 
-/** Alternatives on one side only: pair the plain schema with the alternative of the same key, if any. */
-function compareOneSided(ctx: SchemaContext, o: SpecNode, n: SpecNode, branches: SpecNode[], side: 'old' | 'new', walk: Walk): void {
+/** Alternatives on one side only: the plain schema stands for the alternative of the same key, if any. */
+function compareOneSided(ctx: SchemaContext, o: SpecNode, n: SpecNode, branches: Branch[], side: 'old' | 'new', walk: Walk): void {
   const plain = side === 'old' ? n : o;
-  const plainSet = side === 'old' ? ctx.new : ctx.old;
-  const plainKey = branchKey(ctx, plainSet, plain, side === 'old' ? 'new' : 'old');
-  const component = walk.owner;
-  const keyword = alternatives((side === 'old' ? o : n).value as Obj)!.keyword;
-  branches.forEach((b, i) => {
-    const key = branchKey(ctx, side === 'old' ? ctx.old : ctx.new, b, side);
-    const loc = at(walk.loc, keyword, i);
-    if (key === plainKey) return; // the plain schema itself, compared by the caller's other keywords
-    if (side === 'old') branchGone(ctx, b, key, loc, walk.role, component);
-    else branchNew(ctx, b, key, loc, walk.role, component);
-  });
+  const plainKey = branchKey(ctx, side === 'old' ? ctx.new : ctx.old, plain, side === 'old' ? 'new' : 'old');
+  for (const b of branches) {
+    const key = b.key ?? branchKey(ctx, side === 'old' ? ctx.old : ctx.new, b.node, side);
+    if (key === plainKey) continue; // the plain schema itself, compared by the caller's other keywords
+    if (side === 'old') branchGone(ctx, b, key, walk.role, walk.owner);
+    else branchNew(ctx, b, key, walk.role, walk.owner);
+  }
 }
