@@ -15,11 +15,11 @@ const fresh = [
   '',
   '<!-- Generated from src/crawl/codes.ts by scripts/generate-crawl-codes-doc.mjs; do not edit. -->',
   '',
-  "`cds-usage-segments crawl` reports these codes, and the checker's own codes ([rules.md](rules.md)) for problems inside a page (`document` counts problems beyond the 20 listed per page). An error makes the crawl fail (exit 1); a warning does not. Source: `draft`, a requirement of the group's draft (or of RFC 6750, which its Bearer tokens bring in); `decision`, our reading where the draft is silent, never more than a warning. The guide [Test your Server](guide-test-your-server.md) explains each check.",
+  "`cds-usage-segments crawl` reports these codes, and the checker's own codes ([rules.md](rules.md)) for problems inside a page (`document` counts problems beyond the 20 listed per page). An error makes the crawl fail (exit 1); a warning does not. Source: `draft`, a requirement of the group's draft (or of the RFCs it brings in: RFC 6750 for its Bearer tokens, RFC 9110 for HTTP); `decision`, our reading where the draft is silent — a warning, except a code marked *unchecked*: the crawler could not read part of the listing without breaking one of its own bounds (sending the token to another origin, reading an unbounded body), so it cannot show the Server conformant and fails, without claiming the draft was broken. The guide [Test your Server](guide-test-your-server.md) explains each check.",
   '',
   '| code | level | source | what it means |',
   '| --- | --- | --- | --- |',
-  ...CRAWL_CODES.map((c) => `| \`${c.code}\` | ${c.level} | ${c.source} | ${cell(c.summary)} |`),
+  ...CRAWL_CODES.map((c) => `| \`${c.code}\` | ${c.level}${c.unchecked ? ' (unchecked)' : ''} | ${c.source} | ${cell(c.summary)} |`),
   '',
 ].join('\n');
 

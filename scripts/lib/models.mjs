@@ -23,6 +23,8 @@ export const MODELS = {
       { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure', file: 'docs/proposals.md' },
       { name: 'Traceability', displayName: 'Traceability: statements to checks', file: 'docs/traceability.md' },
       { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
+      { name: 'Test your Server', displayName: 'Guide: test your Server (crawl)', file: 'docs/guide-test-your-server.md' },
+      { name: 'Test your Client', displayName: 'Guide: test your Client (reference Server)', file: 'docs/guide-test-your-client.md' },
     ],
   },
   2026: {
@@ -34,10 +36,12 @@ export const MODELS = {
       validateServerMetadata: 'ServerMetadata',
       validateValueTypeDescription: 'ValueTypeDescription',
     },
-    // The pages that cover both models (each option shown in both; the errata of both drafts).
+    // The pages that cover both models (each option shown in both; the errata of both drafts; crawl and serve take either model).
     guides: [
       { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure', file: 'docs/proposals.md' },
       { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
+      { name: 'Test your Server', displayName: 'Guide: test your Server (crawl)', file: 'docs/guide-test-your-server.md' },
+      { name: 'Test your Client', displayName: 'Guide: test your Client (reference Server)', file: 'docs/guide-test-your-client.md' },
     ],
   },
 };

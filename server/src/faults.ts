@@ -1,9 +1,21 @@
 /**
  * Deliberate misbehaviour, one fault per thing the crawler checks. The
  * registry is the single source for `serve --fault`, the server's code paths,
- * the crawler's table test and the docs: `detectedBy` is the crawler (or
- * checker) code that must report the fault.
+ * the crawler's table test and the fault table of the guide: `detectedBy` is
+ * the crawler (or checker) code that must report the fault. Every fault makes
+ * the crawl fail (exit 1) except those with a `warning`: there the draft
+ * leaves the behaviour open, so the crawler warns and exits 0 (`why`).
  */
+export interface Fault {
+  readonly name: string;
+  readonly detectedBy: string;
+  readonly summary: string;
+  /** Why this fault is only a warning (exit 0); absent: an error (exit 1). */
+  readonly warning?: string;
+  /** Crawl limits the fault needs to trip (the defaults are generous: 30 s per request, 64 MiB per page). */
+  readonly crawl?: { readonly timeoutMs?: number; readonly maxBodyBytes?: number };
+}
+
 export const FAULTS = [
   { name: 'duplicate-across-pages', detectedBy: 'duplicate-across-pages', summary: 'each later page starts with the last segment of the page before' },
   { name: 'skip-segment', detectedBy: 'incomplete-listing', summary: 'each later page leaves out the segment it should start with' },
@@ -17,17 +29,17 @@ export const FAULTS = [
   { name: 'ignore-ids-filter', detectedBy: 'filter', summary: '`cds_usagesegment_ids` is ignored' },
   { name: 'open-access', detectedBy: 'auth', summary: 'a request without a token gets every segment' },
   { name: 'wrong-401', detectedBy: 'auth', summary: 'a bad token gets a 401 without `WWW-Authenticate` and with a plain-text body' },
-  { name: 'accept-bad-filter', detectedBy: 'malformed-filter', summary: 'a malformed `before` is ignored instead of answered with 400' },
+  { name: 'accept-bad-filter', detectedBy: 'malformed-filter', summary: 'a malformed `before` is ignored instead of answered with 400', warning: 'the draft defines the filters but not the answer to a malformed one; 400 `invalid_request` is our decision' },
   { name: 'truncated-json', detectedBy: 'not-json', summary: 'later pages are cut off in the middle of the JSON' },
   { name: 'wrong-content-type', detectedBy: 'content-type', summary: 'pages are served as text/html' },
-  { name: 'slow', detectedBy: 'transport', summary: 'every response waits 2 seconds before it starts' },
-  { name: 'oversized-body', detectedBy: 'body-too-large', summary: 'pages carry 2 MB of trailing white space' },
+  { name: 'slow', detectedBy: 'transport', summary: 'every response waits 2 seconds before it starts', crawl: { timeoutMs: 1000 } },
+  { name: 'oversized-body', detectedBy: 'body-too-large', summary: 'pages carry 2 MB of trailing white space', crawl: { maxBodyBytes: 1_000_000 } },
   { name: 'error-500-page-2', detectedBy: 'http-status', summary: 'later pages answer 500' },
   { name: 'reset-page-2', detectedBy: 'transport', summary: 'later pages reset the connection' },
-  { name: 'short-pages', detectedBy: 'page-size', summary: 'pages hold 50 segments while more follow' },
+  { name: 'short-pages', detectedBy: 'page-size', summary: 'pages hold 50 segments while more follow', warning: 'the draft lets a Server truncate listings of more than 100 segments (MAY) but does not say a page must then hold 100; every segment is still listed once' },
   { name: 'invalid-segment', detectedBy: 'value-set-length', summary: 'the first value set of the first page’s first segment loses a value' },
   { name: 'overlap-across-pages', detectedBy: 'timeline-overlap', summary: 'the second page starts with a copy (new id) of the first page’s last segment' },
-] as const;
+] as const satisfies readonly Fault[];
 
 export type FaultName = (typeof FAULTS)[number]['name'];
 

@@ -3,7 +3,9 @@
 // and the token never reaches another origin.
 import { crawl, type CrawlReport, CRAWL_CODES, renderJUnit } from 'cds-usage-segments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULTS } from '../src/faults.js';
+import { readFileSync } from 'node:fs';
+import { expectedLevel, levelOfCode, withFaultTable } from '../src/fault-table.js';
+import { type Fault, type FaultName, FAULTS } from '../src/faults.js';
 import { type Sandbox, sandbox } from './helpers.js';
 
 let box: Sandbox;
@@ -60,18 +62,35 @@ describe('a clean Server', () => {
 });
 
 describe('each fault is reported with its code (table over the fault registry)', () => {
-  it.each(FAULTS.map((f) => [f.name, f.detectedBy] as const))('--fault %s → %s', async (fault, code) => {
+  it.each((FAULTS as readonly Fault[]).map((f) => [f.name as FaultName, f.detectedBy, expectedLevel(f), f.crawl ?? {}] as const))('--fault %s → %s (%s)', async (fault, code, level, limits) => {
     const server = await box.start([fault]);
-    const r = await crawl({ url: server.url, token: box.token, ...LIMITS });
+    // The crawler's defaults, except the limits the registry says the fault needs.
+    const r = await crawl({ url: server.url, token: box.token, ...limits });
     expect(codes(r)).toContain(code);
-    const level = r.findings.find((f) => f.code === code)!.level;
-    expect(r.conformant).toBe(!r.findings.some((f) => f.level === 'error'));
-    if (level === 'error') expect(r.conformant).toBe(false);
+    // The registries agree with the table: the code's own level is the level the fault expects…
+    expect(levelOfCode(code)).toBe(level);
+    expect(r.findings.find((f) => f.code === code)!.level).toBe(level);
+    // …and the exit status follows: an error fails the crawl (exit 1), a warning-only fault leaves it conformant (exit 0).
+    expect(r.conformant).toBe(level === 'warning');
+    if (level === 'warning') expect(r.findings.filter((f) => f.level === 'error')).toEqual([]);
     for (const f of r.findings) expect(JSON.stringify(f)).not.toContain(box.token);
     if (fault === 'cross-origin-next') {
       // The next link names http://localhost:PORT, the same process: the crawler must not follow it with the token.
       expect(server.requests.filter((q) => q.host?.startsWith('localhost') === true && q.authorized)).toEqual([]);
     }
+  });
+
+  it('every fault the issue lists fails the crawl; only faults whose behaviour the draft leaves open warn', () => {
+    const warnOnly = FAULTS.filter((f) => expectedLevel(f) === 'warning').map((f) => f.name);
+    expect(warnOnly.sort()).toEqual(['accept-bad-filter', 'short-pages']);
+    for (const name of ['cross-origin-next', 'wrong-content-type', 'oversized-body', 'slow', 'truncated-json', 'error-500-page-2', 'invalid-segment']) {
+      expect(expectedLevel(FAULTS.find((f) => f.name === name)!)).toBe('error');
+    }
+  });
+
+  it('the fault table of the guide is up to date', () => {
+    const guide = readFileSync(new URL('../../docs/guide-test-your-client.md', import.meta.url), 'utf8');
+    expect(withFaultTable(guide), 'run `npm run docs:faults --workspace server`').toBe(guide);
   });
 });
 

@@ -5,8 +5,14 @@
  * Document problems keep the checker's own codes (`RULES`); they are not
  * repeated here.
  *
- * Source class, as for the checker's rules: `draft` (a MUST of the draft),
- * `decision` (our reading where the draft is silent: a warning at most).
+ * Source class, as for the checker's rules: `draft` (a MUST of the draft, or
+ * of the RFCs it brings in), `decision` (our reading where the draft is
+ * silent). A `decision` code is a warning, with one exception, marked
+ * `unchecked`: the crawler could not read part of the listing without
+ * breaking a rule of its own (send the token to another origin, read an
+ * unbounded body). Then the crawl cannot show the Server conformant, so it
+ * fails (exit 1) — it does not claim the Server broke the draft, and the
+ * message says what to change to complete the check.
  */
 export type CrawlLevel = 'error' | 'warning';
 export type CrawlSource = 'draft' | 'decision';
@@ -16,23 +22,26 @@ export interface CrawlCode {
   readonly level: CrawlLevel;
   readonly source: CrawlSource;
   readonly summary: string;
+  /** The finding means part of the listing went unchecked (an error even for a `decision` code). */
+  readonly unchecked?: true;
 }
 
 export const CRAWL_CODES = [
   { code: 'transport', level: 'error', source: 'draft', summary: 'A request failed before an HTTP response arrived: connection refused or reset, DNS failure, or no complete response within `--timeout-ms`.' },
   { code: 'http-status', level: 'error', source: 'draft', summary: 'A listing request answered something other than 200 (a redirect is not followed).' },
-  { code: 'content-type', level: 'warning', source: 'decision', summary: 'A page is not served as `application/json` (the draft says the response is a JSON object but names no media type).' },
+  { code: 'content-type', level: 'error', source: 'draft', summary: 'A page is served with a `Content-Type` that is not JSON (`application/json` or a `+json` type). The draft formats listing responses as JSON objects (2024-09 §11.5 L499, 2026 §10.8.8 L5944) and its examples answer `application/json` (the Usage Segment Endpoint example of the 2024 overview; 2026 §13.3.5 L7804); HTTP makes `Content-Type` the media type of the body (RFC 9110 §8.3), so a Client that trusts it does not read the page as JSON.' },
+  { code: 'content-type-missing', level: 'warning', source: 'decision', summary: 'A page has no `Content-Type` header; HTTP only recommends one (RFC 9110 §8.3, SHOULD), so the crawler reads the body as JSON and warns.' },
   { code: 'not-json', level: 'error', source: 'draft', summary: 'A page body is not valid JSON (for example cut off).' },
-  { code: 'body-too-large', level: 'warning', source: 'decision', summary: 'A page body is larger than `--max-body-bytes`; the crawler stops reading it. Raise the limit if the page is legitimate.' },
+  { code: 'body-too-large', level: 'error', source: 'decision', unchecked: true, summary: 'A page body is larger than `--max-body-bytes` (default 64 MiB); the crawler stops reading it, so that page and the rest of the listing are not checked. The draft sets no size limit: raise the limit if the page is legitimate.' },
   { code: 'link-format', level: 'error', source: 'draft', summary: '`next` or `previous` is neither `null` nor an absolute URL.' },
-  { code: 'link-origin', level: 'warning', source: 'decision', summary: '`next` or `previous` points at another origin (scheme, host, port) than the listing URL. The link is not followed and the token is never sent there (RFC 6750 §5: a bearer token goes only to the resource it was issued for), so the rest of the listing is not checked.' },
+  { code: 'link-origin', level: 'error', source: 'decision', unchecked: true, summary: '`next` or `previous` points at another origin (scheme, host, port) than the listing URL. The link is not followed and the token is never sent there (RFC 6750 §5: a bearer token goes only to the resource it was issued for), so the rest of the listing is not checked and the crawl fails. Crawl the other origin\'s URL directly if it is the same Server.' },
   { code: 'link-loop', level: 'error', source: 'draft', summary: 'Following `next` reaches a page already visited: the listing never ends.' },
   { code: 'previous-link', level: 'error', source: 'draft', summary: "The first page's `previous` is not `null`, or following `previous` from page k+1 does not give page k." },
   { code: 'duplicate-across-pages', level: 'error', source: 'draft', summary: 'One `cds_usagesegment_id` appears on two pages of one listing (ids are unique; a listing lists each segment once).' },
   { code: 'incomplete-listing', level: 'error', source: 'draft', summary: 'A filtered listing returned a segment the token may see that the unfiltered listing left out.' },
   { code: 'order', level: 'error', source: 'draft', summary: 'Two segments with the same `related_aggregations`, `related_accounts` and `related_servicecontracts` (so the same aggregation, account and contract numbers) are out of order: `segment_start` must ascend, then `cds_modified` descend.' },
   { code: 'filter', level: 'error', source: 'draft', summary: 'A filtered listing (ids filters, `before`/`after` at and around segment boundaries, a combination, an unknown number) misses a segment it must contain or contains one it must not.' },
-  { code: 'malformed-filter', level: 'warning', source: 'decision', summary: 'A malformed filter (`before=not-a-date`) was not answered 400 with an OAuth error body (`invalid_request`).' },
+  { code: 'malformed-filter', level: 'warning', source: 'decision', summary: 'A malformed filter (`before=not-a-date`) was not answered 400 with an OAuth error body (`invalid_request`). A warning: the draft defines the filters but not the answer to a malformed one.' },
   { code: 'auth', level: 'error', source: 'draft', summary: 'A request without a token or with an invalid token was not refused with 401 and a `WWW-Authenticate: Bearer` challenge (the draft authenticates with Bearer tokens; RFC 6750 §3 requires the challenge).' },
   { code: 'auth-body', level: 'warning', source: 'decision', summary: 'A 401 answer has no OAuth error body (`{"error": …}`, RFC 6750 §3.1); the draft defines no error body, this package uses that shape.' },
   { code: 'page-limit', level: 'warning', source: 'decision', summary: '`--max-pages` stopped the crawl before the end of the listing; checks that need the whole listing were skipped.' },

@@ -16,9 +16,19 @@ describe('crawler codes', () => {
     expect(getCrawlCode('schema')).toBeUndefined();
   });
 
-  it('a decision is never more than a warning (the fidelity rule)', () => {
+  it('a decision is a warning, unless the finding means part of the listing went unchecked (the fidelity rule)', () => {
     const codes: readonly CrawlCode[] = CRAWL_CODES;
-    expect(codes.filter((c) => c.source === 'decision' && c.level !== 'warning').map((c) => c.code)).toEqual([]);
+    expect(codes.filter((c) => c.source === 'decision' && c.level !== 'warning' && c.unchecked !== true).map((c) => c.code)).toEqual([]);
+    // `unchecked` marks only errors: a warning cannot fail the crawl, so the mark would say nothing.
+    expect(codes.filter((c) => c.unchecked === true && c.level !== 'error').map((c) => c.code)).toEqual([]);
+    expect(codes.filter((c) => c.unchecked === true).map((c) => c.code).sort()).toEqual(['body-too-large', 'link-origin']);
+  });
+
+  it('every code says where it comes from and what it means', () => {
+    for (const c of CRAWL_CODES) {
+      expect(['draft', 'decision']).toContain(c.source);
+      expect(c.summary.length, c.code).toBeGreaterThan(40);
+    }
   });
 
   it('docs/crawl-codes.md is the fresh generation from the registry', () => {

@@ -1,0 +1,95 @@
+/**
+ * One request of the crawl and what it checks of the exchange itself
+ * (transport, status, content type, size, JSON), and the links of a page
+ * (absolute, http(s), on the listing's origin).
+ */
+import { isObject, type State } from './state.js';
+
+export type PageResult = { ok: true; page: Record<string, unknown>; url: string } | { ok: false };
+
+/** GET one page and check the exchange: transport, status, content type, size, JSON. */
+export async function fetchPage(state: State, url: string, what: string): Promise<PageResult> {
+  const { findings } = state;
+  if (Date.now() > state.deadline) {
+    findings.add('page-limit', url, `the crawl's time limit was reached before ${what}`);
+    return { ok: false };
+  }
+  const r = await state.fetcher.get(url, 'token');
+  if (r.kind === 'transport') {
+    findings.add('transport', url, `${what}: ${r.message}`);
+    return { ok: false };
+  }
+  if (r.kind === 'too-large') {
+    findings.add('body-too-large', url, `${what}: the body exceeds the limit (at least ${r.bytes} bytes); raise --max-body-bytes if the page is legitimate`);
+    return { ok: false };
+  }
+  if (r.status !== 200) {
+    const hint = r.status === 401 || r.status === 403 ? ' (check the token: --token, --token-file or CDS_TOKEN)' : r.status >= 300 && r.status < 400 ? ' (redirects are not followed)' : '';
+    findings.add('http-status', url, `${what}: HTTP ${r.status}, expected 200${hint}`);
+    return { ok: false };
+  }
+  const type = r.headers.get('content-type');
+  if (type === null) {
+    findings.add('content-type-missing', url, `${what}: no Content-Type header; send Content-Type: application/json`);
+  } else if (!/^\s*application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) {
+    findings.add('content-type', url, `${what}: Content-Type is ${JSON.stringify(type.slice(0, 100))}; serve pages as application/json`);
+  }
+  let page: unknown;
+  try {
+    page = JSON.parse(r.body);
+  } catch (e) {
+    findings.add('not-json', url, `${what}: the body is not JSON (${e instanceof Error ? e.message : String(e)}; ${r.body.length} characters)`);
+    return { ok: false };
+  }
+  if (!isObject(page)) {
+    findings.add('schema', url, `${what}: the body is JSON but not an object with usage_segments`, 'error', '');
+    return { ok: false };
+  }
+  return { ok: true, page, url };
+}
+
+export type Link = { kind: 'null' } | { kind: 'url'; url: string } | { kind: 'stop' };
+
+/** Read `next`/`previous`: null, a same-origin absolute URL, or a finding and stop. */
+export function linkOf(state: State, pageUrl: string, page: Record<string, unknown>, field: 'next' | 'previous'): Link {
+  const v = page[field];
+  if (v === null || v === undefined) return { kind: 'null' }; // a missing link is the checker's schema problem
+  if (typeof v !== 'string') return { kind: 'stop' }; // the checker reports the type
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    state.findings.add('link-format', pageUrl, `${field} is not an absolute URL: ${JSON.stringify(v.slice(0, 200))}`);
+    return { kind: 'stop' };
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    state.findings.add('link-format', pageUrl, `${field} is not an http(s) URL: ${JSON.stringify(v.slice(0, 200))}`);
+    return { kind: 'stop' };
+  }
+  if (u.origin !== state.fetcher.origin) {
+    state.findings.add('link-origin', pageUrl, `${field} points at ${u.origin}, not the listing's origin ${state.fetcher.origin}; not followed, and the token is not sent there`);
+    return { kind: 'stop' };
+  }
+  return { kind: 'url', url: u.toString() };
+}
+
+/** An absolute http: or https: URL. */
+export function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function normalize(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.toString();
+}
+
+export function describeProbe(url: string): string {
+  const q = new URL(url).search;
+  return q === '' ? 'the listing' : `the listing filtered by ${decodeURIComponent(q.slice(1)).slice(0, 200)}`;
+}

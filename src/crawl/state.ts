@@ -1,0 +1,90 @@
+/**
+ * What the parts of a crawl share: the findings (redacted, capped), the
+ * crawl's state and bounds, and what the crawler keeps of each segment.
+ */
+import { getCrawlCode, type CrawlLevel } from './codes.js';
+import type { Fetcher } from './fetcher.js';
+
+export type CrawlModel = 'auto' | '2024' | '2026';
+
+export interface CrawlFinding {
+  readonly code: string;
+  readonly level: CrawlLevel;
+  readonly url: string;
+  readonly message: string;
+  /** JSON Pointer into the page, for document problems. */
+  readonly path?: string;
+}
+
+const MAX_FINDINGS = 1000;
+
+/** What the crawler keeps of each segment: ids and times, no values. */
+export interface Summary {
+  readonly id: string;
+  readonly page: number;
+  readonly start: number;
+  readonly end: number;
+  readonly startRaw: string;
+  readonly endRaw: string;
+  readonly modified: number;
+  readonly refs: Readonly<Record<RefField, readonly string[]>>;
+}
+
+export const REF_FIELDS = ['related_aggregations', 'related_accounts', 'related_servicecontracts', 'related_servicepoints', 'related_meterdevices', 'related_billsections'] as const;
+export type RefField = (typeof REF_FIELDS)[number];
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Replace every occurrence of the token (and a URL's access_token parameter) with [REDACTED]. */
+export function redactor(token: string | undefined): (s: string) => string {
+  return (s) => {
+    let out = s.replace(/([?&]access_token=)[^&#\s]*/gi, '$1[REDACTED]');
+    if (token !== undefined && token.length > 0) out = out.split(token).join('[REDACTED]');
+    return out;
+  };
+}
+
+export class Findings {
+  readonly list: CrawlFinding[] = [];
+  omitted = 0;
+  readonly counts = new Map<string, number>();
+  constructor(private readonly redact: (s: string) => string) {}
+  add(code: string, url: string, message: string, level?: CrawlLevel, path?: string): void {
+    const lvl = level ?? getCrawlCode(code)?.level ?? 'error';
+    this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
+    if (this.list.length >= MAX_FINDINGS) {
+      this.omitted++;
+      return;
+    }
+    const f: CrawlFinding = { code, level: lvl, url: this.redact(url), message: this.redact(message), ...(path === undefined ? {} : { path }) };
+    this.list.push(f);
+  }
+  has(code: string): boolean {
+    return (this.counts.get(code) ?? 0) > 0;
+  }
+}
+
+export interface State {
+  readonly fetcher: Fetcher;
+  readonly findings: Findings;
+  readonly deadline: number;
+  readonly maxPages: number;
+  readonly requestBudget: number;
+  readonly progress: (line: string) => void;
+  model: '2024' | '2026' | 'unknown';
+  readonly modelOption: CrawlModel;
+  readonly skeletons: Record<string, unknown>[];
+  /** The page of each skeleton. */
+  readonly skeletonPages: number[];
+  timelineOverflow: boolean;
+  /** Checker problems per page already reported: `${code} ${segmentId} ${page}` (to tell cross-page timeline problems apart). */
+  readonly pageProblemKeys: Set<string>;
+  readonly skipped: Map<string, string>;
+}
+
+export function preview(ids: readonly string[]): string {
+  const shown = ids.slice(0, 3).map((i) => JSON.stringify(i));
+  return ids.length > 3 ? `${shown.join(', ')}, …` : shown.join(', ');
+}

@@ -1,0 +1,173 @@
+/**
+ * A walk along `next` from one URL to the end of its listing: links,
+ * loops, uniqueness across pages; on the main walk also the document
+ * checks, the `previous` links, page sizes and the order.
+ */
+import { parseDateTime } from '../index.js';
+import { checkDocument, detectModel, keepSkeleton } from './document.js';
+import { describeProbe, fetchPage, linkOf, normalize, type PageResult } from './page.js';
+import { isObject, preview, REF_FIELDS, type RefField, type State, type Summary } from './state.js';
+
+/** The draft lets a Server truncate only listings of more than this many segments. */
+const FULL_PAGE = 100;
+/** Pages whose `previous` link is followed and compared (each costs one request). */
+const PREVIOUS_CHECKS = 10;
+
+export interface Walk {
+  /** Every segment of the listing, in listing order. */
+  readonly segments: Summary[];
+  /** The whole listing was read (next was null at the end). */
+  readonly complete: boolean;
+  readonly pages: number;
+}
+
+export interface WalkOptions {
+  /** The main walk: validate pages, check order, previous links, page sizes, keep the timeline. */
+  readonly main: boolean;
+}
+
+/** Follow `next` from `startUrl` to the end of the listing, checking links, uniqueness and (main walk) pages and order. */
+export async function walk(state: State, startUrl: string, opts: WalkOptions): Promise<Walk> {
+  const { findings } = state;
+  const segments: Summary[] = [];
+  const seenIds = new Map<string, number>();
+  const visited = new Set<string>();
+  const lastByGroup = new Map<string, Summary>();
+  let url: string | null = startUrl;
+  let pages = 0;
+  let previousIds: string[] | null = null;
+  let previousChecks = 0;
+  let complete = false;
+  const shortPages: { url: string; size: number }[] = [];
+  // The next page is requested as soon as its link is known, before this
+  // page is validated: the Server works while the checker does.
+  let pending: Promise<PageResult> | null = null;
+  while (url !== null) {
+    if (pending === null) {
+      if (pages >= state.maxPages || state.fetcher.count >= state.requestBudget) {
+        findings.add('page-limit', url, `stopped after ${pages} page${pages === 1 ? '' : 's'} (--max-pages ${state.maxPages}); the rest of the listing was not checked`);
+        break;
+      }
+      visited.add(normalize(url));
+      pending = fetchPage(state, url, opts.main ? `page ${pages + 1}` : `page ${pages + 1} of ${describeProbe(url)}`);
+    }
+    const got: PageResult = await pending;
+    pending = null;
+    if (!got.ok) break;
+    const { page } = got;
+    const pageUrl = url;
+    pages++;
+    // Links first (cheap), so that the next request is in flight during the checks below.
+    const next = linkOf(state, pageUrl, page, 'next');
+    const previous = linkOf(state, pageUrl, page, 'previous');
+    const list = Array.isArray(page.usage_segments) ? page.usage_segments : [];
+    let following: string | null = null;
+    if (next.kind === 'null') complete = true;
+    else if (next.kind === 'url') {
+      if (visited.has(normalize(next.url))) {
+        findings.add('link-loop', pageUrl, `next of page ${pages} leads back to a page already read (${next.url}); the listing never ends`);
+      } else {
+        // Only a page that really has a page after it can be too short.
+        if (list.length < FULL_PAGE) shortPages.push({ url: pageUrl, size: list.length });
+        following = next.url;
+        if (pages < state.maxPages && state.fetcher.count < state.requestBudget) {
+          visited.add(normalize(following));
+          pending = fetchPage(state, following, opts.main ? `page ${pages + 1}` : `page ${pages + 1} of ${describeProbe(following)}`);
+        }
+      }
+    }
+    let previousCheck: Promise<void> | null = null;
+    if (opts.main && pages === 1 && page.previous !== null && page.previous !== undefined) {
+      findings.add('previous-link', pageUrl, `the first page's previous is ${JSON.stringify(page.previous)}, expected null`);
+    }
+    if (opts.main && previousIds !== null && previous.kind === 'url' && previousChecks < PREVIOUS_CHECKS) {
+      previousChecks++;
+      previousCheck = checkPrevious(state, pageUrl, previous.url, previousIds, pages);
+    } else if (opts.main && previousIds !== null && previous.kind === 'null') {
+      findings.add('previous-link', pageUrl, `page ${pages} has previous null, but page ${pages - 1} comes before it`);
+    }
+    if (opts.main && state.model === 'unknown') state.model = detectModel(page);
+    if (opts.main) {
+      state.progress(`page ${pages}: ${list.length} segments`);
+      checkDocument(state, pageUrl, page, pages);
+    }
+    const ids: string[] = [];
+    for (const seg of list) {
+      const s = summarize(seg, pages);
+      if (s === null) continue;
+      ids.push(s.id);
+      const firstPage = seenIds.get(s.id);
+      if (firstPage !== undefined && firstPage !== pages) {
+        findings.add('duplicate-across-pages', pageUrl, `segment ${JSON.stringify(s.id)} is on page ${firstPage} and again on page ${pages}`);
+        continue;
+      }
+      if (firstPage !== undefined) continue; // twice on one page: the checker's duplicate-id
+      seenIds.set(s.id, pages);
+      segments.push(s);
+      if (opts.main) {
+        checkOrder(state, pageUrl, s, lastByGroup);
+        keepSkeleton(state, seg as Record<string, unknown>, pages);
+      }
+    }
+    if (previousCheck !== null) await previousCheck;
+    previousIds = ids;
+    url = following;
+  }
+  if (opts.main) {
+    for (const p of shortPages) findings.add('page-size', p.url, `a page before the last holds ${p.size} segments; the draft lets a Server cut only listings of more than ${FULL_PAGE}, so pages before the last should hold at least ${FULL_PAGE}`);
+  }
+  return { segments, complete, pages };
+}
+
+async function checkPrevious(state: State, url: string, previousUrl: string, want: readonly string[], page: number): Promise<void> {
+  const got = await fetchPage(state, previousUrl, `previous of page ${page}`);
+  if (!got.ok) {
+    state.findings.add('previous-link', url, `previous of page ${page} could not be read (see the finding for ${previousUrl})`);
+    return;
+  }
+  const list = Array.isArray(got.page.usage_segments) ? got.page.usage_segments : [];
+  const ids = list.map((s) => (isObject(s) && typeof s.cds_usagesegment_id === 'string' ? s.cds_usagesegment_id : '?'));
+  if (ids.length !== want.length || ids.some((id, i) => id !== want[i])) {
+    state.findings.add('previous-link', url, `previous of page ${page} gives ${ids.length} segments [${preview(ids)}], but page ${page - 1} has ${want.length} [${preview(want)}]`);
+  }
+}
+
+
+function summarize(seg: unknown, page: number): Summary | null {
+  if (!isObject(seg) || typeof seg.cds_usagesegment_id !== 'string') return null;
+  const refs = {} as Record<RefField, readonly string[]>;
+  for (const f of REF_FIELDS) refs[f] = Array.isArray(seg[f]) ? (seg[f] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  const startRaw = typeof seg.segment_start === 'string' ? seg.segment_start : '';
+  const endRaw = typeof seg.segment_end === 'string' ? seg.segment_end : '';
+  return {
+    id: seg.cds_usagesegment_id,
+    page,
+    start: parseDateTime(startRaw),
+    end: parseDateTime(endRaw),
+    startRaw,
+    endRaw,
+    modified: parseDateTime(seg.cds_modified),
+    refs,
+  };
+}
+
+/**
+ * The draft's order as far as a Client can check it. Decision: the first
+ * three keys (aggregation, account and contract numbers) are not in a
+ * segment, but segments with the same related aggregations, accounts and
+ * service contracts share them; among those, `segment_start` must ascend
+ * and, for equal starts, `cds_modified` descend. Segments of different
+ * groups are not compared.
+ */
+function checkOrder(state: State, url: string, s: Summary, lastByGroup: Map<string, Summary>): void {
+  if (Number.isNaN(s.start)) return;
+  const key = JSON.stringify([s.refs.related_aggregations, s.refs.related_accounts, s.refs.related_servicecontracts].map((l) => [...l].sort()));
+  const before = lastByGroup.get(key);
+  lastByGroup.set(key, s);
+  if (before === undefined) return;
+  if (s.start < before.start) {
+    state.findings.add('order', url, `segment ${JSON.stringify(s.id)} (segment_start ${s.startRaw}) is listed after ${JSON.stringify(before.id)} (segment_start ${before.startRaw}) of the same accounts and contracts; segment_start must ascend`);
+  } else if (s.start === before.start && !Number.isNaN(s.modified) && !Number.isNaN(before.modified) && s.modified > before.modified) {
+    state.findings.add('order', url, `segments ${JSON.stringify(before.id)} and ${JSON.stringify(s.id)} start together; the later cds_modified must come first`);
+  }
+}
