@@ -8,7 +8,8 @@
 import { getCrawlCode, getRule } from 'cds-usage-segments';
 import { FAULTS, type Fault } from './faults.js';
 
-export const FAULT_TABLE_START = '<!-- faults: generated from server/src/faults.ts by `npm run docs:faults --workspace server`; do not edit -->';
+// The marker is in the rendered reference's text too, so it names no maintainer command (the guide reaches readers).
+export const FAULT_TABLE_START = '<!-- faults: generated from the fault registry, server/src/faults.ts -->';
 export const FAULT_TABLE_END = '<!-- /faults -->';
 
 /** The level of a crawler or checker code; undefined for an unregistered code. */
