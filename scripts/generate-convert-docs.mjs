@@ -1,29 +1,34 @@
 #!/usr/bin/env node
 // Writes docs/converting.md: the mapping table of src/convert/mapping.ts as
 // tables, and `convert` run on the meeting's examples (the loss reports are
-// the converter's real output). Run `npm run compile` first. With --check,
+// the real CLI's output). Run `npm run compile` first. With --check,
 // exits 1 if the file is out of date (test/convert/docs.test.ts runs that).
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeOrCheck } from './lib/write-or-check.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => new URL(`../dist/src/convert/${p}`, import.meta.url).href;
-const { convert } = await import(dist('convert.js'));
-const { renderLossReport } = await import(dist('report.js'));
-const { COLUMN_ROWS, SUPPLY_MIX_ROWS, FIELD_ROWS, QUALITY_FALLBACK, KWH_SCALE, CARRIED_PREFIX } = await import(dist('mapping.js'));
+const { COLUMN_ROWS, SUPPLY_MIX_ROWS, FIELD_ROWS, QUALITY_FALLBACK, KWH_SCALE, CARRIED_PREFIX, CARRIED_PREFIX_2026 } = await import(dist('mapping.js'));
+const cli = join(root, 'dist/src/cli.js');
 
 const target = join(root, 'docs/converting.md');
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|');
 const code = (s) => (s === undefined || s === '' ? '—' : `\`${s}\``);
 const fence = (lang, body) => ['```' + lang, body.trimEnd(), '```'].join('\n');
-const read = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
 
+/**
+ * The real CLI on one example: its loss report (standard error) as a console
+ * block, and optionally a part of the converted document (standard output).
+ * The CLI validates input and output in their models; a failure stops the
+ * generation, so the guide never shows a conversion that does not work.
+ */
 function example(path, to, show) {
-  const r = convert(read(path), to);
-  const out = [`\`\`\`console\n$ npx cds-usage-segments convert --to ${to} ${path} > out.json\n${renderLossReport(r, path).trimEnd()}\n\`\`\``];
-  if (show) out.push('', show(r.document));
+  const run = spawnSync(process.execPath, [cli, 'convert', '--to', to, path], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`convert --to ${to} ${path} exited ${run.status}:\n${run.stderr}`);
+  const out = [`\`\`\`console\n$ npx cds-usage-segments convert --to ${to} ${path} > out.json\n${run.stderr.trimEnd()}\n\`\`\``];
+  if (show) out.push('', show(JSON.parse(run.stdout)));
   return out.join('\n');
 }
 
@@ -34,7 +39,7 @@ const lines = [
   '',
   '`cds-usage-segments convert --to 2024|2026 FILE|-` reads a usage segment or a listing page of either model, writes it in the other model to standard output, and writes a loss report to standard error (`--report FILE` also writes it as JSON). The library call is `convert(doc, to)` from `cds-usage-segments/convert`.',
   '',
-  'The report names, by JSON Pointer into the input, everything the target model cannot say (`loss`), with its kind: `no-counterpart` (the target has nothing for it), `approximate` (it crosses with a nearby meaning) or `dropped` (structure the target cannot keep). It names, by JSON Pointer into the output, every value the target requires that the source does not have (`assumed`). It ends with `no loss` or the number of losses. A 2024 input must be valid (the command refuses one that `validate` rejects, exit 1), and a 2024 output is checked the same way.',
+  'The report names, by JSON Pointer into the input, everything the target model cannot say (`loss`), with its kind: `no-counterpart` (the target has nothing for it), `approximate` (it crosses with a nearby meaning) or `dropped` (structure the target cannot keep). It names, by JSON Pointer into the output, every value the target requires that the source does not have (`assumed`). It ends with `no loss` or the number of losses. The input must be valid in its model (the command refuses one that `validate` rejects, exit 1), and the output is checked the same way in the target model; the model is the checker\'s own detection (`detectModel`: `formats` is 2026, `format` 2024).',
   '',
   'Every table below is the one the converter reads; the tests read it too.',
   '',
@@ -55,7 +60,7 @@ const lines = [
   `| \`gap\` and any other string | proposal / extension | \`${CARRIED_PREFIX}<format>\` | — | — | — | as it was | a loss: no 2026 counterpart; carried under an undeclared, prefixed Server type (Clients ignore it unless the Server declares it in \`cds_usagesegments_additional_value_types\`), and back to the 2024 string |`,
   '| `supply_mix` | example | `electric_supply_mix`, one column per component class (next table) | — | — | — | `sm` (`mix`), `ci` (`gco2_per_kwh`) | `indexes` names the 2026 `electric_usage` columns; component order per value set is not kept (a loss when it differs) |',
   '',
-  `Electric usage in ${Object.keys(KWH_SCALE).map((u) => `\`${u}\``).join(', ')} crosses to the 2024 kWh strings by moving the decimal point on the number's digits (1234 Wh → 1.234 kWh exactly). Other 2026 types (\`electric_demand\`, \`cost\`, \`meter_readings\`, \`fuel_oil_usage\`, Server types) and units with no row above have no 2024 counterpart: the column is dropped, a loss. A 2026 column with no \`direction\` becomes \`usage_kwh\` (a loss: unknown direction); one with no \`quality\` becomes the plain (validated) string (a loss, approximate).`,
+  `Electric usage in ${Object.keys(KWH_SCALE).map((u) => `\`${u}\``).join(', ')} crosses to the 2024 kWh strings by moving the decimal point on the number's digits (1234 Wh → 1.234 kWh exactly). Other 2026 types (\`electric_demand\`, \`cost\`, \`meter_readings\`, \`fuel_oil_usage\`, Server types) and units or directions with no row above have no 2024 string: the column is carried as the 2024 extension format \`${CARRIED_PREFIX_2026}<type>\` with its values unchanged (2024 Clients ignore extension formats), and its value format is a loss (\`no-counterpart\`). Nothing is dropped, so every 2026 segment has a 2024 form. A 2026 column with no \`direction\` becomes \`usage_kwh\` (a loss: unknown direction); one with no \`quality\` becomes the plain (validated) string (a loss, approximate).`,
   '',
   '### 2026 qualities with no 2024 suffix',
   '',
@@ -79,6 +84,14 @@ const lines = [
   '',
   example('spec/2024/examples/option2-both-columns.json', '2026', (d) => `The two columns become two \`electric_usage\` value formats that differ only in \`quality\`:\n\n${fence('json', JSON.stringify({ formats: d.formats, values: d.values }, null, 2))}`),
   '',
+  'The estimate alone, before the validated value arrives (the minutes\' 499.9):',
+  '',
+  example('spec/2024/examples/option2-estimated.json', '2026', (d) => fence('json', JSON.stringify({ formats: d.formats, values: d.values }, null, 2))),
+  '',
+  'The 2026 example of Option 2 back to 2024: the two columns become the meeting\'s two strings again; only the value format ids (which 2024 has no place for) are lost.',
+  '',
+  example('spec/2026/examples/option2-both-columns.json', '2024', (d) => fence('json', JSON.stringify({ format: d.format, values: d.values }, null, 2))),
+  '',
   '### Option 1: the estimate, then the validated revision',
   '',
   example('spec/2024/examples/option1-estimated.json', '2026'),
@@ -90,6 +103,10 @@ const lines = [
   '### Gap disclosure',
   '',
   example('spec/2024/examples/gap-disclosure-page.json', '2026', (d) => `The middle segment in 2026:\n\n${fence('json', JSON.stringify({ formats: d.usage_segments[1].formats, values: d.usage_segments[1].values }, null, 2))}`),
+  '',
+  'The 2026 example of a gap (a Server-declared type) back to 2024: 2024 has no declared types, so the column is carried as an extension format and its value format is the loss.',
+  '',
+  example('spec/2026/examples/gap-disclosure-page.json', '2024', (d) => `The middle segment in 2024:\n\n${fence('json', JSON.stringify({ format: d.usage_segments[1].format, values: d.usage_segments[1].values }, null, 2))}`),
   '',
   '### Supply mix by attribution class',
   '',

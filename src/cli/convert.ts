@@ -12,9 +12,9 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'report', type: 'string', value: 'FILE', help: 'convert: also write the loss report as JSON to FILE.' },
 ];
 
-/** Schema and semantic problems of a 2024 document, one line each (the 2026 model has no checker here yet). */
-function problems2024(doc: unknown): string[] {
-  const r = validate(doc);
+/** Schema and semantic errors of a document in its model, one line each. */
+function problems(doc: unknown, model: Model): string[] {
+  const r = validate(doc, { model });
   return r.errors.map((p) => `${p.path === '' ? '(root)' : p.path} ${p.code} ${p.message}`);
 }
 
@@ -42,12 +42,12 @@ export const convertCommand: Command = {
       return 1;
     }
     // Refuse input its own model rejects: a conversion of an invalid document proves nothing.
-    const before = result.from === '2024' ? problems2024(loaded.doc) : [];
+    const before = problems(loaded.doc, result.from);
     if (before.length > 0) {
       io.stderr(`cds-usage-segments convert: ${file} is not a valid ${result.from} document (run \`validate\`):\n${before.slice(0, 10).map((l) => `  ${l}\n`).join('')}`);
       return 1;
     }
-    const after = result.to === '2024' ? problems2024(result.document) : [];
+    const after = problems(result.document, result.to);
     if (after.length > 0) {
       io.stderr(`cds-usage-segments convert: internal error: the converted document is not valid ${result.to}:\n${after.slice(0, 10).map((l) => `  ${l}\n`).join('')}`);
       return 1;

@@ -6,10 +6,12 @@
  * lacks is named as an assumption with its pointer into the output.
  */
 import { escapeToken } from '../pointer.js';
+import type { Model } from '../registry.js';
+import { detectModel } from '../validate.js';
 import { shiftDecimal } from './decimal.js';
-import { CARRIED_PREFIX, COLUMN_ROWS, COPIED_FIELDS, KWH_SCALE, QUALITY_FALLBACK, SUPPLY_MIX_ROWS, type ColumnRow, type SupplyMixRow } from './mapping.js';
+import { CARRIED_PREFIX, CARRIED_PREFIX_2026, COLUMN_ROWS, COPIED_FIELDS, KWH_SCALE, QUALITY_FALLBACK, SUPPLY_MIX_ROWS, type ColumnRow, type SupplyMixRow } from './mapping.js';
 
-export type Model = '2024' | '2026';
+export type { Model };
 export const MODELS: readonly Model[] = ['2024', '2026'];
 
 /** Why something did not cross whole. */
@@ -58,29 +60,26 @@ class Notes {
   }
 }
 
-/** The model of a segment: `format` strings are 2024, `formats` objects 2026. */
-function segmentModel(seg: unknown): Model | undefined {
-  if (!isObject(seg)) return undefined;
-  if (Array.isArray(seg.formats)) return '2026';
-  if (Array.isArray(seg.format)) return '2024';
-  return undefined;
-}
-
-/** The model of a segment or listing page; a page without segments is the same in both. */
-export function detectModel(doc: unknown): Model | 'either' | undefined {
+/**
+ * The model of a segment or listing page, by the checker's own detection
+ * (`detectModel` of validate.ts: `formats` is 2026, `format` 2024), once the
+ * input is one the converter can read: a segment with its model's column
+ * list, or a page whose segments all have the page's model. A page with no
+ * segment is the same in both models (`either`); anything else is undefined.
+ */
+function modelOf(doc: unknown): Model | 'either' | undefined {
   if (!isObject(doc)) return undefined;
-  if (Array.isArray(doc.usage_segments)) {
-    const models = new Set(doc.usage_segments.map(segmentModel));
-    if (models.size === 0) return 'either';
-    if (models.size === 1 && !models.has(undefined)) return [...models][0];
-    return undefined;
-  }
-  return segmentModel(doc);
+  const model = detectModel(doc);
+  const columns = model === '2026' ? 'formats' : 'format';
+  const readable = (seg: unknown) => isObject(seg) && Array.isArray(seg[columns]);
+  if (!Array.isArray(doc.usage_segments)) return readable(doc) ? model : undefined;
+  if (doc.usage_segments.length === 0) return 'either';
+  return doc.usage_segments.every(readable) ? model : undefined;
 }
 
 /** Convert a segment or a listing page to `to`. Never changes its input. Throws `ConvertInputError` on input that is neither. */
 export function convert(doc: unknown, to: Model): ConvertResult {
-  const model = detectModel(doc);
+  const model = modelOf(doc);
   if (model === undefined) {
     throw new ConvertInputError(
       'not a usage segment or listing page of either model: a 2024 segment has `format` (strings), a 2026 segment `formats` (objects); a page has `usage_segments` with segments of one model',
@@ -275,13 +274,13 @@ function segmentTo2024(seg: Obj, base: string, notes: Notes): Obj | undefined {
     const type = typeof f.type === 'string' ? f.type : '';
     if (type === 'electric_usage' || type === 'water_usage' || type === 'natural_gas_usage') {
       const col = usageColumn(f, j, fp, base, notes);
-      if (col) columns.push(col);
+      columns.push(typeof col === 'string' ? carriedColumn(f, j, fp, col, notes) : col);
       return;
     }
     if (type === 'electric_supply_mix') {
       const row = MIX_BY_CLASS.get(`${String(f.attribution)}/${String(f.supply_type)}`);
       if (!row) {
-        notes.loss(fp, 'no-counterpart', `supply-mix class attribution "${String(f.attribution)}", supply type "${String(f.supply_type)}" has no 2024 component type; the column is dropped`);
+        columns.push(carriedColumn(f, j, fp, `supply-mix class attribution "${String(f.attribution)}", supply type "${String(f.supply_type)}" has no 2024 component type`, notes));
         return;
       }
       for (const k of Object.keys(f)) if (!['id', 'type', 'indexes', 'attribution', 'supply_type'].includes(k)) notes.loss(at(fp, k), 'no-counterpart', `value format field "${k}" has no 2024 counterpart`);
@@ -299,7 +298,7 @@ function segmentTo2024(seg: Obj, base: string, notes: Notes): Obj | undefined {
       columns.push({ format, sources: [j], signature: `carried ${format} ${JSON.stringify(f)}`, value: (set) => structuredClone(set[j] ?? null) });
       return;
     }
-    notes.loss(fp, 'no-counterpart', `value type "${type}" has no 2024 counterpart; the column and its values are dropped`);
+    columns.push(carriedColumn(f, j, fp, `value type "${type}" has no 2024 counterpart`, notes));
   });
   // Supply-mix indexes: 2024 relates a supply mix to the energy columns of its value set implicitly.
   const usageSources = columns.filter((c) => c.format.includes('kwh')).flatMap((c) => c.sources);
@@ -330,32 +329,38 @@ function segmentTo2024(seg: Obj, base: string, notes: Notes): Obj | undefined {
   out.values = values.map((set, k) => (Array.isArray(set) ? columns.map((c) => c.value(set, k)) : structuredClone(set)));
   const expectedIds = idsFor(columns.map((c) => c.format));
   columns.forEach((c, n) => {
-    if (c.format === 'supply_mix') return;
+    // A supply mix has no id to keep, and a carried column's loss already names its whole value format.
+    if (c.format === 'supply_mix' || c.format.startsWith(CARRIED_PREFIX_2026)) return;
     const f = formats[c.sources[0]!] as Obj;
     if (f.id !== expectedIds[n]) notes.loss(at(base, 'formats', c.sources[0]!, 'id'), 'dropped', `value format id "${String(f.id)}" has no 2024 counterpart`);
   });
   return out;
 }
 
-function usageColumn(f: Obj, j: number, fp: string, base: string, notes: Notes): Column2024 | undefined {
+/** Why a 2026 usage column has no 2024 string (units or direction with no counterpart), or undefined when it has one. */
+function noUsageString(type: string, units: string, direction: string | undefined): string | undefined {
+  if (type === 'electric_usage') {
+    if (!(units in KWH_SCALE)) return `electric usage in "${units}" has no 2024 counterpart`;
+    if (direction !== undefined && !(direction in DIRECTION_SHORT)) return `direction "${direction}" has no 2024 counterpart`;
+    return undefined;
+  }
+  return COLUMN_ROWS.some((r) => r.type === type && r.units === units) ? undefined : `${type} in "${units}" has no 2024 counterpart`;
+}
+
+/** A 2024 column for a 2026 usage column, or why there is none (the caller carries the column). */
+function usageColumn(f: Obj, j: number, fp: string, base: string, notes: Notes): Column2024 | string {
   const type = String(f.type);
   const units = typeof f.units === 'string' ? f.units : '';
   const direction = typeof f.direction === 'string' ? f.direction : undefined;
   const quality = typeof f.quality === 'string' ? f.quality : undefined;
+  const why = noUsageString(type, units, direction);
+  if (why !== undefined) return why;
   for (const k of Object.keys(f)) if (!FORMAT_FIELDS_2024.has(k)) notes.loss(at(fp, k), 'no-counterpart', `value format field "${k}" has no 2024 counterpart`);
   let format: string | undefined;
   let scale = 0;
   let key = 'eu';
   if (type === 'electric_usage') {
-    if (!(units in KWH_SCALE)) {
-      notes.loss(at(fp, 'units'), 'no-counterpart', `electric usage in "${units}" has no 2024 counterpart; the column is dropped`);
-      return undefined;
-    }
     scale = KWH_SCALE[units]!;
-    if (direction !== undefined && !(direction in DIRECTION_SHORT)) {
-      notes.loss(at(fp, 'direction'), 'no-counterpart', `direction "${direction}" has no 2024 counterpart; the column is dropped`);
-      return undefined;
-    }
     if (direction === undefined) {
       format = 'usage_kwh';
       notes.loss(fp, 'no-counterpart', 'unknown direction: the 2024 energy strings of the meeting all name a direction; written as the 2024 draft\'s `usage_kwh`, which the 2024 spec treats as an extension format');
@@ -372,11 +377,7 @@ function usageColumn(f: Obj, j: number, fp: string, base: string, notes: Notes):
       format = `kwh_${DIRECTION_SHORT[direction]}${suffix}`;
     }
   } else {
-    const row = COLUMN_ROWS.find((r) => r.type === type && r.units === units);
-    if (!row) {
-      notes.loss(at(fp, 'units'), 'no-counterpart', `${type} in "${units}" has no 2024 counterpart; the column is dropped`);
-      return undefined;
-    }
+    const row = COLUMN_ROWS.find((r) => r.type === type && r.units === units)!;
     format = row.format;
     key = row.valueKey;
     if (quality !== undefined) notes.loss(at(fp, 'quality'), 'no-counterpart', `quality "${quality}" cannot be said with \`${row.format}\`; dropped`);
@@ -398,6 +399,18 @@ function usageColumn(f: Obj, j: number, fp: string, base: string, notes: Notes):
       return out;
     },
   };
+}
+
+/**
+ * A 2026 column with no 2024 string, carried as a 2024 extension column
+ * (`cds2026_<type>`, which 2024 Clients ignore) with its values as they are,
+ * so that no number is dropped; its value format (units, direction, …) has
+ * no place in a 2024 format string and is the loss reported.
+ */
+function carriedColumn(f: Obj, j: number, fp: string, why: string, notes: Notes): Column2024 {
+  const format = CARRIED_PREFIX_2026 + (typeof f.type === 'string' ? f.type : 'unknown');
+  notes.loss(fp, 'no-counterpart', `${why}; the column is carried as the 2024 extension format "${format}" with its values unchanged, and its value format (all but \`type\`) is lost`);
+  return { format, sources: [j], signature: format, value: (set) => structuredClone(set[j] ?? null) };
 }
 
 /**

@@ -149,3 +149,6 @@ export const FIELD_ROWS: readonly FieldRow[] = [
 
 /** The `type` prefix under which a 2024 column with no 2026 counterpart is carried (an undeclared Server type; Clients ignore it). */
 export const CARRIED_PREFIX = 'cds2024_';
+
+/** The 2024 format prefix under which a 2026 column with no 2024 string is carried (a 2024 extension format; Clients ignore it). */
+export const CARRIED_PREFIX_2026 = 'cds2026_';
