@@ -41,7 +41,7 @@ const lines = [
   '',
   'The report names, by JSON Pointer into the input, everything the target model cannot say (`loss`), with its kind: `no-counterpart` (the target has nothing for it), `approximate` (it crosses with a nearby meaning) or `dropped` (structure the target cannot keep). It names, by JSON Pointer into the output, every value the target requires that the source does not have (`assumed`). It ends with `no loss` or the number of losses. The input must be valid in its model (the command refuses one that `validate` rejects, exit 1), and the output is checked the same way in the target model; the model is the checker\'s own detection (`detectModel`: `formats` is 2026, `format` 2024).',
   '',
-  'Every table below is the one the converter reads; the tests read it too.',
+  'Every table below is the one the converter reads; the tests read it too. What changed between the two descriptions of the API (rather than in a document) is the spec diff\'s report, [Changes from the 2024 model to the 2026 model](changes-2024-to-2026.md).',
   '',
   '## Segment fields',
   '',

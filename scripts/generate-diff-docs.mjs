@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // Writes docs/diff-rules.md from the diff rule catalogue (src/diff/catalogue.ts,
-// compiled to dist/src). Run `npm run compile` first. With --check, exits 1 if
-// the file is out of date.
+// compiled to dist/src), and docs/changes-2024-to-2026.md, the spec diff of the
+// two bundled models (generated/, so after `npm run generate`). Run
+// `npm run compile` first. With --check, exits 1 if a file is out of date.
 import { fileURLToPath } from 'node:url';
 import { writeOrCheck } from './lib/write-or-check.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { renderDiffRulesMarkdown } = await import(new URL('../dist/src/diff/rules-doc.js', import.meta.url).href);
-writeOrCheck(`${root}docs/diff-rules.md`, renderDiffRulesMarkdown(), 'docs/diff-rules.md', '`npm run compile && npm run docs:rules`');
+const { renderModelChangesMarkdown } = await import(new URL('../dist/src/diff/changes-doc.js', import.meta.url).href);
+const how = '`npm run compile && npm run docs:rules`';
+writeOrCheck(`${root}docs/diff-rules.md`, renderDiffRulesMarkdown(), 'docs/diff-rules.md', how);
+writeOrCheck(`${root}docs/changes-2024-to-2026.md`, renderModelChangesMarkdown(root), 'docs/changes-2024-to-2026.md', how);

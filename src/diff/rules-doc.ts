@@ -15,6 +15,8 @@ export function renderDiffRulesMarkdown(rules: readonly DiffRule[] = DIFF_RULES)
     '',
     'Ordering, paging, units and what a filter matches are often stated only in prose. The differ reads them from annotations when the description carries them (`x-cds-ordering` and `x-cds-paging` on the operation or the listing schema, `x-units` on a value schema, `x-cds-filter` on a parameter, `x-cds-renamed-from` on a renamed property) and otherwise reports a changed description as `prose-changed`, for a reviewer to read.',
     '',
+    'The report of the 2024 model against the 2026 model, by these rules: [Changes from the 2024 model to the 2026 model](changes-2024-to-2026.md).',
+    '',
     '| rule id | area | breaks Clients | breaks Servers | meaning | why |',
     '|---|---|---|---|---|---|',
   ];

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIFF_RULES } from '../../src/diff/catalogue.js';
+import { MODEL_CHANGE_PAIR, renderModelChangesMarkdown } from '../../src/diff/changes-doc.js';
 import { renderDiffRulesMarkdown } from '../../src/diff/rules-doc.js';
+import { runCli } from '../helpers/cli.js';
+import { ROOT as ROOT_DIR } from '../helpers/paths.js';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -14,5 +17,23 @@ describe('diff rule catalogue', () => {
     const ids = DIFF_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => !/^[a-z]+(-[a-z]+)*$/.test(id))).toEqual([]);
+  });
+});
+
+describe('docs/changes-2024-to-2026.md, the 2024 → 2026 change report', () => {
+  const committed = readFileSync(new URL('docs/changes-2024-to-2026.md', ROOT), 'utf8');
+
+  it('is the fresh generation from the two bundled descriptions (regenerated here and compared)', () => {
+    expect(committed).toBe(renderModelChangesMarkdown(ROOT_DIR));
+  });
+
+  it('holds, from its first count on, exactly what the diff CLI prints for the pair', async () => {
+    const r = await runCli(['diff', '--format', 'markdown', '--fail-on', 'none', ROOT_DIR + MODEL_CHANGE_PAIR.old, ROOT_DIR + MODEL_CHANGE_PAIR.new]);
+    expect(r.code).toBe(0);
+    const body = r.stdout.replaceAll(ROOT_DIR, '').split('\n').slice(1).join('\n').trimStart();
+    expect(body.startsWith(`From \`${MODEL_CHANGE_PAIR.old}\` to \`${MODEL_CHANGE_PAIR.new}\`: `)).toBe(true);
+    expect(committed.endsWith(body)).toBe(true);
+    // The models differ in breaking ways (the segment's columns), so the page can never be an empty report.
+    expect(body).toMatch(/`field-removed`/);
   });
 });
