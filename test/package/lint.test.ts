@@ -60,7 +60,7 @@ describe('package.json', () => {
       expect(paths, required).toContain(required);
     }
     const unexpected = paths.filter(
-      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/\d{4}\/(schemas\/[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z-]+\.md|docs\/reference\/[a-z0-9/-]+\.html)$/.test(p),
+      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/\d{4}\/(schemas\/[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z0-9-]+\.md|docs\/reference\/[a-z0-9/-]+\.html)$/.test(p),
     );
     expect(unexpected).toEqual([]);
   });
