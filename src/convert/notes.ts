@@ -1,5 +1,4 @@
 /** The loss report a conversion builds, and the small helpers both directions share. */
-import { escapeToken } from '../pointer.js';
 
 /** Why something did not cross whole. */
 export type LossKind = 'no-counterpart' | 'approximate' | 'dropped';
@@ -19,8 +18,8 @@ export interface Assumption {
 
 export type Obj = Record<string, unknown>;
 
-/** `base` with `tokens` appended as JSON Pointer tokens. */
-export const at = (base: string, ...tokens: (string | number)[]) => base + tokens.map((t) => '/' + escapeToken(t)).join('');
+/** `base` with `tokens` appended as JSON Pointer tokens (the package's pointer helper). */
+export { ptr as at } from '../pointer.js';
 
 /** The losses and assumptions of one conversion, in the order they are found. */
 export class Notes {
