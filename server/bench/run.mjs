@@ -7,10 +7,15 @@
 //     in its own child process; autocannon in this one. Target: ≥ 0.5×.
 //     The Server reuses rendered pages while the data is unchanged; the ratio
 //     without that cache (serve --no-cache) is printed too.
-//  2. Crawler time over the whole listing (probes off) against plain fetch +
-//     JSON.parse of the same requests (every page, and the previous link of
-//     each later page, as the crawler follows them). Target: ≤ 1.2×.
-// BENCH_SECONDS (default 3 per round), BENCH_CONNECTIONS (10), BENCH_ROUNDS (5) override.
+//  2. Crawler time over the whole listing (probes off) against plain fetch of
+//     the same requests: every page (read and JSON.parse'd, to follow next)
+//     and the previous link of each later page (read), as the crawler
+//     follows them. Target: ≤ 1.2×.
+// Both parts warm up first (JIT, page cache, connection pool) and alternate
+// the alternatives round by round, first one then the other first, so that
+// a change in the shared machine's load hits both alike; ratios of medians.
+// BENCH_SECONDS (default 3 per round), BENCH_CONNECTIONS (10), BENCH_ROUNDS (5),
+// BENCH_CRAWL_ROUNDS (15) override.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +32,7 @@ import { createToken } from '../dist/src/tokens.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CRAWL_ROUNDS = Number(process.env.BENCH_CRAWL_ROUNDS ?? 15);
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'cds-bench-'));
@@ -56,9 +62,9 @@ const s = require('node:http').createServer((req, res) => { res.writeHead(200, {
 s.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + s.address().port + '/api/usagesegments'));`;
 const staticUrl = await child(['-e', STATIC]);
 
-function load(url) {
+function load(url, duration = SECONDS) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: auth }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url, connections: CONNECTIONS, duration, headers: auth }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -68,10 +74,13 @@ const uncachedUrl = await child([CLI, 'serve', '--db', dbFile, '--port', '0', '-
 // Alternating short rounds, so that a change in the machine's load hits all three alike; medians.
 const rps = { ref: [], uncached: [], stat: [] };
 let refErrors = 0;
+for (const url of [serverUrl, uncachedUrl, staticUrl]) await load(url, 1); // warm-up, not counted
 for (let i = 0; i < ROUNDS; i++) {
+  // Odd rounds run the static server first, so neither side always follows the other.
+  const c0 = i % 2 === 1 ? await load(staticUrl) : null;
   const a = await load(serverUrl);
   const b = await load(uncachedUrl);
-  const c = await load(staticUrl);
+  const c = c0 ?? (await load(staticUrl));
   refErrors += a.errors + a.non2xx + b.errors + b.non2xx;
   rps.ref.push(a.requests.average);
   rps.uncached.push(b.requests.average);
@@ -86,13 +95,17 @@ console.log(`reference Server: ${ref.toFixed(0)} req/s (errors and non-2xx: ${re
 console.log(`node:http, same bytes from memory: ${stat.toFixed(0)} req/s`);
 console.log(`throughput ratio (Server / node:http): ${throughput.toFixed(2)}× (target ≥ 0.5×); without the page cache ${throughputUncached.toFixed(2)}×`);
 
-/** What a Client without the crawler does for the same requests: GET and JSON.parse each page and each later page's previous. */
-async function plainFetch() {
+/** What a Client without the crawler does for the same requests: GET and JSON.parse each page, GET each later page's previous. */
+async function plainFetch(parsePrevious) {
   let next = serverUrl;
   let pages = 0;
   while (next !== null) {
     const page = JSON.parse(await (await fetch(next, { headers: auth })).text());
-    if (pages > 0 && page.previous !== null) JSON.parse(await (await fetch(page.previous, { headers: auth })).text());
+    // The previous page is only read, not parsed: the crawler compares its bytes with the page before and parses only when they differ.
+    if (pages > 0 && page.previous !== null) {
+      const text = await (await fetch(page.previous, { headers: auth })).text();
+      if (parsePrevious) JSON.parse(text);
+    }
     pages++;
     next = page.next;
   }
@@ -100,22 +113,40 @@ async function plainFetch() {
 }
 const crawlTimes = [];
 const fetchTimes = [];
+const fetchParseTimes = [];
 let pages = 0;
 let requests = 0;
-for (let i = 0; i < ROUNDS; i++) {
-  let t = performance.now();
-  pages = await plainFetch();
-  fetchTimes.push(performance.now() - t);
-  t = performance.now();
+async function timeFetch(parsePrevious = false) {
+  const t = performance.now();
+  pages = await plainFetch(parsePrevious);
+  return performance.now() - t;
+}
+async function timeCrawl() {
+  const t = performance.now();
   const r = await crawl({ url: serverUrl, token, probes: false });
-  crawlTimes.push(performance.now() - t);
+  const ms = performance.now() - t;
   requests = r.requests;
   if (!r.conformant || r.pages !== pages) throw new Error(`crawl found problems: ${JSON.stringify(r.findings.slice(0, 3))}`);
+  return ms;
+}
+for (let i = 0; i < 3; i++) { await timeFetch(); await timeFetch(true); await timeCrawl(); } // warm-up, not counted
+for (let i = 0; i < CRAWL_ROUNDS; i++) {
+  if (i % 2 === 0) {
+    fetchTimes.push(await timeFetch());
+    fetchParseTimes.push(await timeFetch(true));
+    crawlTimes.push(await timeCrawl());
+  } else {
+    crawlTimes.push(await timeCrawl());
+    fetchParseTimes.push(await timeFetch(true));
+    fetchTimes.push(await timeFetch());
+  }
 }
 const crawlRatio = median(crawlTimes) / median(fetchTimes);
-console.log(`listing: ${pages} pages, ${imported.inserted} segments, ${requests} requests; median of ${ROUNDS} rounds`);
-console.log(`crawler (probes off): ${median(crawlTimes).toFixed(1)} ms; plain fetch + JSON.parse of the same requests: ${median(fetchTimes).toFixed(1)} ms`);
-console.log(`crawler ratio (crawl / fetch): ${crawlRatio.toFixed(2)}× (target ≤ 1.2×)`);
+const crawlRatioParsed = median(crawlTimes) / median(fetchParseTimes);
+console.log(`listing: ${pages} pages, ${imported.inserted} segments, ${requests} requests; median of ${CRAWL_ROUNDS} rounds after 3 warm-up rounds`);
+console.log(`crawler (probes off): ${median(crawlTimes).toFixed(1)} ms; plain fetch of the same requests (pages parsed): ${median(fetchTimes).toFixed(1)} ms`);
+console.log(`plain fetch parsing every response, the previous pages too: ${median(fetchParseTimes).toFixed(1)} ms`);
+console.log(`crawler ratio (crawl / fetch): ${crawlRatio.toFixed(2)}× (target ≤ 1.2×); against the fetch that parses every response ${crawlRatioParsed.toFixed(2)}×`);
 
 const results = {
   date: new Date().toISOString(),
@@ -132,6 +163,10 @@ const results = {
   crawlMs: Number(median(crawlTimes).toFixed(1)),
   fetchMs: Number(median(fetchTimes).toFixed(1)),
   crawlRatio: Number(crawlRatio.toFixed(3)),
+  fetchParseAllMs: Number(median(fetchParseTimes).toFixed(1)),
+  crawlRatioParseAll: Number(crawlRatioParsed.toFixed(3)),
+  crawlRounds: CRAWL_ROUNDS,
+  rounds: ROUNDS,
 };
 writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 for (const c of children) c.kill();

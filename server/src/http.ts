@@ -74,11 +74,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // No cache while faults are on: several of them depend on more than the query.
   const cache = faults.size === 0 && options.cache !== false ? new PageCache(options.db) : null;
   let origin = '';
+  // Built once the listening address is known (before that no request can name it).
+  let context: Context | null = null;
   const server: Server = createServer((req, res) => {
     // Dropped in halves, not one by one: shifting a full array on every request would cost O(n) each time.
     if (requests.length >= MAX_RECORDS) requests.splice(0, MAX_RECORDS / 2);
     requests.push({ host: req.headers.host, path: req.url ?? '', authorized: req.headers.authorization !== undefined });
-    handle(req, res, { ...options, faults, cache, origin: options.publicOrigin ?? origin }).catch((e: unknown) => {
+    const ctx = context ?? { ...options, faults, cache, origin: options.publicOrigin ?? origin };
+    handle(req, res, ctx).catch((e: unknown) => {
       // A bug, not bad input: log it, answer 500 once.
       process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: 'The server failed; see its log.' });
@@ -93,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const hostPart = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   origin = `http://${hostPart}:${addr.port}`;
   const publicOrigin = options.publicOrigin ?? origin;
+  context = { ...options, faults, cache, origin: publicOrigin };
   return {
     url: `${publicOrigin}${LIST_PATH}`,
     origin: publicOrigin,
@@ -138,6 +142,7 @@ function discovery(ctx: Context): Record<string, unknown> {
 async function list(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Context): Promise<void> {
   const { db, faults } = ctx;
   if (faults.has('slow')) await new Promise((r) => setTimeout(r, SLOW_MS));
+  ctx.cache?.sync();
   const grant = authenticate(req, res, ctx);
   if (grant === null) return;
   if (!grant.scopes.some((s) => LISTING_SCOPES[ctx.model].includes(s))) {
@@ -222,7 +227,8 @@ function sendPage(res: ServerResponse, body: Buffer, asHtml: boolean): void {
 function authenticate(req: IncomingMessage, res: ServerResponse, ctx: Context): TokenGrant | null {
   const header = req.headers.authorization;
   const match = header === undefined ? null : /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
-  const grant = match?.[1] === undefined ? null : lookupToken(ctx.db, match[1]);
+  const token = match?.[1];
+  const grant = token === undefined ? null : ctx.cache !== null ? ctx.cache.grant(token, (t) => lookupToken(ctx.db, t)) : lookupToken(ctx.db, token);
   if (grant !== null) return grant;
   if (header === undefined && ctx.faults.has('open-access')) {
     const accounts = ctx.db.prepare("SELECT DISTINCT ref FROM refs WHERE kind = 'account'").pluck().all() as string[];

@@ -153,4 +153,21 @@ describe('the page cache', () => {
     const removed = await get(server.url, box.token);
     expect(removed.body).toEqual(first.body);
   });
+  it('knows a token created, and forgets one removed, by another process while serving (grants are cached per data version)', async () => {
+    const { openDb } = await import('../src/db.js');
+    const { createToken } = await import('../src/tokens.js');
+    const other = openDb(box.dbFile);
+    try {
+      const unknown = 'cds_sandbox_not-yet-created';
+      expect((await get(server.url, unknown)).status).toBe(401);
+      const token = createToken(other, { accounts: box.demo.accounts, scopes: ['cds_usage_detailed'] });
+      expect((await get(server.url, token)).status).toBe(200);
+      expect((await get(server.url, token)).status).toBe(200);
+      other.prepare('DELETE FROM tokens WHERE hash NOT IN (SELECT hash FROM tokens ORDER BY created LIMIT 1)').run();
+      expect((await get(server.url, token)).status).toBe(401);
+      expect((await get(server.url, box.token)).status).toBe(200);
+    } finally {
+      other.close();
+    }
+  });
 });

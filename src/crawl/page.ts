@@ -5,28 +5,34 @@
  */
 import { isObject, type State } from './state.js';
 
-export type PageResult = { ok: true; page: Record<string, unknown>; url: string } | { ok: false };
+export type PageResult = { ok: true; page: Record<string, unknown>; url: string; text: string } | { ok: false };
 
 /** GET one page and check the exchange: transport, status, content type, size, JSON. */
 export async function fetchPage(state: State, url: string, what: string): Promise<PageResult> {
+  const got = await fetchBody(state, url, what);
+  return got === null ? { ok: false } : parsePage(state, url, what, got);
+}
+
+/** GET one page and check the exchange up to the body: transport, status, content type, size. Null after a finding. */
+export async function fetchBody(state: State, url: string, what: string): Promise<string | null> {
   const { findings } = state;
   if (Date.now() > state.deadline) {
     findings.add('page-limit', url, `the crawl's time limit was reached before ${what}`);
-    return { ok: false };
+    return null;
   }
   const r = await state.fetcher.get(url, 'token');
   if (r.kind === 'transport') {
     findings.add('transport', url, `${what}: ${r.message}`);
-    return { ok: false };
+    return null;
   }
   if (r.kind === 'too-large') {
     findings.add('body-too-large', url, `${what}: the body exceeds the limit (at least ${r.bytes} bytes); raise --max-body-bytes if the page is legitimate`);
-    return { ok: false };
+    return null;
   }
   if (r.status !== 200) {
     const hint = r.status === 401 || r.status === 403 ? ' (check the token: --token, --token-file or CDS_TOKEN)' : r.status >= 300 && r.status < 400 ? ' (redirects are not followed)' : '';
     findings.add('http-status', url, `${what}: HTTP ${r.status}, expected 200${hint}`);
-    return { ok: false };
+    return null;
   }
   const type = r.headers.get('content-type');
   if (type === null) {
@@ -34,18 +40,24 @@ export async function fetchPage(state: State, url: string, what: string): Promis
   } else if (!/^\s*application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) {
     findings.add('content-type', url, `${what}: Content-Type is ${JSON.stringify(type.slice(0, 100))}; serve pages as application/json`);
   }
+  return r.body;
+}
+
+/** The page a body holds: a JSON object, or a finding. */
+export function parsePage(state: State, url: string, what: string, text: string): PageResult {
+  const { findings } = state;
   let page: unknown;
   try {
-    page = JSON.parse(r.body);
+    page = JSON.parse(text);
   } catch (e) {
-    findings.add('not-json', url, `${what}: the body is not JSON (${e instanceof Error ? e.message : String(e)}; ${r.body.length} characters)`);
+    findings.add('not-json', url, `${what}: the body is not JSON (${e instanceof Error ? e.message : String(e)}; ${text.length} characters)`);
     return { ok: false };
   }
   if (!isObject(page)) {
     findings.add('schema', url, `${what}: the body is JSON but not an object with usage_segments`, 'error', '');
     return { ok: false };
   }
-  return { ok: true, page, url };
+  return { ok: true, page, url, text };
 }
 
 export type Link = { kind: 'null' } | { kind: 'url'; url: string } | { kind: 'stop' };

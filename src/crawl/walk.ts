@@ -5,7 +5,7 @@
  */
 import { parseDateTime } from '../index.js';
 import { checkDocument, detectModel, keepSkeleton } from './document.js';
-import { describeProbe, fetchPage, linkOf, normalize, type PageResult } from './page.js';
+import { describeProbe, fetchBody, fetchPage, linkOf, normalize, type PageResult, parsePage } from './page.js';
 import { isObject, preview, REF_FIELDS, type RefField, type State, type Summary } from './state.js';
 
 /** The draft lets a Server truncate only listings of more than this many segments. */
@@ -36,6 +36,7 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
   let url: string | null = startUrl;
   let pages = 0;
   let previousIds: string[] | null = null;
+  let previousText = '';
   let previousChecks = 0;
   let complete = false;
   const shortPages: { url: string; size: number }[] = [];
@@ -82,7 +83,7 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
     }
     if (opts.main && previousIds !== null && previous.kind === 'url' && previousChecks < PREVIOUS_CHECKS) {
       previousChecks++;
-      previousCheck = checkPrevious(state, pageUrl, previous.url, previousIds, pages);
+      previousCheck = checkPrevious(state, pageUrl, previous.url, { ids: previousIds, text: previousText }, pages);
     } else if (opts.main && previousIds !== null && previous.kind === 'null') {
       findings.add('previous-link', pageUrl, `page ${pages} has previous null, but page ${pages - 1} comes before it`);
     }
@@ -111,6 +112,7 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
     }
     if (previousCheck !== null) await previousCheck;
     previousIds = ids;
+    previousText = got.text;
     url = following;
   }
   if (opts.main) {
@@ -119,19 +121,25 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
   return { segments, complete, pages };
 }
 
-async function checkPrevious(state: State, url: string, previousUrl: string, want: readonly string[], page: number): Promise<void> {
-  const got = await fetchPage(state, previousUrl, `previous of page ${page}`);
-  if (!got.ok) {
+/**
+ * Follow `previous` from page k+1: it must give page k. The same bytes as
+ * page k are enough (no parse); otherwise the ids must match in order.
+ */
+async function checkPrevious(state: State, url: string, previousUrl: string, want: { readonly ids: readonly string[]; readonly text: string }, page: number): Promise<void> {
+  const what = `previous of page ${page}`;
+  const text = await fetchBody(state, previousUrl, what);
+  if (text === want.text) return;
+  const got = text === null ? null : parsePage(state, previousUrl, what, text);
+  if (got === null || !got.ok) {
     state.findings.add('previous-link', url, `previous of page ${page} could not be read (see the finding for ${previousUrl})`);
     return;
   }
   const list = Array.isArray(got.page.usage_segments) ? got.page.usage_segments : [];
   const ids = list.map((s) => (isObject(s) && typeof s.cds_usagesegment_id === 'string' ? s.cds_usagesegment_id : '?'));
-  if (ids.length !== want.length || ids.some((id, i) => id !== want[i])) {
-    state.findings.add('previous-link', url, `previous of page ${page} gives ${ids.length} segments [${preview(ids)}], but page ${page - 1} has ${want.length} [${preview(want)}]`);
+  if (ids.length !== want.ids.length || ids.some((id, i) => id !== want.ids[i])) {
+    state.findings.add('previous-link', url, `previous of page ${page} gives ${ids.length} segments [${preview(ids)}], but page ${page - 1} has ${want.ids.length} [${preview(want.ids)}]`);
   }
 }
-
 
 function summarize(seg: unknown, page: number): Summary | null {
   if (!isObject(seg) || typeof seg.cds_usagesegment_id !== 'string') return null;
