@@ -17,7 +17,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'max-pages', type: 'string', value: 'N', help: `Pages read per listing (default ${CRAWL_DEFAULTS.maxPages}).` },
   { name: 'timeout-ms', type: 'string', value: 'N', help: `Deadline of one request (default ${CRAWL_DEFAULTS.timeoutMs}).` },
   { name: 'max-body-bytes', type: 'string', value: 'N', help: `Largest page read (default ${CRAWL_DEFAULTS.maxBodyBytes}).` },
-  { name: 'model', type: 'string', value: 'M', help: 'auto (default: from the first page), 2024 or 2026.' },
+  { name: 'model', type: 'string', value: 'M', help: 'auto (default: from the first page with a segment), 2024 or 2026:\nthe model the checker validates every page in.' },
   { name: 'no-probes', type: 'boolean', help: 'Skip the filter, malformed-filter and authorization probes.' },
 ];
 
