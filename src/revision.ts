@@ -1,6 +1,7 @@
 import type { SchemaOutcome } from './context.js';
 import { isObject, show } from './json.js';
 import { Collector, type ValidationResult } from './problems.js';
+import type { Model } from './registry.js';
 import { compareInstants, parseInstant, type Instant } from './time.js';
 import { detectModel, MODELS, modelOptions, reportDuplicateKeys, validateInto, type ValidateOptions } from './validate.js';
 
@@ -75,16 +76,20 @@ export interface ProblemTotals {
   warnings: number;
 }
 
+/** The one model a chain is checked against: forced, or the first document's (a revision keeps its model). */
+function chainModel(docs: readonly unknown[], model: Model | 'auto'): Model {
+  return model !== 'auto' ? model : detectModel(Array.isArray(docs) ? docs.find(isObject) : undefined);
+}
+
 /**
  * `checkRevisionChain`, plus how many problems (listed or not) point into each
  * document, for the CLI's per-file counts (not part of the package's API).
  * Counted here, by the growth of the collector's totals while each document is
  * checked, so that the collector itself knows nothing of files.
  */
-export function checkRevisionChainCounted(docs: readonly unknown[], options: RevisionOptions = {}): { result: ValidationResult; totalsByDoc: ProblemTotals[] } {
+export function checkRevisionChainCounted(docs: readonly unknown[], options: RevisionOptions = {}): { result: ValidationResult; totalsByDoc: ProblemTotals[]; model: Model } {
   const { model: modelOpt, declaredTypes } = modelOptions('checkRevisionChain', options);
-  // One model for the chain: forced, or the first document's (a revision keeps its model).
-  const model = modelOpt !== 'auto' ? modelOpt : detectModel(Array.isArray(docs) ? docs.find(isObject) : undefined);
+  const model = chainModel(docs, modelOpt);
   const c = new Collector({ strict: options?.strict === true, revision: true, model, metadata: declaredTypes !== null });
   const n = Array.isArray(docs) ? docs.length : 0;
   const totalsByDoc: ProblemTotals[] = Array.from({ length: n }, () => ({ errors: 0, warnings: 0 }));
@@ -124,7 +129,7 @@ export function checkRevisionChainCounted(docs: readonly unknown[], options: Rev
     if (c.docIndex === undefined) report();
     else inDoc(c.docIndex, report);
   }
-  return { result: c.result(), totalsByDoc };
+  return { result: c.result(), totalsByDoc, model };
 }
 
 /** Check that `next` is a valid revision of `previous` (both are validated too; `doc` is 0 or 1). */

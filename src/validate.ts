@@ -60,6 +60,11 @@ function modelOf(doc: unknown): Model {
   return '2024';
 }
 
+/** The model a document is checked against: `model` when forced, else the detected one (`detectModel`). */
+export function resolveModel(doc: unknown, model: Model | 'auto'): Model {
+  return model === 'auto' ? detectModel(doc) : model;
+}
+
 /** Check the model and Server Metadata options (programming errors throw, as for `kind`). */
 export function modelOptions(fn: string, options: Pick<ValidateOptions, 'model' | 'serverMetadata'> | undefined): { model: Model | 'auto'; declaredTypes: ReadonlySet<string> | null } {
   const model = options?.model ?? 'auto';
@@ -126,7 +131,7 @@ export function validate(doc: unknown, options: ValidateOptions = {}): Validatio
     throw new TypeError(`validate: option kind must be 'auto', 'segment' or 'list', got ${String(kind)}`);
   }
   const { model: modelOpt, declaredTypes } = modelOptions('validate', options);
-  const model = modelOpt === 'auto' ? detectModel(doc) : modelOpt;
+  const model = resolveModel(doc, modelOpt);
   const collector = new Collector({ strict: options?.strict === true, model, metadata: declaredTypes !== null });
   try {
     if (typeof options?.text === 'string') reportDuplicateKeys(options.text, collector);

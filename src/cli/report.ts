@@ -1,11 +1,14 @@
 import type { Problem, ValidationResult } from '../problems.js';
 import { inputName } from './input.js';
 import type { CliIo } from './io.js';
-import { CHECKED_MODEL, PROGRAM, version } from './version.js';
+import type { Model } from '../registry.js';
+import { PROGRAM, version } from './version.js';
 
 /** One checked (or unreadable) file in the CLI's report. */
 export interface FileEntry {
   file: string;
+  /** The model the document was checked against (detected, or forced with --model); absent when it was not checked. */
+  model?: Model;
   valid: boolean;
   /** Errors found in this file, listed or not. */
   errors: number;
@@ -42,11 +45,12 @@ export function tagProblems(problems: readonly Problem[], fileOf: (p: Problem) =
 }
 
 /** Add one validated file to a report, with a hint when its kind was probably mistaken. */
-export function addResult(report: Report, file: string, r: ValidationResult, hint: string | null = null): void {
+export function addResult(report: Report, file: string, model: Model, r: ValidationResult, hint: string | null = null): void {
   report.errors.push(...tagProblems(r.errors, () => file));
   report.warnings.push(...tagProblems(r.warnings, () => file));
   report.files.push({
     file,
+    model,
     valid: r.valid,
     errors: r.errors.length + r.omittedErrors,
     warnings: r.warnings.length + r.omittedWarnings,
@@ -93,17 +97,27 @@ function problemLines({ errors, warnings, files }: Report): string[] {
 }
 
 /**
+ * The run's model for the JSON report: the one model every checked file was
+ * checked against, `mixed` when they differ, null when no file was checked.
+ */
+export function runModel(files: readonly FileEntry[]): Model | 'mixed' | null {
+  const models = new Set(files.flatMap((f) => (f.model === undefined ? [] : [f.model])));
+  if (models.size === 0) return null;
+  return models.size === 1 ? [...models][0]! : 'mixed';
+}
+
+/**
  * Print a report (one JSON object, or one line per problem grouped per file
  * and a summary) and return the exit status. The JSON object names the tool,
- * its version and the model documents were checked against, so that a saved
- * result says what produced it.
+ * its version and the model documents were checked against (per file, and
+ * for the run: see runModel), so that a saved result says what produced it.
  */
 export function printReport(io: CliIo, json: boolean, report: Report): number {
   const { errors, warnings, files } = named(report);
   const failed = files.some((f) => f.failure !== undefined);
   const valid = !failed && files.every((f) => f.valid);
   if (json) {
-    io.stdout(JSON.stringify({ tool: PROGRAM, version: version(), model: CHECKED_MODEL, valid, errors, warnings, files }) + '\n');
+    io.stdout(JSON.stringify({ tool: PROGRAM, version: version(), model: runModel(files), valid, errors, warnings, files }) + '\n');
   } else {
     const lines = problemLines({ errors, warnings, files });
     const e = files.reduce((n, f) => n + f.errors, 0);

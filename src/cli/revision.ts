@@ -34,7 +34,7 @@ export const revisionCommand: Command = {
       // Not checked: the readable files are listed as not valid (the chain is incomplete).
       return printReport(io, json, { errors: [], warnings: [], files: files.map((f) => uncheckedEntry(f, failures.get(f))) });
     }
-    const { result: r, totalsByDoc } = checkRevisionChainCounted(docs, { strict: values.strict === true, texts, ...models });
+    const { result: r, totalsByDoc, model } = checkRevisionChainCounted(docs, { strict: values.strict === true, texts, ...models });
     const fileOf = (p: { doc?: number }) => files[p.doc ?? 0] ?? files[0]!;
     // Each problem, listed or beyond the cap, is counted on the file it points into.
     const entries = files.map((file, i): FileEntry => {
@@ -43,6 +43,7 @@ export const revisionCommand: Command = {
       const listedWarnings = r.warnings.filter((p) => (p.doc ?? 0) === i).length;
       return {
         file,
+        model,
         valid: total.errors === 0,
         errors: total.errors,
         warnings: total.warnings,

@@ -1,5 +1,5 @@
 import { kindHint } from '../kind-hint.js';
-import { detectKind, validate, type DocumentKind } from '../validate.js';
+import { detectKind, resolveModel, validate, type DocumentKind } from '../validate.js';
 import { UsageError, type CliIo } from './io.js';
 import { loadJson } from './input.js';
 import { JSON_OPTION, MODEL_OPTION, parseCommandArgs, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
@@ -36,7 +36,7 @@ export const validateCommand: Command = {
       else {
         const result = validate(loaded.doc, { kind, strict: values.strict === true, text: loaded.text, ...models });
         const hint = kind === 'auto' && !result.valid && detectKind(loaded.doc) === 'segment' ? kindHint(loaded.doc) : null;
-        addResult(report, file, result, hint);
+        addResult(report, file, resolveModel(loaded.doc, models.model), result, hint);
       }
     }
     return printReport(io, values.json === true, report);

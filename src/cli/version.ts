@@ -3,13 +3,6 @@ import { readFileSync } from 'node:fs';
 /** The program's name: the package's name and its bin. */
 export const PROGRAM = 'cds-usage-segments';
 
-/**
- * The model the checker validates against: src/schema.ts compiles the
- * generated/2024 validators, so every document is checked as a 2024
- * document. Reports name it so that a result says what it was checked against.
- */
-export const CHECKED_MODEL = '2024';
-
 /** The package version, from the package.json above this module (src/cli or dist/src/cli). */
 export function version(): string {
   for (const rel of ['../../package.json', '../../../package.json']) {

@@ -253,8 +253,8 @@ describe('revision', () => {
     const out = JSON.parse(r.stdout);
     const listed = (f: string) => out.errors.filter((p: { file: string }) => p.file === f).length;
     expect(out.files).toEqual([
-      { file: a, valid: false, errors: 150, warnings: 0, omittedErrors: 150 - listed(a), omittedWarnings: 0 },
-      { file: b, valid: false, errors: 151, warnings: 0, omittedErrors: 151 - listed(b), omittedWarnings: 0 },
+      { file: a, model: '2024', valid: false, errors: 150, warnings: 0, omittedErrors: 150 - listed(a), omittedWarnings: 0 },
+      { file: b, model: '2024', valid: false, errors: 151, warnings: 0, omittedErrors: 151 - listed(b), omittedWarnings: 0 },
     ]);
     expect(listed(a) + listed(b)).toBe(out.errors.length);
     const human = await runCli(['revision', a, b]);

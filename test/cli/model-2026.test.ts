@@ -34,6 +34,24 @@ describe('validate on 2026 documents', () => {
     expect((await runCli(['validate', '--model', 'auto', USAGE])).code).toBe(0);
   });
 
+  it('--json names the model each file was checked against, and the run’s (mixed when files differ)', async () => {
+    const ex2024 = join(ROOT, 'spec/2024/examples/option1-estimated.json');
+    const models = async (args: string[]) => {
+      const out = JSON.parse((await runCli(['validate', '--json', ...args])).stdout);
+      return { run: out.model, files: out.files.map((f: { model?: string }) => f.model ?? null) };
+    };
+    expect(await models([USAGE])).toEqual({ run: '2026', files: ['2026'] });
+    expect(await models([ex2024])).toEqual({ run: '2024', files: ['2024'] });
+    expect(await models([USAGE, ex2024, GAP])).toEqual({ run: 'mixed', files: ['2026', '2024', '2026'] });
+    // Forced: the model used, not the one the document looks like.
+    expect(await models(['--model', '2024', USAGE])).toEqual({ run: '2024', files: ['2024'] });
+    // An unreadable file was checked against no model.
+    expect(await models([join(dir, 'missing.json'), USAGE])).toEqual({ run: '2026', files: [null, '2026'] });
+    expect(await models([join(dir, 'missing.json')])).toEqual({ run: null, files: [null] });
+    const rev = JSON.parse((await runCli(['revision', '--json', join(EX, 'option1-estimated.json'), join(EX, 'option1-validated.json')])).stdout);
+    expect({ run: rev.model, files: rev.files.map((f: { model: string }) => f.model) }).toEqual({ run: '2026', files: ['2026', '2026'] });
+  });
+
   it('--server-metadata makes an undescribed type an error and a described one fine', async () => {
     const ok = await runCli(['validate', '--json', '--server-metadata', META, GAP]);
     expect(ok.code).toBe(0);
