@@ -6,7 +6,7 @@ export interface GuideExpectation { title: string; options?: { strict?: boolean 
 export function expectationFile(file: string): string;
 export function loadExample(root: string, file: string): { document: unknown; expectation: GuideExpectation | null };
 export function describeExpectation(expect: Expectation, options?: { strict?: boolean }): string;
-export function runCli(root: string, args: string[]): { stdout: string; status: number };
+export function runCli(root: string, args: string[]): { stdout: string; stderr: string; status: number };
 export function renderGuide(root: string, text: string): string;
 export function regionsOf(text: string): { kind: 'example' | 'cli' | 'outline'; arg: string }[];
 export function formatJson(value: unknown, indent?: string, used?: number): string;

@@ -6,19 +6,22 @@
 //        guide example (a plain document with its expectation beside it in
 //        docs/examples/expected/) the document and the expected checker result
 //   <!-- cli: validate --json spec/2024/examples/x.json -->          the CLI's real
-//        output (run from the repository root) and its exit status
+//        output (run from the repository root) and its exit status; JSON on
+//        standard output is laid out for reading, and standard error (the
+//        loss report of `convert`) follows it
 //   <!-- outline: spec/2024/examples/gap-disclosure-page.json -->    a table of the
-//        segments of a listing page (for pages too long to print)
+//        segments of a listing page (for pages too long to print), of either
+//        model (2026: each Value Format as its type and designations)
 //   ...
 //   <!-- /example -->  (or /cli, /outline)
 //
 // `npm run docs:guides` rewrites the guides; test/docs-content checks that
 // they are up to date.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export const GUIDES = ['docs/guide-reading-a-segment.md', 'docs/proposals.md'];
+export const GUIDES = ['docs/guide-reading-a-segment.md', 'docs/proposals.md', 'docs/migrating-2024-to-2026.md'];
 
 const REGION = /<!-- (example|cli|outline): ([^>]*?) -->\n[\s\S]*?<!-- \/\1 -->/g;
 
@@ -83,32 +86,48 @@ function renderExample(root, file) {
   return `${fence('json', formatJson(document))}\n\n${describeExpectation(expectation.expect, expectation.options)}`;
 }
 
-/** Runs the built CLI from the repository root; returns its stdout and exit status. */
+/** Runs the built CLI from the repository root; returns its stdout, stderr and exit status. */
 export function runCli(root, args) {
+  const r = spawnSync(process.execPath, [join(root, 'dist/src/cli.js'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.error) throw r.error;
+  if (typeof r.status !== 'number') throw new Error(`cds-usage-segments ${args.join(' ')} ended by signal ${r.signal}`);
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** Standard output laid out for reading: JSON (a --json report, a converted document) by formatJson, text as printed. */
+function readable(stdout) {
   try {
-    const stdout = execFileSync(process.execPath, [join(root, 'dist/src/cli.js'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { stdout, status: 0 };
-  } catch (e) {
-    if (typeof e?.status !== 'number') throw e;
-    return { stdout: String(e.stdout), status: e.status };
+    return formatJson(JSON.parse(stdout));
+  } catch {
+    return stdout.trimEnd();
   }
 }
 
 function renderCli(root, argString) {
   const args = argString.trim().split(/\s+/);
-  const { stdout, status } = runCli(root, args);
-  const output = args.includes('--json') ? formatJson(JSON.parse(stdout)) : stdout.trimEnd();
-  return `${fence('console', `$ cds-usage-segments ${args.join(' ')}\n${output}`)}\n\nExit status ${status}${status === 0 ? ' (valid)' : ' (errors found)'}.`;
+  const { stdout, stderr, status } = runCli(root, args);
+  const output = [readable(stdout), stderr.trimEnd()].filter((part) => part !== '').join('\n');
+  // validate and revision: the exit status is the verdict; other commands' statuses are shown bare.
+  const verdict = args[0] === 'validate' || args[0] === 'revision' ? (status === 0 ? ' (valid)' : ' (errors found)') : '';
+  return `${fence('console', `$ cds-usage-segments ${args.join(' ')}\n${output}`)}\n\nExit status ${status}${verdict}.`;
+}
+
+/** A 2026 Value Format in a table cell: its type, then its designations (units, direction, quality, …). */
+function formatCell(f) {
+  const { id: _id, type, indexes: _indexes, ...rest } = f;
+  return [type, ...Object.values(rest).filter((v) => typeof v === 'string')].join(' ');
 }
 
 function renderOutline(root, file) {
   const page = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  const is2026 = page.usage_segments.some((s) => Array.isArray(s.formats));
   const rows = page.usage_segments.map((s, i) => {
     const first = JSON.stringify(s.values[0]);
-    return `| ${i} | \`${s.cds_usagesegment_id}\` | ${s.segment_start} | ${s.segment_end} | ${s.interval} | \`${JSON.stringify(s.format)}\` | ${s.values.length} | \`${first}\` |`;
+    const columns = is2026 ? s.formats.map((f) => `\`${formatCell(f)}\``).join(', ') : `\`${JSON.stringify(s.format)}\``;
+    return `| ${i} | \`${s.cds_usagesegment_id}\` | ${s.segment_start} | ${s.segment_end} | ${s.interval} | ${columns} | ${s.values.length} | \`${first}\` |`;
   });
   return [
-    '| # | `cds_usagesegment_id` | `segment_start` | `segment_end` | `interval` | `format` | value sets | first value set |',
+    `| # | \`cds_usagesegment_id\` | \`segment_start\` | \`segment_end\` | \`interval\` | ${is2026 ? '`formats` (type and fields)' : '`format`'} | value sets | first value set |`,
     '|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');

@@ -20,7 +20,8 @@ export const MODELS = {
     },
     guides: [
       { name: 'Reading a segment', displayName: 'Guide: reading a usage segment', file: 'docs/guide-reading-a-segment.md' },
-      { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure', file: 'docs/proposals.md' },
+      { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure, supply mix', file: 'docs/proposals.md' },
+      { name: 'Migrating to 2026', displayName: 'Guide: moving from 2024 to 2026', file: 'docs/migrating-2024-to-2026.md' },
       { name: 'Traceability', displayName: 'Traceability: statements to checks', file: 'docs/traceability.md' },
       { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
       { name: 'Test your Server', displayName: 'Guide: test your Server (crawl)', file: 'docs/guide-test-your-server.md' },
@@ -36,9 +37,10 @@ export const MODELS = {
       validateServerMetadata: 'ServerMetadata',
       validateValueTypeDescription: 'ValueTypeDescription',
     },
-    // The pages that cover both models (each option shown in both; the errata of both drafts; crawl and serve take either model).
+    // The pages that cover both models (each option shown in both; the move between them; the errata of both drafts; crawl and serve take either model).
     guides: [
-      { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure', file: 'docs/proposals.md' },
+      { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure, supply mix', file: 'docs/proposals.md' },
+      { name: 'Migrating to 2026', displayName: 'Guide: moving from 2024 to 2026', file: 'docs/migrating-2024-to-2026.md' },
       { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
       { name: 'Test your Server', displayName: 'Guide: test your Server (crawl)', file: 'docs/guide-test-your-server.md' },
       { name: 'Test your Client', displayName: 'Guide: test your Client (reference Server)', file: 'docs/guide-test-your-client.md' },

@@ -14,7 +14,7 @@ const screenshots = join(repoRoot, 'test-output/screenshots');
 
 const GUIDES = [
   { label: 'Guide: reading a usage segment', file: 'docs/guide-reading-a-segment.md', section: '1. Timing: where each value set sits' },
-  { label: 'Proposals: Option 1, Option 2, gap disclosure', file: 'docs/proposals.md', section: 'At a glance' },
+  { label: 'Proposals: Option 1, Option 2, gap disclosure, supply mix', file: 'docs/proposals.md', section: 'At a glance' },
   { label: 'Traceability: statements to checks', file: 'docs/traceability.md', section: 'The segment object' },
 ];
 

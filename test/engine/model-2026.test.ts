@@ -72,7 +72,7 @@ describe('the spec’s 2026 examples', () => {
     const types = new Set(VALUE_TYPE_FILES.flatMap((f) => (read(`${EX}value-types/${f}`).formats as { type: string }[]).map((x) => x.type)));
     expect([...types].sort()).toEqual(['cost', 'electric_demand', 'electric_supply_mix', 'electric_usage', 'fuel_oil_usage', 'meter_readings', 'natural_gas_usage', 'water_usage']);
   });
-  for (const f of ['option1-estimated.json', 'option1-validated.json', 'option2-both-columns.json', 'supply-mix-attribution.json']) {
+  for (const f of ['option1-estimated.json', 'option1-validated.json', 'option2-estimated.json', 'option2-both-columns.json', 'supply-mix-attribution.json']) {
     it(`${f}: valid, no finding in strict mode`, () => {
       const r = validate(deepFreeze(read(EX + f)), { strict: true, serverMetadata: META });
       expect(codes(r)).toEqual([]);
@@ -81,6 +81,13 @@ describe('the spec’s 2026 examples', () => {
   it('Option 1 in 2026 terms is a valid revision (quality estimated → valid)', () => {
     const r = checkRevision(deepFreeze(read(`${EX}option1-estimated.json`)), deepFreeze(read(`${EX}option1-validated.json`)), { strict: true });
     expect(codes(r)).toEqual([]);
+  });
+  it('Option 2 in 2026 terms: from the estimate of 499.9 to both columns is a valid revision that keeps the estimate column as it was', () => {
+    const [first, both] = [deepFreeze(read(`${EX}option2-estimated.json`)), deepFreeze(read(`${EX}option2-both-columns.json`))];
+    expect(codes(checkRevision(first, both, { strict: true }))).toEqual([]);
+    expect(both.formats[0]).toEqual(first.formats[0]);
+    expect(both.values.map((set: unknown[]) => set[0])).toEqual(first.values.map((set: unknown[]) => set[0]));
+    expect(first.values).toEqual([[{ eu: 499.9 }]]);
   });
   it('the gap page: the declared gap type is an error without its declaration, and the checker cannot read a gap from it', () => {
     const page = deepFreeze(read(`${EX}gap-disclosure-page.json`));

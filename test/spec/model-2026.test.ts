@@ -37,6 +37,7 @@ const EXAMPLES: Record<string, string> = {
   'gap-disclosure-page.json': 'UsageSegmentList',
   'option1-estimated.json': 'UsageSegment',
   'option1-validated.json': 'UsageSegment',
+  'option2-estimated.json': 'UsageSegment',
   'option2-both-columns.json': 'UsageSegment',
   'server-metadata.json': 'ServerMetadata',
   'supply-mix-attribution.json': 'UsageSegment',
