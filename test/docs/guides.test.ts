@@ -16,6 +16,7 @@ const GUIDES = [
   { label: 'Guide: reading a usage segment', file: 'docs/guide-reading-a-segment.md', section: '1. Timing: where each value set sits' },
   { label: 'Proposals: Option 1, Option 2, gap disclosure, supply mix', file: 'docs/proposals.md', section: 'At a glance' },
   { label: 'Traceability: statements to checks', file: 'docs/traceability.md', section: 'The segment object' },
+  { label: 'Guide: moving from 2024 to 2026', file: 'docs/migrating-2024-to-2026.md', section: 'Field by field' },
 ];
 
 const guideExamples = readdirSync(join(repoRoot, 'docs/examples'))
