@@ -32,6 +32,21 @@ function limits(schemas) {
 }
 
 /**
+ * The 2024 vocabularies: `KnownFormat` is their union (an `anyOf` of enums,
+ * each with its source class in `x-cds-source`); a plain enum has the
+ * schema's own class.
+ */
+function vocabularies2024(schemas) {
+  const vocabularies = (schemas.KnownFormat.anyOf ?? [schemas.KnownFormat]).map((s) => (refName(s) !== undefined ? schemas[refName(s)] : s));
+  const formatClasses = {};
+  for (const v of vocabularies) {
+    if (!Array.isArray(v?.enum)) throw new Error('KnownFormat: a vocabulary has no enum');
+    for (const f of v.enum) formatClasses[f] ??= v['x-cds-source']?.class ?? null;
+  }
+  return { knownFormats: Object.keys(formatClasses), formatClasses };
+}
+
+/**
  * The known values of a field, when its schema is an open enumeration
  * (`anyOf: [{enum}, {type: string}]`), a reference to one, or either of them
  * or `null`; otherwise undefined.
@@ -99,9 +114,11 @@ export function specFactsSource(document) {
     ...constant('Required property names of each object schema.', 'OBJECT_REQUIRED', objectRequired),
   ];
   if (schemas.KnownFormat) {
-    const knownFormats = schemas.KnownFormat.enum;
-    if (!Array.isArray(knownFormats)) throw new Error('KnownFormat has no enum');
-    lines.push(...constant('The format strings this version of the spec defines (`KnownFormat`).', 'KNOWN_FORMATS', knownFormats));
+    const { knownFormats, formatClasses } = vocabularies2024(schemas);
+    lines.push(
+      ...constant('The format strings this version of the spec defines (`KnownFormat`).', 'KNOWN_FORMATS', knownFormats),
+      ...constant('The source class of each known format: the `x-cds-source` class of its vocabulary.', 'FORMAT_CLASSES', formatClasses),
+    );
   } else {
     const f = facts2026(schemas);
     lines.push(

@@ -4,50 +4,63 @@ import { cellReader2026, type Cell2026 } from './reader-2026.js';
 import { energyNumber, gapReason, supplyMixOk } from './columns/values.js';
 import { ENERGY_VALUE_KEY } from './models/model-2024.js';
 import { isObject, show } from './json.js';
-import { parseFormat, type ColumnSpec, type Quality, type Quantity } from './formats.js';
+import { parseFormat, type ColumnSpec, type Direction, type FormatClass, type PhysicalQuantity, type Quality, type Timing } from './formats.js';
 import { formatDateTime, parseDateTime } from './time.js';
 
-/** An energy reading (`kwh_fwd`, `kwh_rev_estimate`, `kwh_net_raw`, …). */
-export interface EnergyCell {
-  kind: 'energy';
+/** What every cell says about its column: where the name comes from and what it measures (null where the format does not say). */
+export interface CellColumn {
   /** Position in `format` / the value set. */
   column: number;
   format: string;
-  quantity: Quantity;
-  quality: Quality;
-  /** kWh; `null` when the value is not available. */
+  /** The vocabulary of the format (draft §11.2, the examples, the meeting's proposals); null for extension formats. */
+  vocabulary: FormatClass | null;
+  quantity: PhysicalQuantity | null;
+  direction: Direction | null;
+  /** `kWh`, `kW`, `m3`, `gal`, `ft3`, `therm`, `ccf`, `mcf`, `MMBtu`; null for non-numeric columns. */
+  unit: string | null;
+  /** `validated`, `estimate`, `raw` for the examples' and proposals' energy formats; null where the format states none. */
+  quality: Quality | null;
+  /** `duration`: the value covers its interval; `instant`: a reading at the interval's start; `unknown`. */
+  timing: Timing;
+}
+
+/** A numeric reading (`kwh_fwd`, `kwh_rev_estimate`, `usage_fwd_kwh`, `water_m3`, `demand_kw`, …). */
+export interface EnergyCell extends CellColumn {
+  kind: 'energy';
+  /** The series the column belongs to: the format without its quality suffix (`kwh_fwd` for `kwh_fwd_estimate`). */
+  measurement: string;
+  /** In `unit`; `null` when the value is not available. */
   value: number | null;
 }
 
 /** A gap disclosure. */
-export interface GapCell {
+export interface GapCell extends CellColumn {
   kind: 'gap';
-  column: number;
-  format: 'gap';
   /** Why there is no data; `null` when the value is `null`. */
   reason_type: string | null;
 }
 
 /** A supply-mix value. */
-export interface SupplyMixCell {
+export interface SupplyMixCell extends CellColumn {
   kind: 'supply_mix';
-  column: number;
-  format: 'supply_mix';
   /** The components (the value's own objects, not copies); `null` when the value is `null` or not well-formed (see `readRows`). */
   components: SupplyMixComponent[] | null;
 }
 
-/** An extension (or malformed) format: the raw value. */
-export interface UnknownCell {
-  kind: 'unknown';
-  column: number;
-  format: string;
+/** An energy-attribute-certificate value (`eacs`): any JSON, as given. */
+export interface EacsCell extends CellColumn {
+  kind: 'eacs';
   value: unknown;
 }
 
-export type Cell = EnergyCell | GapCell | SupplyMixCell | UnknownCell;
+/** An extension (or malformed) format: the raw value. */
+export interface UnknownCell extends CellColumn {
+  kind: 'unknown';
+  value: unknown;
+}
 
-/** One interval of a segment. */
+export type Cell = EnergyCell | GapCell | SupplyMixCell | EacsCell | UnknownCell;
+
 /** One interval of a segment; `C` is `Cell` for 2024 segments, `Cell2026` for 2026 ones. */
 export interface Row<C = Cell> {
   /** Index of the value set in `values`. */
@@ -69,16 +82,32 @@ export function readColumns(segment: Pick<UsageSegment, 'format'>): ColumnSpec[]
   return Array.isArray(segment.format) ? segment.format.map(parseFormat) : [];
 }
 
-function cellOf(spec: ColumnSpec, column: number, v: unknown): Cell {
+function columnFacts(spec: ColumnSpec, column: number): CellColumn {
+  const known = spec.kind !== 'extension' && spec.kind !== 'invalid';
+  return {
+    column,
+    format: typeof spec.format === 'string' ? spec.format : show(spec.format),
+    vocabulary: known ? spec.vocabulary : null,
+    quantity: spec.kind === 'energy' ? spec.quantity : null,
+    direction: spec.kind === 'energy' ? spec.direction : null,
+    unit: spec.kind === 'energy' ? spec.unit : null,
+    quality: spec.kind === 'energy' ? spec.quality : null,
+    timing: known ? spec.timing : 'unknown',
+  };
+}
+
+function cellOf(spec: ColumnSpec, facts: CellColumn, v: unknown): Cell {
   switch (spec.kind) {
     case 'energy':
-      return { kind: 'energy', column, format: spec.format, quantity: spec.quantity, quality: spec.quality, value: energyNumber(v, ENERGY_VALUE_KEY) ?? null };
+      return { kind: 'energy', ...facts, measurement: spec.measurement, value: energyNumber(v, ENERGY_VALUE_KEY) ?? null };
     case 'gap':
-      return { kind: 'gap', column, format: 'gap', reason_type: gapReason(v) ?? null };
+      return { kind: 'gap', ...facts, reason_type: gapReason(v) ?? null };
     case 'supply_mix':
-      return { kind: 'supply_mix', column, format: 'supply_mix', components: supplyMixOk(v) ? (v as unknown as SupplyMixComponent[]) : null };
+      return { kind: 'supply_mix', ...facts, components: supplyMixOk(v) ? (v as unknown as SupplyMixComponent[]) : null };
+    case 'eacs':
+      return { kind: 'eacs', ...facts, value: v ?? null };
     default:
-      return { kind: 'unknown', column, format: typeof spec.format === 'string' ? spec.format : show(spec.format), value: v ?? null };
+      return { kind: 'unknown', ...facts, value: v ?? null };
   }
 }
 
@@ -92,14 +121,21 @@ function cellOf(spec: ColumnSpec, column: number, v: unknown): Cell {
  * and never modifies the segment, and reads what does not match its format as
  * `null`, so a `null` there can also mean "malformed" (run `validate` to tell):
  *
- * - energy (`kwh_*`): `value` is `v` when the value is an object whose `v` is
- *   a finite number, else `null` (`{"v": "x"}` reads as `null`);
+ * Every cell carries its column's facts: the vocabulary its format comes
+ * from, and for numeric formats the quantity, direction, unit and quality
+ * (null where the format does not say), and its timing.
+ *
+ * - numeric formats (`kwh_*`, the draft's `usage_*`, `water_*`, `gas_*`,
+ *   `demand_kw`, `aggregated_kwh`): an `energy` cell whose `value` is `v`
+ *   when the value is an object whose `v` is a finite number, else `null`
+ *   (`{"v": "x"}` reads as `null`);
  * - `gap`: `reason_type` is the value's `reason_type` when that is a
  *   non-empty string, else `null`;
  * - `supply_mix`: `components` is the value's array when it is non-empty and
  *   every component is well-formed (`type` a non-empty string, `mix` a number
  *   from 0 to 1, `gco2_per_kwh` absent or a finite number ≥ 0), else `null`.
  *   Shares that do not sum to 1 (`supply-mix-sum`) are returned as they are;
+ * - `eacs`: an `eacs` cell with the raw value (any JSON);
  * - extension (and malformed) formats: an `unknown` cell with the raw value
  *   (`null` when the entry is missing).
  *
@@ -124,7 +160,10 @@ export function readRows(segment: UsageSegment | UsageSegment2026): Row<Cell>[] 
   // The model, as `validate` detects it: a segment with `formats` is 2026 (cells narrowed by each Value Format, see reader-2026.ts).
   const readers: ((v: unknown) => Cell | Cell2026)[] = Object.prototype.hasOwnProperty.call(seg, 'formats')
     ? (Array.isArray(seg.formats) ? seg.formats : []).map(cellReader2026)
-    : readColumns(seg as unknown as UsageSegment).map((spec, i) => (v: unknown) => cellOf(spec, i, v));
+    : readColumns(seg as unknown as UsageSegment).map((spec, i) => {
+        const facts = columnFacts(spec, i);
+        return (v: unknown) => cellOf(spec, facts, v);
+      });
   const start = parseDateTime(seg.segment_start);
   const interval = typeof seg.interval === 'number' ? seg.interval * 1000 : NaN;
   const values = Array.isArray(seg.values) ? (seg.values as unknown[]) : [];

@@ -19,13 +19,19 @@ export type SourceClass = 'draft' | 'example' | 'proposal' | 'decision';
 /** The document models: the 2024 draft (with the 2024-08-08 proposals) and the 2026 development draft. */
 export type Model = '2024' | '2026';
 
-export interface Rule {
+/** A rule as written below: everything but its level, which follows from its class. */
+interface RuleDefinition {
   /** Stable machine-readable code. */
   readonly code: string;
-  /** `error` makes a document invalid; `warning` does not. */
-  readonly level: Level;
   /** Where the rule comes from. */
   readonly sourceClass: SourceClass;
+  /**
+   * A decision that is nevertheless an error, and why. Only two kinds of
+   * decision may be: one that only fixes a representation (none among the
+   * codes: those live in `schema`), and a finding about the checker rather
+   * than the document (`internal-error`).
+   */
+  readonly errorBecause?: string;
   /** The models whose documents the rule checks. */
   readonly models: readonly Model[];
   /** One-sentence description of what the rule checks. */
@@ -38,16 +44,33 @@ export interface Rule {
   readonly metadataOnly?: boolean;
 }
 
+export interface Rule extends RuleDefinition {
+  /** `error` makes a document invalid; `warning` does not. Derived from the class (`levelFor`). */
+  readonly level: Level;
+}
+
+/**
+ * The level a class gives (the design note's table): what the draft, the
+ * examples' vocabulary or a proposal's vocabulary require is an error; our
+ * own decisions are warnings, so that a document that meets every MUST of
+ * the draft never gets an error. A proposal's rule between documents (the
+ * Option 1 revision contract) is an error only in the mode that names it
+ * (`revisionOnly`).
+ */
+export function levelFor(rule: Pick<RuleDefinition, 'sourceClass' | 'errorBecause'>): Level {
+  if (rule.sourceClass !== 'decision') return 'error';
+  return rule.errorBecause === undefined ? 'warning' : 'error';
+}
+
 const BOTH: readonly Model[] = ['2024', '2026'];
 const ONLY_2024: readonly Model[] = ['2024'];
 const ONLY_2026: readonly Model[] = ['2026'];
 
-export const RULES = [
+const DEFINITIONS = [
   {
     code: 'schema',
     sourceClass: 'draft',
     models: BOTH,
-    level: 'error',
     summary:
       'The document fails the JSON Schema: a required field is missing, a field has the wrong type, a date-time is not RFC 3339 with an offset, `interval` is not greater than 0, a `related_*` array repeats an id, a format string is malformed, or a value under a malformed format string is neither null, an object nor a supply-mix array. Also reported when the document is not a JSON object, or (`validateText`) not JSON. A field with a schema problem takes no part in the other rules.',
   },
@@ -55,66 +78,64 @@ export const RULES = [
     code: 'value-set-length',
     sourceClass: 'draft',
     models: BOTH,
-    level: 'error',
     summary: "A value set's length differs from the length of `format` (2026: `formats`).",
   },
   {
     code: 'value-type',
     sourceClass: 'example',
     models: BOTH,
-    level: 'error',
     summary:
-      'A value in a column with a valid format string is neither `null` nor the shape its format requires: energy formats need `{"v": <finite number>}`, `gap` needs `{"reason_type": <non-empty string>}`, `supply_mix` needs a non-empty array of `{"type", "mix"}` components (`type` a non-empty string, `mix` from 0 to 1, `gco2_per_kwh` a number ≥ 0 if present), an extension format needs an object. 2026: each defined type needs its own key, a finite number under `eu`, `ed`, `wu`, `gu`, `fu` or `c`, a string under `r` (meter readings), and `{"sm": <0 to 1>, "ci"?: <number>, "eacs"?: [<id>, …]}` for a supply-mix share; a type the draft does not define needs an object.',
+      'A value in a column of the examples\' or the proposals\' vocabulary is neither `null` nor the shape the examples and the minutes give it: `kwh_*` (and `_estimate`, `_raw`) need `{"v": <finite number>}`, `gap` needs `{"reason_type": <non-empty string>}`. (The draft\'s own formats have no defined value shape: see `value-shape`.) 2026: each defined type needs its own key, a finite number under `eu`, `ed`, `wu`, `gu`, `fu` or `c`, a string under `r` (meter readings), and `{"sm": <0 to 1>, "ci"?: <number>, "eacs"?: [<id>, …]}` for a supply-mix share; a type the draft does not define needs an object.',
+  },
+  {
+    code: 'value-shape',
+    sourceClass: 'decision',
+    models: ONLY_2024,
+    summary:
+      'A value in a column of the draft\'s §11.2 list is neither `null` nor the shape this package reads it with (the draft links value objects that do not exist): the numeric formats `{"v": <finite number>}`, `supply_mix` a non-empty array of `{"type", "mix"}` components (`type` a non-empty string, `mix` from 0 to 1, `gco2_per_kwh` a number ≥ 0 if present). `eacs` and extension formats take any value.',
   },
   {
     code: 'interval-arithmetic',
     sourceClass: 'draft',
     models: BOTH,
-    level: 'error',
     summary:
-      `\`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms. 2026: not checked when \`values\` is empty (every value type withheld); **Decision**: a segment whose columns are all point-in-time (\`meter_readings\`, demand \`starting\`/\`ending\`) may also end at its last reading, \`(len(values) − 1) × interval\` after its start.`,
+      `Amounts over intervals: \`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms. Readings at points in time (a segment whose columns are all instantaneous, \`demand_kw\`, or of unknown timing, \`eacs\` and extension formats): the last reading, \`(len(values) − 1) × interval\` after the start, falls after \`segment_end\`. 2026: not checked when \`values\` is empty (every value type withheld); **Decision**: a segment whose columns are all point-in-time (\`meter_readings\`, demand \`starting\`/\`ending\`) may also end at its last reading, \`(len(values) − 1) × interval\` after its start.`,
   },
   {
     code: 'segment-bounds',
     sourceClass: 'draft',
     models: BOTH,
-    level: 'error',
-    summary: '`segment_end` is not later than `segment_start`.',
+    summary: '`segment_end` is earlier than `segment_start` (an equal one is allowed: a single reading, or no value sets).',
   },
   {
     code: 'timestamps',
     sourceClass: 'draft',
     models: BOTH,
-    level: 'error',
     summary: '`cds_modified` is earlier than `cds_created`.',
   },
   {
     code: 'supply-mix-sum',
     sourceClass: 'decision',
     models: ONLY_2024,
-    level: 'error',
     summary: `The \`mix\` shares of one supply-mix value do not add up to 1 (tolerance ±${MIX_TOLERANCE}).`,
   },
   {
     code: 'duplicate-id',
     sourceClass: 'draft',
     models: BOTH,
-    level: 'error',
     summary: 'The same `cds_usagesegment_id` appears twice in one listing page.',
   },
   {
     code: 'timeline-overlap',
     sourceClass: 'decision',
     models: BOTH,
-    level: 'error',
     summary:
       'Two segments of one page with the same `related_*` ids and a shared measurement (`kwh_fwd`, `kwh_rev`, `kwh_net`, ignoring `_estimate`/`_raw`; a `gap` segment shares with every measurement, `supply_mix` with none), with the same `interval` or one of them a `gap` segment, overlap in time; two `gap` segments never conflict with each other (a gap does not say which measurement it explains). Each segment is reported with the first segment it overlaps. 2026: the measurements as for `timeline-hole`.',
   },
   {
     code: 'timeline-hole',
-    sourceClass: 'proposal',
+    sourceClass: 'decision',
     models: BOTH,
-    level: 'warning',
     summary:
       'Among the segments of one page with the same `related_*` id sets, some time between the earliest start and the latest end of those with a measurement is covered by no segment with that measurement (whatever its `interval`) and no `gap` segment (a `gap` covers every measurement). 2026: the measurements are `electric_usage` per direction (or without one), `water_usage`, `natural_gas_usage` and `fuel_oil_usage`, ignoring `quality` and `units`; a column with a time-of-use, tier or season designation follows no timeline; there is no `gap` type.',
   },
@@ -122,7 +143,6 @@ export const RULES = [
     code: 'net-balance',
     sourceClass: 'decision',
     models: BOTH,
-    level: 'warning',
     summary:
       `A value set holds \`kwh_net\`, \`kwh_fwd\` and \`kwh_rev\` of the same quality and \`net ≠ fwd + rev\` by more than ${NET_TOLERANCE} kWh (\`kwh_rev\` is negative). 2026: three \`electric_usage\` columns with directions \`forward\`, \`reverse\` and \`net\` that agree on \`quality\` (or all leave it out), \`units\`, \`tou\`, \`tier\`, \`season\` and \`related_meterdevices\`, in their \`units\` (reverse is negative: the sign says the direction of flow).`,
   },
@@ -130,15 +150,20 @@ export const RULES = [
     code: 'unknown-format',
     sourceClass: 'decision',
     models: BOTH,
-    level: 'warning',
-    strictOnly: true,
-    summary: 'A format string (2026: a Value Format `type`) is an extension (not one the specification defines); clients ignore its values. 2026: not reported for a type the caller\'s Server Metadata declares.',
+    summary:
+      'A format string is one or two edits from a known format, or differs from one only in letter case (a likely typo: the message says which was meant); in strict mode also any other extension format, whose values clients ignore. 2026: a Value Format `type` (a near-miss of a defined type is `unknown-enum`); not reported for a type the caller\'s Server Metadata declares.',
+  },
+  {
+    code: 'sign',
+    sourceClass: 'decision',
+    models: ONLY_2024,
+    summary:
+      'A forward (delivered) column (`kwh_fwd`, its `_estimate`/`_raw`, `usage_fwd_kwh`) holds a negative amount; the examples write only exported energy as negative, so this is most likely a sign or column mix-up.',
   },
   {
     code: 'unknown-field',
     sourceClass: 'decision',
     models: BOTH,
-    level: 'warning',
     strictOnly: true,
     summary: 'An object has a property the specification does not define.',
   },
@@ -146,7 +171,6 @@ export const RULES = [
     code: 'revision-id',
     sourceClass: 'proposal',
     models: BOTH,
-    level: 'error',
     revisionOnly: true,
     summary: 'A revision changes `cds_usagesegment_id`.',
   },
@@ -154,7 +178,6 @@ export const RULES = [
     code: 'revision-created',
     sourceClass: 'proposal',
     models: BOTH,
-    level: 'error',
     revisionOnly: true,
     summary: 'A revision changes `cds_created`.',
   },
@@ -162,7 +185,6 @@ export const RULES = [
     code: 'revision-span',
     sourceClass: 'proposal',
     models: BOTH,
-    level: 'error',
     revisionOnly: true,
     summary: 'A revision changes `segment_start`, `segment_end` or `interval`.',
   },
@@ -170,7 +192,6 @@ export const RULES = [
     code: 'revision-modified',
     sourceClass: 'proposal',
     models: BOTH,
-    level: 'error',
     revisionOnly: true,
     summary: 'A revision does not strictly increase `cds_modified`.',
   },
@@ -178,7 +199,6 @@ export const RULES = [
     code: 'duplicate-key',
     sourceClass: 'decision',
     models: BOTH,
-    level: 'warning',
     summary:
       'An object of the JSON text repeats a member name (RFC 8259 §4: names should be unique); `JSON.parse` keeps only the last value, which can hide a missing field. Reported from the text: by the CLI and `validateText`, not by `validate` of a parsed value.',
   },
@@ -186,7 +206,6 @@ export const RULES = [
     code: 'format-index',
     sourceClass: 'draft',
     models: ONLY_2026,
-    level: 'error',
     summary:
       'An `indexes` entry of a supply-mix or cost Value Format names no other column of the segment: it is the column itself, or at or past the number of `formats` (indexes count from 0).',
   },
@@ -194,7 +213,6 @@ export const RULES = [
     code: 'duplicate-format-id',
     sourceClass: 'draft',
     models: ONLY_2026,
-    level: 'error',
     summary:
       'Two Value Formats of one segment have the same `id`. **Decision** on the scope the draft leaves open: an id is unique within its segment; the same id in other segments is fine (the draft\'s own example reuses one across segments).',
   },
@@ -202,7 +220,6 @@ export const RULES = [
     code: 'unknown-enum',
     sourceClass: 'decision',
     models: ONLY_2026,
-    level: 'warning',
     summary:
       'A Value Format field the draft lists values for (`units`, `direction`, `tou`, `tier`, `season`, `quality`, `demand_type`, `attribution`, `supply_type`) has a value outside the list for its type, or a `type` is one or two edits away from a defined type. **Decision**: Servers must use the lists but Clients must ignore unknown values, so this is a warning, never an error; reported always in strict mode, and by default only when the value is one or two edits (or only letter case) away from a listed value.',
   },
@@ -210,7 +227,6 @@ export const RULES = [
     code: 'undeclared-type',
     sourceClass: 'draft',
     models: ONLY_2026,
-    level: 'error',
     metadataOnly: true,
     summary:
       'A Value Format `type` is neither one of the eight the draft defines nor described in the Server Metadata\'s `cds_usagesegments_additional_value_types`. **Decision**: checked only when the caller passes the Server Metadata (`serverMetadata`, `--server-metadata FILE`); without it an undefined type is only a strict-mode `unknown-format` warning.',
@@ -218,14 +234,17 @@ export const RULES = [
   {
     code: 'internal-error',
     sourceClass: 'decision',
+    errorBecause: 'the checker failed on the input, so the document was not checked and cannot be called valid',
     models: BOTH,
-    level: 'error',
     summary:
       'The checker itself failed on this input (a bug); the document is reported invalid rather than the checker throwing.',
   },
-] as const satisfies readonly Rule[];
+] as const satisfies readonly RuleDefinition[];
 
-export type Code = (typeof RULES)[number]['code'];
+export type Code = (typeof DEFINITIONS)[number]['code'];
+
+/** Every rule, with its level derived from its class. */
+export const RULES: readonly (Rule & { readonly code: Code })[] = DEFINITIONS.map((r) => Object.freeze({ ...r, level: levelFor(r) }));
 
 const BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r as Rule]));
 

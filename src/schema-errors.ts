@@ -81,6 +81,9 @@ const BY_SCHEMA_PATH: Readonly<Record<string, (e: AjvError) => string>> = {
 /** Messages of an `anyOf` by the schema path of one of its branches: the alternatives it offered. */
 const ANY_OF_BY_BRANCH: Readonly<Record<string, (e: AjvError) => string>> = {
   '#/$defs/KnownFormat/enum': (e) => `${where(e)} must be a known format or an extension format matching ^[a-z][a-z0-9_]*$`,
+  // The Format anyOf now: a known format (itself the anyOf of the three vocabularies) or an extension.
+  '#/$defs/KnownFormat/anyOf': (e) => `${where(e)} must be a known format or an extension format matching ^[a-z][a-z0-9_]*$`,
+  '#/$defs/DraftFormat/enum': (e) => `${where(e)} must be a known format or an extension format matching ^[a-z][a-z0-9_]*$`,
   '#/$defs/EnergyValue/type': (e) => `${where(e)}: value must be null, {"v": number}, {"reason_type": string}, a non-empty supply-mix array or an object`,
 };
 

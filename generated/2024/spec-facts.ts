@@ -81,6 +81,21 @@ export const OBJECT_REQUIRED = {
 
 /** The format strings this version of the spec defines (`KnownFormat`). */
 export const KNOWN_FORMATS = [
+  "usage_kwh",
+  "usage_fwd_kwh",
+  "usage_rev_kwh",
+  "usage_net_kwh",
+  "aggregated_kwh",
+  "demand_kw",
+  "water_m3",
+  "water_gal",
+  "water_ft3",
+  "gas_therm",
+  "gas_ccf",
+  "gas_mcf",
+  "gas_mmbtu",
+  "supply_mix",
+  "eacs",
   "kwh_fwd",
   "kwh_rev",
   "kwh_net",
@@ -90,9 +105,37 @@ export const KNOWN_FORMATS = [
   "kwh_fwd_raw",
   "kwh_rev_raw",
   "kwh_net_raw",
-  "gap",
-  "supply_mix"
+  "gap"
 ] as const;
+
+/** The source class of each known format: the `x-cds-source` class of its vocabulary. */
+export const FORMAT_CLASSES = {
+  "usage_kwh": "draft",
+  "usage_fwd_kwh": "draft",
+  "usage_rev_kwh": "draft",
+  "usage_net_kwh": "draft",
+  "aggregated_kwh": "draft",
+  "demand_kw": "draft",
+  "water_m3": "draft",
+  "water_gal": "draft",
+  "water_ft3": "draft",
+  "gas_therm": "draft",
+  "gas_ccf": "draft",
+  "gas_mcf": "draft",
+  "gas_mmbtu": "draft",
+  "supply_mix": "draft",
+  "eacs": "draft",
+  "kwh_fwd": "example",
+  "kwh_rev": "example",
+  "kwh_net": "example",
+  "kwh_fwd_estimate": "proposal",
+  "kwh_rev_estimate": "proposal",
+  "kwh_net_estimate": "proposal",
+  "kwh_fwd_raw": "proposal",
+  "kwh_rev_raw": "proposal",
+  "kwh_net_raw": "proposal",
+  "gap": "proposal"
+} as const;
 
 /** `maxLength` of the `next` and `previous` links of a listing page. */
 export const LINK_MAX_LENGTH = 8192;

@@ -8,6 +8,35 @@
  */
 export type DateTime = string;
 /**
+ * Draft (2024-09 §11.2 L467–483). The fifteen format strings of the draft's own list. The draft links each to a value object in a §11.4 that does not exist (errata ER-2), so their value shapes are this package's **Decision**: the numeric formats carry an `EnergyValue` (`{"v": number}`, in the unit the name says), `supply_mix` a `SupplyMix` as in the examples, and `eacs` any JSON value (the 2024-08-15 minutes show an array). A value of another shape draws a warning (`value-shape`), never an error. `demand_kw` is read as instantaneous (**Decision**); the others as amounts over each interval.
+ *
+ * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
+ * via the `definition` "DraftFormat".
+ */
+export type DraftFormat =
+  | 'usage_kwh'
+  | 'usage_fwd_kwh'
+  | 'usage_rev_kwh'
+  | 'usage_net_kwh'
+  | 'aggregated_kwh'
+  | 'demand_kw'
+  | 'water_m3'
+  | 'water_gal'
+  | 'water_ft3'
+  | 'gas_therm'
+  | 'gas_ccf'
+  | 'gas_mcf'
+  | 'gas_mmbtu'
+  | 'supply_mix'
+  | 'eacs';
+/**
+ * Example (ov-08 L482, L664–676). The format strings of the examples the meeting walked through, which the draft does not list: energy in kWh with an `EnergyValue`. A document that uses them with another value shape gets `value-type`; a document that does not use them is unaffected.
+ *
+ * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
+ * via the `definition` "ExampleFormat".
+ */
+export type ExampleFormat = 'kwh_fwd' | 'kwh_rev' | 'kwh_net';
+/**
  * Draft (2024-09 §11.2 L465, L485–487). Names what one column of every value set holds: a `KnownFormat`, or an extension format. A format may appear more than once in `format` (L485).
  *
  * **Decision (extensions, L487):** a lowercase identifier that is not a known format (it matches `^[a-z][a-z0-9_]*$`) is an extension format. Clients that do not know it ignore that column, and a strict check reports it as a warning, not an error.
@@ -17,23 +46,26 @@ export type DateTime = string;
  */
 export type Format = KnownFormat | (string & {});
 /**
- * Example (ov-08 L482, min L21–26). The format strings this package gives a value shape: the meeting-day examples' `kwh_fwd`, `kwh_rev`, `kwh_net` and `supply_mix`, and the meeting's proposals (`_estimate`, `_raw`, `gap`), each marked **Proposal** below. None of them is in the draft's own list of §11.2 (2024-09 L467–483), which defines no value objects (errata ER-2, ER-14). The `kwh_*` formats carry an `EnergyValue`, `gap` a `GapValue`, `supply_mix` a `SupplyMix`.
+ * Draft (2024-09 §11.2 L467–483). A format string this package knows, from one of three vocabularies, each labelled with its source class: the draft's own list (`DraftFormat`), the meeting-day examples' strings (`ExampleFormat`) and the meeting's proposals (`ProposalFormat`). The vocabulary fixes the shape of the value at the same position of every value set.
  *
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "KnownFormat".
  */
-export type KnownFormat =
-  | 'kwh_fwd'
-  | 'kwh_rev'
-  | 'kwh_net'
+export type KnownFormat = DraftFormat | ExampleFormat | ProposalFormat;
+/**
+ * Proposal (min L21–26, L169). The format strings the meeting of 2024-08-08 proposed and did not decide: the quality suffixes `_estimate` and `_raw` on the examples' `kwh_*` formats (the minutes show them for `kwh_fwd`; the others follow by analogy), with an `EnergyValue`, and `gap` with a `GapValue`.
+ *
+ * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
+ * via the `definition` "ProposalFormat".
+ */
+export type ProposalFormat =
   | 'kwh_fwd_estimate'
   | 'kwh_rev_estimate'
   | 'kwh_net_estimate'
   | 'kwh_fwd_raw'
   | 'kwh_rev_raw'
   | 'kwh_net_raw'
-  | 'gap'
-  | 'supply_mix';
+  | 'gap';
 /**
  * Draft (2024-09 §11.1 L449–454, L461). Ids of other objects of the Customer Data API that this segment belongs to. Each id appears at most once (L461). The list may be empty. A Server lists only ids of objects that the access token may also see (L461; not checkable from a document).
  *
@@ -53,7 +85,7 @@ export type RelatedIds = string[];
  */
 export type SupplyMix = SupplyMixComponent[];
 /**
- * Draft (2024-09 §11.3 L491, L495). One entry of a value set: the value object for the format at the same position, or `null` when that value is not available for the interval. The schema accepts any of the value shapes here; which one is required depends on the format at the same position (`EnergyValue` for `kwh_*`, `GapValue` for `gap`, `SupplyMix` for `supply_mix`, any object for an extension), and that pairing is checked by the conformance checker (code `value-type`), because JSON Schema cannot relate an array position to another property.
+ * Draft (2024-09 §11.3 L491, L495). One entry of a value set: the value object for the format at the same position, or `null` when that value is not available for the interval. The schema accepts any JSON value here; which shape is required depends on the format at the same position (`EnergyValue` for the `kwh_*` and numeric draft formats, `GapValue` for `gap`, `SupplyMix` for `supply_mix`, anything for `eacs` and extension formats), and that pairing is checked by the conformance checker (codes `value-type` for the examples' and proposals' vocabularies, `value-shape` for the draft's, whose shapes are a decision), because JSON Schema cannot relate an array position to another property.
  *
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "Value".
@@ -72,12 +104,15 @@ export type ValueSet = Value[];
  */
 export interface UsageSegmentsComponents {
   DateTime: DateTime;
+  DraftFormat: DraftFormat;
   EnergyValue: EnergyValue;
+  ExampleFormat: ExampleFormat;
   ExtensionValue: ExtensionValue;
   Format: Format;
   GapValue: GapValue;
   KnownFormat: KnownFormat;
   OAuthError: OAuthError;
+  ProposalFormat: ProposalFormat;
   RelatedIds: RelatedIds;
   SupplyMix: SupplyMix;
   SupplyMixComponent: SupplyMixComponent;
@@ -99,7 +134,7 @@ export interface EnergyValue {
   v: number;
 }
 /**
- * Decision (2024-09 §11.2 L487). The value object of an extension format: any JSON object. Whoever introduced the format defines its meaning; the draft's sentence on what Clients must do stops mid-way, so this package decides that Clients ignore formats they do not know.
+ * Decision (2024-09 §11.2 L487). The value of an extension format, or of `eacs`: any JSON value. Whoever introduced the format defines its meaning; the draft's sentence on what Clients must do stops mid-way, so this package decides that Clients ignore formats they do not know and checks nothing in their values.
  *
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "ExtensionValue".

@@ -11,7 +11,7 @@ export const revisionCommand: Command = {
   name: 'revision',
   usage: 'revision [--json] [--strict] [--model auto|2024|2026] [--server-metadata FILE] PREVIOUS NEXT [LATER...]',
   summary:
-    'Check that each document is a valid revision of the one before\n(same id, cds_created, segment_start/segment_end/interval; later\ncds_modified); every document is also validated as a segment.',
+    'Check that each document is a valid revision of the one before under\nthe Option 1 proposal of the meeting of 2024-08-08 (not decided by the\ngroup): same id, cds_created, segment_start/segment_end/interval; later\ncds_modified. Every document is also validated as a segment.',
   options: [JSON_OPTION, STRICT_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION],
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals: files } = parseCommandArgs(args, this.options);

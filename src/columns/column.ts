@@ -16,8 +16,28 @@ export const KIND_INVALID = 4;
 export const KIND_READING = 5;
 /** One share of a supply mix as an object (2026 `electric_supply_mix`: `{"sm": 0..1, "ci"?: number, "eacs"?: [ids]}`). */
 export const KIND_SHARE = 6;
+/** A known column whose values may be any JSON (2024: `eacs`, a Decision): nothing to check. */
+export const KIND_ANY = 7;
 
-export type ColumnKind = typeof KIND_ENERGY | typeof KIND_GAP | typeof KIND_SUPPLY_MIX | typeof KIND_EXTENSION | typeof KIND_INVALID | typeof KIND_READING | typeof KIND_SHARE;
+export type ColumnKind =
+  | typeof KIND_ENERGY
+  | typeof KIND_GAP
+  | typeof KIND_SUPPLY_MIX
+  | typeof KIND_EXTENSION
+  | typeof KIND_INVALID
+  | typeof KIND_READING
+  | typeof KIND_SHARE
+  | typeof KIND_ANY;
+
+/** Where a column's vocabulary comes from (the source classes of formats); null for extension and invalid columns. */
+export type Vocabulary = 'draft' | 'example' | 'proposal';
+
+/**
+ * When a column's values apply: over each interval, at a point in time (2024
+ * `demand_kw`; 2026 `meter_readings`, demand `starting`/`ending`), or not
+ * known (extension formats, 2024 `eacs`).
+ */
+export type Timing = 'duration' | 'instant' | 'unknown';
 
 /** Direction of an energy flow (the net-balance rule relates the three). */
 export type Direction = 'forward' | 'reverse' | 'net';
@@ -39,8 +59,17 @@ export interface Column {
   readonly type?: string;
   /** Net balance relates forward, reverse and net columns of one group; undefined: the group is the quality (2024). */
   readonly balanceGroup?: string | null;
-  /** The values are read at an instant (2026 `meter_readings`, demand `starting`/`ending`), not over the interval. */
-  readonly pointInTime?: boolean;
+  /** The vocabulary the column's name comes from; null for extension and invalid columns. */
+  readonly vocabulary: Vocabulary | null;
+  /** Numeric columns: what is measured (`electric_energy`, `water_volume`, …) and in which unit. */
+  readonly quantity: string | null;
+  readonly unit: string | null;
+  /** When the values apply (decides the interval arithmetic). */
+  readonly timing: Timing;
+  /** The value shape is this package's decision (no text defines it): a wrong shape is `value-shape`, a warning, not `value-type`. */
+  readonly shapeAssumed: boolean;
+  /** Extension and invalid columns: a known name one or two edits away, or differing only in case (a likely typo). */
+  readonly suggestion: string | null;
 }
 
 /** A model's columns of one segment, classified once for the rules. */
@@ -56,8 +85,13 @@ export interface Columns {
   readonly triples: readonly number[] | null;
   /** Every column is energy or gap (the single-pass fast path applies). */
   readonly energyOrGapOnly: boolean;
-  /** There are columns and every one is point-in-time (see `Column.pointInTime`). */
-  readonly pointInTimeOnly: boolean;
+  /**
+   * How the value sets sit on the timeline: `duration` when any column holds
+   * amounts over intervals (they tile the segment), else `instant` (readings
+   * `interval` apart, or columns whose timing is unknown: only the draft's
+   * point-in-time reading of `interval` is checked).
+   */
+  readonly timing: 'duration' | 'instant';
 }
 
 /** Classify a model's columns: measurement bits by the order of `measurements`, net-balance triples per quality. */
@@ -73,11 +107,16 @@ export function summarize(list: readonly Column[], measurements: readonly string
     } else if (c.kind === KIND_GAP) gap = true;
     else energyOrGapOnly = false;
   }
-  const pointInTimeOnly = list.length > 0 && list.every((c) => c.pointInTime === true);
-  return { list, kinds, measurements: bits, gap, triples: netTriples(list), energyOrGapOnly, pointInTimeOnly };
+  // No columns: nothing is read at an instant, so the value sets are intervals.
+  const timing = list.length === 0 || list.some((c) => c.timing === 'duration') ? 'duration' : 'instant';
+  return { list, kinds, measurements: bits, gap, triples: netTriples(list), energyOrGapOnly, timing };
 }
 
-/** For each balance group (2024: each quality), the first forward, reverse and net energy column, when all three exist. */
+/**
+ * For each balance group (2024: each quality), the first forward, reverse and
+ * net energy column, when all three exist (2024 columns without a quality,
+ * the draft's, are not related: the draft states no sign convention).
+ */
 function netTriples(list: readonly Column[]): number[] | null {
   if (list.length < 3) return null;
   const byQuality = new Map<string, [number, number, number]>();

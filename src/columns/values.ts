@@ -99,8 +99,13 @@ export function valueOk(column: Column, v: unknown): boolean {
     case KIND_SHARE:
       return shareOf(v) !== undefined;
     case KIND_EXTENSION:
-      return isObject(v);
+      // 2024 extension formats take any JSON value (a Decision: no text
+      // constrains them); a 2026 type the draft does not define has a value
+      // object like every other type.
+      return column.type === undefined || isObject(v);
     default:
+      // 2024 `eacs` takes any JSON value (a Decision: no text constrains it);
+      // invalid columns accept anything (the column is the problem).
       return true;
   }
 }
@@ -125,21 +130,13 @@ export function expectedShape(column: Column): string {
 
 /**
  * Structural check of `values` equivalent to (never laxer than) the schema's
- * ValueSet/Value definitions: every value set an array, every value null, an
- * object, or a well-formed supply-mix array. When it fails, the compiled
- * validator runs on the whole segment to produce the exact errors.
+ * ValueSet/Value definitions: every value set an array (a value may be any
+ * JSON: its shape depends on its column and is a rule's business). When it
+ * fails, the compiled validator runs on the whole segment to produce the
+ * exact errors.
  */
 export function valuesShapeOk(values: readonly unknown[]): boolean {
-  for (let k = 0; k < values.length; k++) {
-    const vs = values[k];
-    if (!Array.isArray(vs)) return false;
-    for (let i = 0; i < vs.length; i++) {
-      const v: unknown = vs[i];
-      if (v === null) continue;
-      if (typeof v !== 'object') return false;
-      if (Array.isArray(v) && !supplyMixOk(v)) return false;
-    }
-  }
+  for (let k = 0; k < values.length; k++) if (!Array.isArray(values[k])) return false;
   return true;
 }
 
@@ -164,7 +161,7 @@ export function valuesShapeOk2026(values: readonly unknown[]): boolean {
  * The single pass over `values` for the common case (every column energy or
  * gap, not strict). True only when the values satisfy the schema (what
  * `valuesShapeOk` checks) and would draw no value-level finding (arity, value
- * type, net balance within the tolerance without the relative slack); then
+ * type, sign, net balance within the tolerance without the relative slack); then
  * neither the structural pass nor the rules' value loop needs to run. False
  * means "not known clean": the caller runs the full checks, which find the
  * problems. Allocates nothing.
@@ -183,7 +180,9 @@ export function valuesClean(values: readonly unknown[], cols: Columns): boolean 
       const v: unknown = vs[i];
       if (v === null) continue;
       if (kinds[i] === KIND_ENERGY) {
-        if (energyNumber(v, list[i]!.valueKey!) === undefined) return false;
+        const x = energyNumber(v, list[i]!.valueKey!);
+        if (x === undefined) return false;
+        if (x < 0 && list[i]!.direction === 'forward') return false; // a `sign` finding
       } else if (gapReason(v) === undefined) return false;
     }
     for (let t = 0; t < nt; t += 3) {

@@ -2,35 +2,66 @@
  * The 2024 model's adapter: a segment's `format` strings become the column
  * model the rules run on (see columns/column.ts).
  */
-import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, summarize, type Column, type Columns, type Direction } from '../columns/column.js';
+import { KIND_ANY, KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, summarize, type Column, type Columns } from '../columns/column.js';
 import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from '../../generated/2024/spec-facts.js';
 import type { ModelAdapter } from './adapter.js';
 import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
 import { valuesShapeOk } from '../columns/values.js';
-import { MEASUREMENT_BIT, parseFormat, type ColumnSpec, type Quantity } from '../formats.js';
+import { MEASUREMENTS, parseFormat, type ColumnSpec } from '../formats.js';
 
-/** The 2024 measurements, in bit order (kwh_fwd, kwh_rev, kwh_net: the spec's order). */
-export const MEASUREMENTS_2024: readonly Quantity[] = (Object.entries(MEASUREMENT_BIT) as [Quantity, number][]).sort((a, b) => a[1] - b[1]).map(([q]) => q);
+/** The 2024 measurements, in bit order: the numeric format families (see formats.ts). */
+export const MEASUREMENTS_2024: readonly string[] = MEASUREMENTS;
 
-/** The direction of each 2024 quantity: kwh_fwd forward, kwh_rev reverse, kwh_net net. */
-const DIRECTION: Readonly<Record<Quantity, Direction>> = { kwh_fwd: 'forward', kwh_rev: 'reverse', kwh_net: 'net' };
-
-/** The value object's member that holds the number of every 2024 energy format. */
+/** The value object's member that holds the number of every 2024 numeric format. */
 export const ENERGY_VALUE_KEY = 'v';
+
+/** A column with nothing but a kind and a label. */
+function plain(kind: Column['kind'], label: string, spec: { vocabulary?: Column['vocabulary']; timing?: Column['timing'] }, extra: Partial<Column> = {}): Column {
+  return {
+    kind,
+    label,
+    measurement: null,
+    direction: null,
+    quality: null,
+    valueKey: null,
+    vocabulary: spec.vocabulary ?? null,
+    quantity: null,
+    unit: null,
+    timing: spec.timing ?? 'unknown',
+    shapeAssumed: false,
+    suggestion: null,
+    ...extra,
+  };
+}
 
 function columnOf(spec: ColumnSpec): Column {
   switch (spec.kind) {
     case 'energy':
-      return { kind: KIND_ENERGY, label: spec.format, measurement: spec.quantity, direction: DIRECTION[spec.quantity], quality: spec.quality, valueKey: ENERGY_VALUE_KEY };
+      return {
+        kind: KIND_ENERGY,
+        label: spec.format,
+        measurement: spec.measurement,
+        direction: spec.direction,
+        quality: spec.quality,
+        valueKey: ENERGY_VALUE_KEY,
+        vocabulary: spec.vocabulary,
+        quantity: spec.quantity,
+        unit: spec.unit,
+        timing: spec.timing,
+        shapeAssumed: spec.shapeAssumed,
+        suggestion: null,
+      };
     case 'gap':
-      return { kind: KIND_GAP, label: spec.format, measurement: null, direction: null, quality: null, valueKey: null };
+      return plain(KIND_GAP, spec.format, spec);
     case 'supply_mix':
-      return { kind: KIND_SUPPLY_MIX, label: spec.format, measurement: null, direction: null, quality: null, valueKey: null };
+      return plain(KIND_SUPPLY_MIX, spec.format, spec, { shapeAssumed: spec.shapeAssumed });
+    case 'eacs':
+      return plain(KIND_ANY, spec.format, spec);
     case 'extension':
-      return { kind: KIND_EXTENSION, label: spec.format, measurement: null, direction: null, quality: null, valueKey: null };
+      return plain(KIND_EXTENSION, spec.format, {}, { suggestion: spec.suggestion });
     default:
       // Not a format string (a schema error): no label, since the value may not even print (`{"toString": 1}`, 100,000-deep arrays).
-      return { kind: KIND_INVALID, label: typeof spec.format === 'string' ? spec.format : '', measurement: null, direction: null, quality: null, valueKey: null };
+      return plain(KIND_INVALID, typeof spec.format === 'string' ? spec.format : '', {}, { suggestion: spec.suggestion });
   }
 }
 

@@ -1,5 +1,6 @@
 /** The rules of one usage segment (the JSON Schema has run before), on the column model. */
 import { KIND_ENERGY, KIND_GAP, KIND_INVALID, KIND_READING, KIND_SHARE, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
+import type { Code } from '../registry.js';
 import { energyNumber, expectedShape, gapReason, readingText, shareOf, supplyMixFault, supplyMixOk, supplyMixSum } from '../columns/values.js';
 import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { checkValueFormats } from './formats.js';
@@ -92,8 +93,19 @@ function checkMixSum(v: Record<string, unknown>[], path: string, ctx: CheckConte
   }
 }
 
+/**
+ * A value of the wrong shape: `value-type` (an error) where the shape is the
+ * examples' or a proposal's, `value-shape` (a warning) where it is only this
+ * package's reading of a draft format whose value object no text defines.
+ */
 function reportValueType(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
-  if (!schemaErrorAtOrUnder(ctx, path)) ctx.collector.add('value-type', path, () => valueTypeMessage(column, v), id);
+  const code: Code = column.shapeAssumed ? 'value-shape' : 'value-type';
+  if (!schemaErrorAtOrUnder(ctx, path)) ctx.collector.add(code, path, () => valueTypeMessage(column, v), id);
+}
+
+/** `sign`: a forward (delivered) column holds a negative amount (the examples write only exported energy as negative). */
+function reportSign(column: Column, x: number, path: string, ctx: CheckContext, id: string | undefined): void {
+  ctx.collector.add('sign', path, `${column.label} is ${x}: a forward (delivered) amount is not expected to be negative; exported energy belongs in a reverse column`, id);
 }
 
 function checkNetBalance(vs: unknown[], list: readonly Column[], triples: readonly number[], base: string, k: number, ctx: CheckContext, id: string | undefined): void {
@@ -135,9 +147,12 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
       if (v === null) continue;
       let ok: boolean;
       switch (kinds[i]) {
-        case KIND_ENERGY:
-          ok = energyNumber(v, list[i]!.valueKey!) !== undefined;
+        case KIND_ENERGY: {
+          const x = energyNumber(v, list[i]!.valueKey!);
+          ok = x !== undefined;
+          if (ok && x! < 0 && list[i]!.direction === 'forward') reportSign(list[i]!, x!, ptr(base, 'values', k, i), ctx, id);
           break;
+        }
         case KIND_GAP:
           ok = gapReason(v) !== undefined;
           break;
@@ -152,10 +167,11 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
           ok = shareOf(v) !== undefined;
           break;
         case KIND_EXTENSION:
-          ok = isObject(v);
+          // 2024 extension formats take any value (a Decision); a 2026 type the draft does not define has a value object.
+          ok = list[i]!.type === undefined || isObject(v);
           break;
         default:
-          ok = true; // invalid column: already a schema error
+          ok = true; // extension formats and `eacs` take any value; an invalid column is already a schema error
       }
       if (!ok) reportValueType(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
       else if (strict && kinds[i] !== KIND_INVALID) strictValue(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
@@ -165,16 +181,30 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
 }
 
 /**
- * `interval-arithmetic`: the value sets must tile the segment (exact instants; the rule's tolerance only).
- * Decision for segments whose columns are all point-in-time (2026 meter
- * readings, instant demand): the draft requires the end of the last interval
- * only of segments with duration values (2026 §10.8.1 L5452), so such a
- * segment may also end at its last reading, one interval earlier.
+ * `interval-arithmetic`. Amounts over intervals (2024-09 §11.1 L456–457)
+ * must tile the segment: `count × interval = end − start`. Readings at points
+ * in time (L457: `interval` is the time between them; 2026: meter readings
+ * and instant demand, whose segment end the draft fixes only for duration
+ * values, §10.8.1 L5452) only must not fall after `segment_end`:
+ * `(count − 1) × interval ≤ end − start`; where the last reading sits before
+ * `segment_end` the draft does not say, so any place up to it is accepted (a
+ * Decision). Exact instants; the rule's tolerance only.
  */
-function checkIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, pointInTimeOnly: boolean, base: string, ctx: CheckContext, id: string | undefined): void {
-  const expected = count * interval * 1000;
+function checkIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, timing: Columns['timing'], base: string, ctx: CheckContext, id: string | undefined): void {
   const actual = millisBetween(start, end);
-  if (pointInTimeOnly && Math.abs(expected - interval * 1000 - actual) <= INTERVAL_TOLERANCE_MS) return;
+  if (timing === 'instant') {
+    const last = Math.max(0, count - 1) * interval * 1000;
+    if (last - actual > INTERVAL_TOLERANCE_MS) {
+      ctx.collector.add(
+        'interval-arithmetic',
+        ptr(base, 'values'),
+        `${count} readings ${interval} s apart span ${last / 1000} s, but segment_end − segment_start = ${actual / 1000} s: the last reading falls after segment_end`,
+        id,
+      );
+    }
+    return;
+  }
+  const expected = count * interval * 1000;
   if (Math.abs(expected - actual) > INTERVAL_TOLERANCE_MS) {
     ctx.collector.add(
       'interval-arithmetic',
@@ -208,9 +238,10 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   if (created !== null && modified !== null && compareInstants(modified, created) < 0) {
     c.add('timestamps', ptr(base, 'cds_modified'), `cds_modified ${show(seg.cds_modified)} is earlier than cds_created ${show(seg.cds_created)}`, id);
   }
+  // An end before the start contradicts the two definitions; an equal one does not (one reading, or no value sets).
   let boundsOk = start !== null && end !== null;
-  if (start !== null && end !== null && compareInstants(end, start) <= 0) {
-    c.add('segment-bounds', ptr(base, 'segment_end'), `segment_end ${show(seg.segment_end)} is not later than segment_start ${show(seg.segment_start)}`, id);
+  if (start !== null && end !== null && compareInstants(end, start) < 0) {
+    c.add('segment-bounds', ptr(base, 'segment_end'), `segment_end ${show(seg.segment_end)} is earlier than segment_start ${show(seg.segment_start)}`, id);
     boundsOk = false;
   }
   const rawInterval = seg.interval;
@@ -219,21 +250,28 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
 
   const cols = ctx.model.columnsOf(seg);
   checkValueFormats(seg, base, ctx, id);
-  if (c.enabled('unknown-format')) {
-    cols.list.forEach((col, i) => {
-      // A type the caller's Server Metadata declares (2026) is the Server's own, described: no warning.
-      if (col.kind === KIND_EXTENSION && !(col.type !== undefined && ctx.declaredTypes?.has(col.type) === true)) c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is an extension format; clients ignore its values`, id);
-    });
-  }
+  // A likely typo (one or two edits from a known format, or only the letter
+  // case differs) always; any other extension format in strict mode only,
+  // except a type the caller's Server Metadata declares (2026: the Server's
+  // own, described). 2026 near-misses of a defined type are `unknown-enum`.
+  const strict = c.enabled('unknown-field');
+  cols.list.forEach((col, i) => {
+    if (col.suggestion !== null && (col.kind === KIND_EXTENSION || col.kind === KIND_INVALID)) {
+      c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is not a known format; did you mean ${show(col.suggestion)}?`, id);
+    } else if (strict && col.kind === KIND_EXTENSION && !(col.type !== undefined && ctx.declaredTypes?.has(col.type) === true)) {
+      c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is an extension format; clients ignore its values`, id);
+    }
+  });
 
   const values = seg.values;
   if (Array.isArray(values)) {
     // No value sets (2026: every value type withheld, a span without data, §7.2.8.1) is not checked; 2024 requires some (schema).
-    if (boundsOk && !Number.isNaN(interval) && values.length > 0) checkIntervalArithmetic(values.length, interval, start!, end!, cols.pointInTimeOnly, base, ctx, id);
+    if (boundsOk && !Number.isNaN(interval) && values.length > 0) checkIntervalArithmetic(values.length, interval, start!, end!, cols.timing, base, ctx, id);
     if (cols.list.length > 0 && !(ctx.schema.cleanValues?.has(seg) ?? false)) checkValueSets(values, cols, base, ctx, id);
   }
 
-  const timed = boundsOk && !Number.isNaN(interval);
+  // On a timeline only segments that span time count (a zero-length segment covers nothing).
+  const timed = boundsOk && !Number.isNaN(interval) && compareInstants(end!, start!) > 0;
   return {
     index,
     path: base,

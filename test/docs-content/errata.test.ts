@@ -35,7 +35,8 @@ function fixtures(): FixtureRef[] {
   const out: FixtureRef[] = [];
   for (const e of list) {
     for (const m of e.body.matchAll(/\*\*Fixture\*\* `([^`]+)`\s*\(([^;]+);([\s\S]*?)\)\s*—\s*\*\*findings\*\*:\s*((?:`[^`]+`(?:,\s*)?)+|[^\n`]+)/g)) {
-      const findings = m[4]!.trim().startsWith('`') ? ticked(m[4]!) : 'special';
+      const text = m[4]!.trim();
+      const findings = text.startsWith('`') ? ticked(text) : /^none\b/.test(text) ? [] : 'special';
       out.push({ erratum: e.id, file: m[1]!, source: parseCitation(m[2]!.replace(/\s+/g, ' ').trim()), wrapped: /wrapped in a listing page/.test(m[3]!), findings });
     }
   }

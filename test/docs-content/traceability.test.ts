@@ -76,6 +76,11 @@ describe('traceability table', () => {
     expect(RULES.map((r) => r.code).filter((code) => !mentioned.has(code))).toEqual([]);
   });
 
+  it('gives every code a row of the class the registry gives it', () => {
+    const missing = RULES.filter((rule) => !table.some((r) => r.cls === rule.sourceClass && ticked(r.rule).includes(rule.code))).map((rule) => `${rule.code} (${rule.sourceClass})`);
+    expect(missing).toEqual([]);
+  });
+
   it('names no code that does not exist', () => {
     const known = new Set<string>(RULES.map((r) => r.code));
     expect(table.flatMap((r) => ticked(r.rule).filter((c) => !known.has(c)).map((c) => `${r.id}: ${c}`))).toEqual([]);

@@ -41,9 +41,11 @@ interface Group {
   tests: Case[];
 }
 
-const dir = `${ROOT}test/fixtures/invalid/`;
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-const groups: [string, Group][] = files.map((f) => [f, JSON.parse(readFileSync(dir + f, 'utf8')) as Group]);
+// invalid/: each case lists the problems it draws; conforming/: documents
+// that follow every MUST of the 2024 draft, which must never draw an error.
+const dirs = ['invalid', 'conforming'].map((d) => `${ROOT}test/fixtures/${d}/`);
+const files = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => dir + f));
+const groups: [string, Group][] = files.map((f) => [f.slice(f.indexOf('test/fixtures/') + 'test/fixtures/'.length), JSON.parse(readFileSync(f, 'utf8')) as Group]);
 
 /** The fixture schema, with its code definition taken from the registry. */
 const fixtureSchema = JSON.parse(readFileSync(`${ROOT}test/fixture-schema.json`, 'utf8'));
@@ -114,6 +116,13 @@ describe('invalid corpus', () => {
     const group = structuredClone(groups[0]![1]);
     group.tests[0]!.problems = [{ code: 'no-such-code', path: '' }];
     expect(checkFixture(group)).toBe(false);
+  });
+
+  it('keeps every case of conforming/ valid: a draft-conforming document gets warnings at most', () => {
+    const conforming = groups.filter(([f]) => f.startsWith('conforming/')).flatMap(([, g]) => g.tests);
+    expect(conforming.length).toBeGreaterThan(15);
+    const errorCodes = new Set(RULES.filter((r) => r.level === 'error').map((r) => r.code));
+    expect(conforming.filter((c) => !c.valid || c.problems.some((p) => errorCodes.has(p.code))).map((c) => c.description)).toEqual([]);
   });
 
   it('covers every code a document can draw with at least two cases', () => {

@@ -23,10 +23,16 @@ const supplyMix = fc
     return ws.map((w, i) => ({ type: `source_${i}`, mix: w / total }));
   });
 
+/** Delivered energy is never negative in a valid document (a negative one is a `sign` warning). */
+const forwardValue = fc.oneof(
+  { weight: 8, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => ({ v })) },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
+
 function valueFor(format: string): fc.Arbitrary<unknown> {
   if (format === 'gap') return gapValue;
   if (format === 'supply_mix') return fc.oneof(supplyMix, fc.constant(null));
-  return energyValue;
+  return format.startsWith('kwh_fwd') ? forwardValue : energyValue;
 }
 
 const ids = fc.array(fc.stringMatching(/^[0-9a-f]{4,8}-[a-z]{2}$/), { maxLength: 3 }).map((a) => [...new Set(a)]);
@@ -182,14 +188,25 @@ const segmentMutations: Mutation[] = [
   { name: 'interval zero', code: 'schema', level: 'error', apply: (s) => ({ ...s, interval: 0 }) },
   { name: 'local-time segment_start', code: 'schema', level: 'error', apply: (s) => ({ ...s, segment_start: (s.segment_start as string).replace(/Z$/, '') }) },
   { name: 'extra entry in a value set', code: 'value-set-length', level: 'error', apply: (s) => ({ ...s, values: [[...s.values[0], null], ...s.values.slice(1)] }) },
-  { name: 'empty object as first value', code: 'value-type', level: 'error', apply: (s) => ({ ...s, values: [[{}, ...s.values[0].slice(1)], ...s.values.slice(1)] }) },
+  {
+    name: 'empty object as first value of a kwh_fwd column',
+    code: 'value-type',
+    level: 'error',
+    apply: (s) => ({ ...s, format: ['kwh_fwd', ...s.format.slice(1)], values: [[{}, ...s.values[0].slice(1)], ...s.values.slice(1)] }),
+  },
+  {
+    name: 'negative first value of a kwh_fwd column',
+    code: 'sign',
+    level: 'warning',
+    apply: (s) => ({ ...s, format: ['kwh_fwd', ...s.format.slice(1)], values: s.values.map((vs: unknown[], k: number) => [k === 0 ? { v: -1 } : null, ...vs.slice(1)]) }),
+  },
   { name: 'one value set too many', code: 'interval-arithmetic', level: 'error', apply: (s) => ({ ...s, values: [...s.values, s.values[0]] }) },
-  { name: 'end equals start', code: 'segment-bounds', level: 'error', apply: (s) => ({ ...s, segment_end: s.segment_start }) },
+  { name: 'end before start', code: 'segment-bounds', level: 'error', apply: (s) => ({ ...s, segment_end: iso(Date.parse(s.segment_start) - 1000) }) },
   { name: 'modified before created', code: 'timestamps', level: 'error', apply: (s) => ({ ...s, cds_modified: '2024-12-31T00:00:00Z' }) },
   {
     name: 'first column a supply mix summing to 0.5',
     code: 'supply-mix-sum',
-    level: 'error',
+    level: 'warning',
     apply: (s) => ({ ...s, format: ['supply_mix', ...s.format.slice(1)], values: s.values.map((vs: unknown[]) => [[{ type: 'solar', mix: 0.5 }], ...vs.slice(1)]) }),
   },
   {
@@ -229,7 +246,7 @@ const pageMutations: Mutation[] = [
   {
     name: 'same data again under a new id',
     code: 'timeline-overlap',
-    level: 'error',
+    level: 'warning',
     apply: (p) => {
       const data = p.usage_segments.find((s: Seg) => s.format[0] === 'kwh_fwd');
       return { ...p, usage_segments: [...p.usage_segments, { ...data, cds_usagesegment_id: 'copy' }] };

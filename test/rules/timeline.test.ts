@@ -46,7 +46,8 @@ describe('gap disclosure page', () => {
     const p = withFirstSegmentAgain('est-1', ['kwh_fwd_estimate']);
     const r = validate(p);
     expect(codesOf(r)).toEqual(['timeline-overlap']);
-    expect(r.errors[0]).toMatchObject({ path: '/usage_segments/3', segmentId: 'est-1' });
+    expect(r.valid).toBe(true); // a warning: separate segments per quality is a pattern no text forbids
+    expect(r.warnings[0]).toMatchObject({ path: '/usage_segments/3', segmentId: 'est-1' });
   });
 
   it('a supply_mix segment over the same span shares no measurement', () => {
@@ -99,8 +100,8 @@ describe('gap disclosure page', () => {
       { op: 'add', path: '/usage_segments/-', value: hourly('h2') },
     ]);
     const r = validate(p);
-    expect(r.errors.map((e) => [e.code, e.segmentId])).toEqual([['timeline-overlap', 'h2']]);
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings.map((e) => [e.code, e.segmentId])).toEqual([['timeline-overlap', 'h2']]);
+    expect(r.errors).toEqual([]);
   });
 
   it('a hole in one measurement is a hole although another measurement covers the time', () => {

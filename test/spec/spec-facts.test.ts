@@ -2,13 +2,24 @@
 // and the Format pattern.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_FORMATS } from '../../generated/2024/spec-facts.js';
+import { FORMAT_CLASSES, KNOWN_FORMATS } from '../../generated/2024/spec-facts.js';
 import { isKnownFormat, parseFormat } from '../../src/formats.js';
 
-const KNOWN_KINDS: readonly string[] = ['energy', 'gap', 'supply_mix'];
+const KNOWN_KINDS: readonly string[] = ['energy', 'gap', 'supply_mix', 'eacs'];
 const known: ReadonlySet<string> = new Set(KNOWN_FORMATS);
 
 describe('format classification follows the spec', () => {
+  it('knows the three 2024 vocabularies, each with its class', () => {
+    const byClass = (c: string) => KNOWN_FORMATS.filter((f) => FORMAT_CLASSES[f] === c);
+    expect(byClass('draft')).toEqual([
+      'usage_kwh', 'usage_fwd_kwh', 'usage_rev_kwh', 'usage_net_kwh', 'aggregated_kwh', 'demand_kw',
+      'water_m3', 'water_gal', 'water_ft3', 'gas_therm', 'gas_ccf', 'gas_mcf', 'gas_mmbtu', 'supply_mix', 'eacs',
+    ]);
+    expect(byClass('example')).toEqual(['kwh_fwd', 'kwh_rev', 'kwh_net']);
+    expect(byClass('proposal')).toEqual(['kwh_fwd_estimate', 'kwh_rev_estimate', 'kwh_net_estimate', 'kwh_fwd_raw', 'kwh_rev_raw', 'kwh_net_raw', 'gap']);
+    for (const f of KNOWN_FORMATS) expect((parseFormat(f) as { vocabulary?: string }).vocabulary, f).toBe(FORMAT_CLASSES[f]);
+  });
+
   for (const format of KNOWN_FORMATS) {
     it(`classifies the known format ${format} as a known kind`, () => {
       expect(KNOWN_KINDS).toContain(parseFormat(format).kind);

@@ -9,8 +9,14 @@ describe('instants at full RFC 3339 precision', () => {
     expect(codes(r)).toEqual([]);
   });
 
-  it('segment_end equal to segment_start written with more digits is not later', () => {
+  it('segment_end equal to segment_start written with more digits is not later: the span is 0 s', () => {
     const r = validate(segment({ segment_start: '2024-01-01T00:00:00.1Z', segment_end: '2024-01-01T00:00:00.100000Z', interval: 1 }));
+    expect(codes(r)).toEqual([['interval-arithmetic', '/values']]);
+    expect(r.errors[0]!.message).toContain('segment_end − segment_start = 0 s');
+  });
+
+  it('segment_end 0.1 ms before segment_start is earlier', () => {
+    const r = validate(segment({ segment_start: '2024-01-01T00:00:00.1Z', segment_end: '2024-01-01T00:00:00.0999Z', interval: 1 }));
     expect(codes(r)).toEqual([['segment-bounds', '/segment_end']]);
   });
 
