@@ -227,7 +227,8 @@ describe('numbers', () => {
     ['v = a 400-digit number (parses to Infinity)', JSON.stringify({ ...seg(), values: [['@']] }).replace('"@"', `{"v": ${long}}`), false],
     ['v = a 10,000-digit fraction', JSON.stringify({ ...seg(), values: [['@']] }).replace('"@"', `{"v": 0.${'3'.repeat(10_000)}}`), true],
     ['v = 1e-400 (underflows to 0)', JSON.stringify({ ...seg(), values: [['@']] }).replace('"@"', '{"v": 1e-400}'), true],
-    ['mix = 1e309', JSON.stringify({ ...seg(), format: ['supply_mix'], values: [['@']] }).replace('"@"', '[{"type":"solar","mix":1e309}]'), false],
+    // supply_mix is a format of the draft's list, whose value shape no text defines: a wrong shape is a warning (value-shape).
+    ['mix = 1e309 in supply_mix', JSON.stringify({ ...seg(), format: ['supply_mix'], values: [['@']] }).replace('"@"', '[{"type":"solar","mix":1e309}]'), true],
   ];
   for (const [name, text, valid] of cases) {
     it(`${name}: ${valid ? 'valid' : 'an error, exit 1'}`, () => {
