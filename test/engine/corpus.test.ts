@@ -121,7 +121,7 @@ describe('invalid corpus', () => {
   it('keeps every case of conforming/ valid: a draft-conforming document gets warnings at most', () => {
     const conforming = groups.filter(([f]) => f.startsWith('conforming/')).flatMap(([, g]) => g.tests);
     expect(conforming.length).toBeGreaterThan(15);
-    const errorCodes = new Set(RULES.filter((r) => r.level === 'error').map((r) => r.code));
+    const errorCodes = new Set<string>(RULES.filter((r) => r.level === 'error').map((r) => r.code));
     expect(conforming.filter((c) => !c.valid || c.problems.some((p) => errorCodes.has(p.code))).map((c) => c.description)).toEqual([]);
   });
 
