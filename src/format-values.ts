@@ -6,11 +6,34 @@
  */
 import type { EnergyValue, ExtensionValue, GapValue, KnownFormat, SupplyMix } from '../generated/2024/types.js';
 
-/** Known format → its value object, as the spec's `KnownFormat` description states. */
+/**
+ * Known format → its value object, as the vocabularies' descriptions state:
+ * the examples' and proposals' shapes, and for the draft's own list the
+ * shapes this package decides (its §11.4 is missing): `EnergyValue` for the
+ * numeric formats, `SupplyMix` for `supply_mix`, any JSON for `eacs`.
+ */
 export interface KnownFormatValues {
+  // The draft's §11.2 list.
+  usage_kwh: EnergyValue;
+  usage_fwd_kwh: EnergyValue;
+  usage_rev_kwh: EnergyValue;
+  usage_net_kwh: EnergyValue;
+  aggregated_kwh: EnergyValue;
+  demand_kw: EnergyValue;
+  water_m3: EnergyValue;
+  water_gal: EnergyValue;
+  water_ft3: EnergyValue;
+  gas_therm: EnergyValue;
+  gas_ccf: EnergyValue;
+  gas_mcf: EnergyValue;
+  gas_mmbtu: EnergyValue;
+  supply_mix: SupplyMix;
+  eacs: ExtensionValue;
+  // The examples' strings.
   kwh_fwd: EnergyValue;
   kwh_rev: EnergyValue;
   kwh_net: EnergyValue;
+  // The meeting's proposals.
   kwh_fwd_estimate: EnergyValue;
   kwh_rev_estimate: EnergyValue;
   kwh_net_estimate: EnergyValue;
@@ -18,7 +41,6 @@ export interface KnownFormatValues {
   kwh_rev_raw: EnergyValue;
   kwh_net_raw: EnergyValue;
   gap: GapValue;
-  supply_mix: SupplyMix;
 }
 
 // The map covers exactly the spec's known formats: a format added to or

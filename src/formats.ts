@@ -8,6 +8,8 @@
  */
 
 import { FORMAT_CLASSES, KNOWN_FORMATS } from '../generated/2024/spec-facts.js';
+import type { Timing } from './columns/column.js';
+import { boundedDistance, NEAR_MISS_EDITS } from './near-miss.js';
 
 /** A format string the spec knows (from `KnownFormat`). */
 export type KnownFormat = (typeof KNOWN_FORMATS)[number];
@@ -24,12 +26,8 @@ export type Direction = 'forward' | 'reverse' | 'net';
 /** The physical quantity of a numeric column. */
 export type PhysicalQuantity = 'electric_energy' | 'aggregated_electric_energy' | 'electric_demand' | 'water_volume' | 'natural_gas';
 
-/**
- * When a value applies: over its interval (`duration`), at the start of its
- * interval (`instant`, a reading), or not known (`unknown`: extension formats
- * and `eacs`, which the draft does not describe).
- */
-export type Timing = 'duration' | 'instant' | 'unknown';
+/** When a value applies (the column model's `Timing`): over its interval, at a point in time, or not known (extension formats and `eacs`). */
+export type { Timing } from './columns/column.js';
 
 /** A numeric column: a value `{"v": number}` in `unit`. */
 export interface QuantitySpec {
@@ -128,24 +126,6 @@ function isFormatString(s: string): boolean {
   return true;
 }
 
-/** Levenshtein distance of a and b, or `limit + 1` as soon as it must exceed `limit` (rows cost O(|b|)). */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      cur.push(d);
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > limit) return limit + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** Suggestions computed so far (bounded: a page repeats the same few strings). */
 const SUGGESTIONS = new Map<string, string | null>();
 
@@ -162,9 +142,9 @@ export function suggestFormat(s: string): string | null {
   const lower = s.toLowerCase();
   let best: string | null = KNOWN_SPECS.has(lower) && lower !== s ? lower : null;
   if (best === null) {
-    let bestDistance = 3;
+    let bestDistance = NEAR_MISS_EDITS + 1;
     for (const f of KNOWN_FORMATS) {
-      const d = editDistance(lower, f, 2);
+      const d = boundedDistance(lower, f, NEAR_MISS_EDITS);
       if (d > 0 && d < bestDistance) {
         best = f;
         bestDistance = d;

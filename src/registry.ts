@@ -99,7 +99,7 @@ const DEFINITIONS = [
     sourceClass: 'draft',
     models: BOTH,
     summary:
-      `Amounts over intervals: \`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms. Readings at points in time (a segment whose columns are all instantaneous, \`demand_kw\`, or of unknown timing, \`eacs\` and extension formats): the last reading, \`(len(values) − 1) × interval\` after the start, falls after \`segment_end\`. 2026: not checked when \`values\` is empty (every value type withheld); **Decision**: a segment whose columns are all point-in-time (\`meter_readings\`, demand \`starting\`/\`ending\`) may also end at its last reading, \`(len(values) − 1) × interval\` after its start.`,
+      `Amounts over intervals: \`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms. Readings at points in time (a segment whose columns are all instantaneous, 2024 \`demand_kw\`, 2026 \`meter_readings\` and demand \`starting\`/\`ending\`, or of unknown timing, 2024 \`eacs\`, extension formats and types the 2026 draft does not define): the last reading, \`(len(values) − 1) × interval\` after the start, falls after \`segment_end\` (**Decision**: how far before \`segment_end\` it may sit is not checked, the drafts do not say). 2026: not checked when \`values\` is empty (every value type withheld).`,
   },
   {
     code: 'segment-bounds',

@@ -36,6 +36,20 @@ describe('rule registry and docs', () => {
     expect(getRule('timeline-hole')?.level).toBe('warning');
     expect(getRule('nope')).toBeUndefined();
   });
+  it('every code has a source class, and its level is the one its class gives (decisions are warnings unless they say why not)', () => {
+    const CLASSES = ['draft', 'example', 'proposal', 'decision'];
+    const wrong = RULES.filter((r) => !CLASSES.includes(r.sourceClass) || r.level !== (r.sourceClass === 'decision' && r.errorBecause === undefined ? 'warning' : 'error'));
+    expect(wrong.map((r) => `${r.code}: ${r.sourceClass} ${r.level}`)).toEqual([]);
+    // Only the checker's own failure is a decision that is an error.
+    expect(RULES.filter((r) => r.sourceClass === 'decision' && r.level === 'error').map((r) => r.code)).toEqual(['internal-error']);
+    // The codes the 2026 model added follow the same derivation.
+    expect(Object.fromEntries(['format-index', 'duplicate-format-id', 'undeclared-type', 'unknown-enum'].map((c) => [c, [getRule(c)?.sourceClass, getRule(c)?.level]]))).toEqual({
+      'format-index': ['draft', 'error'],
+      'duplicate-format-id': ['draft', 'error'],
+      'undeclared-type': ['draft', 'error'],
+      'unknown-enum': ['decision', 'warning'],
+    });
+  });
   it('docs/rules.md is the fresh generation from the registry', () => {
     const current = readFileSync(`${ROOT}docs/rules.md`, 'utf8');
     expect(current).toBe(renderRulesMarkdown());

@@ -691,7 +691,7 @@ export interface ValueTypeDescription {
 /**
  * Draft (§10.8.1 L5436–5463). A run of equally spaced value sets for one span of time. `formats` describes the columns (Value Format objects), `values` holds one value set per interval, and `segment_start`, `segment_end` and `interval` place each value set on the timeline: value set *k* covers `[segment_start + k × interval, segment_start + (k + 1) × interval)`, and `len(values) × interval` equals `segment_end − segment_start`. Data whose periods vary in length, such as monthly bills, is one segment per period with a single value set and `interval` equal to that period (L5459).
  *
- * **Decision** (where the draft is silent, §10.8.1 L5451–5455): the draft places `segment_end` only for segments with duration values. A segment whose columns are all point-in-time (`meter_readings`, or demand of type `starting`/`ending`) may end at the end of its last interval (the same arithmetic) or at its last reading, one interval earlier; the checker accepts both (`interval-arithmetic`).
+ * **Decision** (where the draft is silent, §10.8.1 L5451–5455): the draft places `segment_end` only for segments with duration values. A segment whose columns are all point-in-time (`meter_readings`, or demand of type `starting`/`ending`) may end anywhere from its last reading on, as the 2024 model reads `interval` for instantaneous values; a last reading after `segment_end` is an error (`interval-arithmetic`).
  *
  * Unknown fields are allowed and ignored by Clients (L5463).
  *

@@ -29,9 +29,6 @@ export type ColumnKind =
   | typeof KIND_SHARE
   | typeof KIND_ANY;
 
-/** Where a column's vocabulary comes from (the source classes of formats); null for extension and invalid columns. */
-export type Vocabulary = 'draft' | 'example' | 'proposal';
-
 /**
  * When a column's values apply: over each interval, at a point in time (2024
  * `demand_kw`; 2026 `meter_readings`, demand `starting`/`ending`), or not
@@ -59,11 +56,6 @@ export interface Column {
   readonly type?: string;
   /** Net balance relates forward, reverse and net columns of one group; undefined: the group is the quality (2024). */
   readonly balanceGroup?: string | null;
-  /** The vocabulary the column's name comes from; null for extension and invalid columns. */
-  readonly vocabulary: Vocabulary | null;
-  /** Numeric columns: what is measured (`electric_energy`, `water_volume`, …) and in which unit. */
-  readonly quantity: string | null;
-  readonly unit: string | null;
   /** When the values apply (decides the interval arithmetic). */
   readonly timing: Timing;
   /** The value shape is this package's decision (no text defines it): a wrong shape is `value-shape`, a warning, not `value-type`. */

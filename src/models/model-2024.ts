@@ -15,8 +15,8 @@ export const MEASUREMENTS_2024: readonly string[] = MEASUREMENTS;
 /** The value object's member that holds the number of every 2024 numeric format. */
 export const ENERGY_VALUE_KEY = 'v';
 
-/** A column with nothing but a kind and a label. */
-function plain(kind: Column['kind'], label: string, spec: { vocabulary?: Column['vocabulary']; timing?: Column['timing'] }, extra: Partial<Column> = {}): Column {
+/** A column with nothing but a kind, a label and a timing. */
+function plain(kind: Column['kind'], label: string, spec: { timing?: Column['timing'] }, extra: Partial<Column> = {}): Column {
   return {
     kind,
     label,
@@ -24,9 +24,6 @@ function plain(kind: Column['kind'], label: string, spec: { vocabulary?: Column[
     direction: null,
     quality: null,
     valueKey: null,
-    vocabulary: spec.vocabulary ?? null,
-    quantity: null,
-    unit: null,
     timing: spec.timing ?? 'unknown',
     shapeAssumed: false,
     suggestion: null,
@@ -44,9 +41,6 @@ function columnOf(spec: ColumnSpec): Column {
         direction: spec.direction,
         quality: spec.quality,
         valueKey: ENERGY_VALUE_KEY,
-        vocabulary: spec.vocabulary,
-        quantity: spec.quantity,
-        unit: spec.unit,
         timing: spec.timing,
         shapeAssumed: spec.shapeAssumed,
         suggestion: null,

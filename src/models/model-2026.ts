@@ -83,7 +83,10 @@ function labelOf(type: string, f: Record<string, unknown>): string {
   return typeof f.id === 'string' ? `${type} ${JSON.stringify(f.id)}` : type;
 }
 
-const INVALID: Column = Object.freeze({ kind: KIND_INVALID, label: '', measurement: null, direction: null, quality: null, valueKey: null });
+/** What 2026 columns share: no typo suggestion (a near-miss `type` is `unknown-enum`, see rules/formats.ts) and value shapes the draft defines. */
+const PLAIN = { measurement: null, direction: null, quality: null, valueKey: null, shapeAssumed: false, suggestion: null } as const;
+
+const INVALID: Column = Object.freeze({ ...PLAIN, kind: KIND_INVALID, label: '', timing: 'unknown' });
 
 /** One Value Format as a column. Anything without a string `type` is invalid (a schema error). */
 export function columnOf2026(f: unknown): Column {
@@ -92,14 +95,15 @@ export function columnOf2026(f: unknown): Column {
   const label = labelOf(type, f);
   const quality = typeof f.quality === 'string' ? f.quality : null;
   if (!isKnownValueType(type)) {
-    return { kind: KIND_EXTENSION, label, measurement: null, direction: null, quality: null, valueKey: null, type };
+    // A type the draft does not define: when its values apply is not known (only the point-in-time reading of `interval` is checked).
+    return { ...PLAIN, kind: KIND_EXTENSION, label, type, timing: 'unknown' };
   }
   const valueKey = VALUE_KEY_BY_TYPE[type];
   switch (type) {
     case 'electric_supply_mix':
-      return { kind: KIND_SHARE, label, measurement: null, direction: null, quality: null, valueKey, type };
+      return { ...PLAIN, kind: KIND_SHARE, label, valueKey, type, timing: 'duration' };
     case 'meter_readings':
-      return { kind: KIND_READING, label, measurement: null, direction: null, quality: null, valueKey, type, pointInTime: true };
+      return { ...PLAIN, kind: KIND_READING, label, valueKey, type, timing: 'instant' };
     default: {
       const direction = type === 'electric_usage' || type === 'electric_demand' ? directionOf(f) : null;
       const pointInTime = type === 'electric_demand' && typeof f.demand_type === 'string' && INSTANT_DEMAND.has(f.demand_type);
@@ -112,7 +116,9 @@ export function columnOf2026(f: unknown): Column {
         valueKey,
         type,
         balanceGroup: balanceGroupOf(type, f),
-        pointInTime,
+        timing: pointInTime ? 'instant' : 'duration',
+        shapeAssumed: false,
+        suggestion: null,
       };
     }
   }
