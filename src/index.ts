@@ -3,7 +3,7 @@ export { isUsageSegment, isUsageSegmentList, type GuardOptions } from './guards.
 export { kindHint } from './kind-hint.js';
 export type { FormatValue, KnownFormatValues, ValueSetOf } from './format-values.js';
 export { checkRevision, checkRevisionChain, type RevisionOptions } from './revision.js';
-export { readRows, readColumns, type Row, type Cell, type CellColumn, type EnergyCell, type GapCell, type SupplyMixCell, type EacsCell, type UnknownCell } from './reader.js';
+export { readRows, readColumns, type Row, type Cell, type CellColumn, type EnergyCell, type GapCell, type SupplyMixCell, type EacsCell, type ExtensionCell } from './reader.js';
 export type { Cell2026, AmountCell, AmountType, CostCell, SupplyShareCell, ReadingCell, OtherCell } from './reader-2026.js';
 export { parseFormat, suggestFormat, type ColumnSpec, type Direction, type FormatClass, type PhysicalQuantity, type Quality, type Timing } from './formats.js';
 export { RULES, getRule, type Rule, type Level, type Code, type Model, type SourceClass } from './registry.js';

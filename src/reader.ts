@@ -53,13 +53,18 @@ export interface EacsCell extends CellColumn {
   value: unknown;
 }
 
-/** An extension (or malformed) format: the raw value. */
-export interface UnknownCell extends CellColumn {
-  kind: 'unknown';
+/**
+ * A format this package does not know: an extension format (or a malformed
+ * entry of `format`, a schema error), with the raw value. "Extension" is the
+ * package's one word for it, as in `ColumnSpec`, the column model and
+ * `ExtensionValue`.
+ */
+export interface ExtensionCell extends CellColumn {
+  kind: 'extension';
   value: unknown;
 }
 
-export type Cell = EnergyCell | GapCell | SupplyMixCell | EacsCell | UnknownCell;
+export type Cell = EnergyCell | GapCell | SupplyMixCell | EacsCell | ExtensionCell;
 
 /** One interval of a segment; `C` is `Cell` for 2024 segments, `Cell2026` for 2026 ones. */
 export interface Row<C = Cell> {
@@ -107,7 +112,7 @@ function cellOf(spec: ColumnSpec, facts: CellColumn, v: unknown): Cell {
     case 'eacs':
       return { kind: 'eacs', ...facts, value: v ?? null };
     default:
-      return { kind: 'unknown', ...facts, value: v ?? null };
+      return { kind: 'extension', ...facts, value: v ?? null };
   }
 }
 
@@ -136,7 +141,7 @@ function cellOf(spec: ColumnSpec, facts: CellColumn, v: unknown): Cell {
  *   from 0 to 1, `gco2_per_kwh` absent or a finite number ≥ 0), else `null`.
  *   Shares that do not sum to 1 (`supply-mix-sum`) are returned as they are;
  * - `eacs`: an `eacs` cell with the raw value (any JSON);
- * - extension (and malformed) formats: an `unknown` cell with the raw value
+ * - extension (and malformed) formats: an `extension` cell with the raw value
  *   (`null` when the entry is missing).
  *
  * A 2026 segment (one with `formats`) reads as `Cell2026` cells, each

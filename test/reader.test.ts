@@ -27,7 +27,7 @@ describe('readRows', () => {
     expect(b).toMatchObject({ kind: 'energy', value: null });
     expect(g).toMatchObject({ kind: 'gap', reason_type: 'outage' });
     expect(m).toMatchObject({ kind: 'supply_mix', components: null });
-    expect(u).toMatchObject({ kind: 'unknown', format: 'x_ext', value: { a: 1 } });
+    expect(u).toMatchObject({ kind: 'extension', format: 'x_ext', value: { a: 1 } });
   });
   it('places 15-minute rows on the timeline', () => {
     const seg = example('gap-disclosure-page.json').usage_segments[0];

@@ -23,3 +23,9 @@ test('narrowing by known and type gives the type-specific fields', () => {
   // @ts-expect-error a reading cell has no numeric value
   if (c.known && c.type === 'meter_readings') void c.value;
 });
+
+test('a 2024 cell of a format the package does not know is an extension cell (one word, as in ColumnSpec)', () => {
+  expectTypeOf<Cell['kind']>().toEqualTypeOf<'energy' | 'gap' | 'supply_mix' | 'eacs' | 'extension'>();
+  const c = readRows(seg2024)[0]!.cells[0]!;
+  if (c.kind === 'extension') expectTypeOf(c.value).toEqualTypeOf<unknown>();
+});

@@ -206,7 +206,7 @@ describe('__proto__, constructor and prototype keys', () => {
     const doc = { ...seg, format: [evil], values: [[evil]], cds_modified: evil, interval: evil };
     const r = checkLib(doc, { strict: true });
     expect(r.valid).toBe(false);
-    expect(readRows(doc as never)[0]!.cells[0]).toMatchObject({ kind: 'unknown', format: '{"toString":1,"valueOf":1}' });
+    expect(readRows(doc as never)[0]!.cells[0]).toMatchObject({ kind: 'extension', format: '{"toString":1,"valueOf":1}' });
   });
 });
 
