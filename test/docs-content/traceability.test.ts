@@ -46,6 +46,9 @@ const SOURCE_OF_PREFIX: Record<string, RegExp> = {
   N: /^2026 §/,
 };
 
+/** The texts with numbered sections (the drafts); the overview pages and minutes have none. */
+const NUMBERED: ReadonlySet<string> = new Set(['2024-09', '2024-08', '2026']);
+
 describe('traceability table', () => {
   it('has rows with unique ids', () => {
     expect(table.length).toBeGreaterThan(80);
@@ -63,12 +66,19 @@ describe('traceability table', () => {
       const cites = ticked(r.source);
       if (cites.length === 0) bad.push(`${r.id}: no citation`);
       for (const c of cites) {
-        if (parseCitation(c) === null) bad.push(`${r.id}: ${c}`);
+        const cite = parseCitation(c);
+        if (cite === null) bad.push(`${r.id}: ${c}`);
+        // The drafts number their sections, so their citations name one; the overview pages and minutes have none, so theirs cannot.
+        else if ((cite.section === null) === NUMBERED.has(cite.key)) bad.push(`${r.id}: ${c} ${cite.section === null ? 'names no section' : 'names a section its text does not have'}`);
         const want = SOURCE_OF_PREFIX[r.id[0]!];
         if (want && !want.test(c)) bad.push(`${r.id}: ${c} is not from ${want}`);
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('says in its source list which texts are cited by line alone, and why', () => {
+    for (const key of ['ov-08', 'ov-09', 'min', 'min-0815']) expect(text).toMatch(new RegExp(`^\\| \`${key}\` \\|.*\\| \`key Lline\` \\(no numbered sections\\) \\|$`, 'm'));
   });
 
   it('mentions every code of the registry in the Rule column', () => {
