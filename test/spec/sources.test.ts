@@ -98,3 +98,20 @@ describe('2024 spec: the texts it follows', () => {
     }
   });
 });
+
+describe('2024 spec: the listing operation states what the draft says and what we decided', () => {
+  const description: string = bundle.paths['/api/usagesegments'].get.description;
+  // Each statement as the issue names it: discovery, the filter obligation,
+  // the truncation condition, the ordering (with its defect) and the scopes
+  // as our decision; each with its citation.
+  it.each([
+    ['discovery: the URL comes from the Client Registration Response', /Client Registration Response \(§3\.3 L128\)/],
+    ['the filter obligation: Servers support every filter', /Servers MUST support every filter below \(L505\)/],
+    ['truncation only when more than 100 segments are available', /Only when more than 100 segments are available[^.]*\(L501\)/],
+    ['the ordering, whose first keys are not segment fields (a draft defect)', /\(L520\)\. The first three keys are not fields of a segment \(a draft defect, errata ER-8\)/],
+    ['the ordering: "alphanumeric" names no collation', /"alphanumeric" order names no collation/],
+    ['the scopes, as a decision', /\*\*Scopes \(Decision\)\.\*\* The draft ties no scope to this API/],
+  ])('%s', (_what, pattern) => {
+    expect(description.replace(/\s+/g, ' ')).toMatch(pattern);
+  });
+});
