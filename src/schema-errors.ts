@@ -3,6 +3,7 @@
  * a pure function) and what each says (`schemaMessage`, keyed on the error's
  * `schemaPath`, i.e. on the rule of the schema that failed, not on field names).
  */
+import { plural } from './words.js';
 import { show } from './json.js';
 
 /** The members of an Ajv error this module reads. */
@@ -87,6 +88,16 @@ const ANY_OF_BY_BRANCH: Readonly<Record<string, (e: AjvError) => string>> = {
   '#/$defs/EnergyValue/type': (e) => `${where(e)}: value must be null, {"v": number}, {"reason_type": string}, a non-empty supply-mix array or an object`,
 };
 
+/** Size keywords in our own words, so that counts read right ("at least 1 item", not Ajv's "fewer than 1 items"). */
+const BOUNDS: Readonly<Record<string, readonly [string, string, string?]>> = {
+  minItems: ['at least', 'item'],
+  maxItems: ['at most', 'item'],
+  minLength: ['at least', 'character'],
+  maxLength: ['at most', 'character'],
+  minProperties: ['at least', 'property', 'properties'],
+  maxProperties: ['at most', 'property', 'properties'],
+};
+
 /** The message of one kept error. */
 export function schemaMessage(e: KeptError): string {
   const bySchemaPath = BY_SCHEMA_PATH[e.schemaPath];
@@ -98,5 +109,10 @@ export function schemaMessage(e: KeptError): string {
     }
   }
   if (e.keyword === 'required') return `missing required property ${show(e.params.missingProperty)}`;
+  const bound = BOUNDS[e.keyword];
+  if (bound !== undefined && typeof e.params.limit === 'number') {
+    const got = typeof e.params.actual === 'number' ? ` (got ${e.params.actual})` : '';
+    return `${where(e)} must have ${bound[0]} ${plural(e.params.limit, bound[1], bound[2])}${got}`;
+  }
   return `${where(e)} ${e.message ?? 'is invalid'}`;
 }

@@ -43,8 +43,9 @@ function pageView(doc: unknown, errors: AjvError[]): unknown {
       instancePath: `/${f}`,
       schemaPath: `#/properties/${f}/maxLength`,
       keyword: 'maxLength',
-      params: { limit: MAX_LINK_LENGTH },
-      message: `must NOT have more than ${MAX_LINK_LENGTH} characters (got ${link.length})`,
+      // `actual` is ours (Ajv's maxLength error has only `limit`): schemaMessage quotes it.
+      params: { limit: MAX_LINK_LENGTH, actual: link.length },
+      message: `must have at most ${MAX_LINK_LENGTH} characters`,
     });
   }
   return view;

@@ -124,8 +124,10 @@ export function formatDateTime(ms: number): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString();
 }
 
-/** Format an instant as an RFC 3339 UTC string with every digit it has ('' when not representable). */
+/** Format an instant as an RFC 3339 UTC string with the digits it needs, for messages: whole seconds as `…:00Z`, else every digit it has ('' when not representable). */
 export function formatInstant(t: Instant): string {
   const s = formatDateTime(t.ms);
-  return s === '' || t.sub === '' ? s : `${s.slice(0, -1)}${t.sub}Z`;
+  if (s === '') return s;
+  if (t.sub !== '') return `${s.slice(0, -1)}${t.sub}Z`;
+  return s.endsWith('.000Z') ? `${s.slice(0, -5)}Z` : s;
 }

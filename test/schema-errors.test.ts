@@ -32,6 +32,15 @@ const cases: { given: AjvError[]; want: [string, string][] }[] = [
     want: [['', 'missing required property "values"']],
   },
   {
+    // size keywords in our words, counted right (Ajv says "must NOT have fewer than 1 items")
+    given: [err('/values', '#/properties/values/minItems', 'minItems', { limit: 1 }, 'must NOT have fewer than 1 items')],
+    want: [['/values', '/values must have at least 1 item']],
+  },
+  {
+    given: [err('/next', '#/properties/next/maxLength', 'maxLength', { limit: 2048, actual: 3000 }, 'must NOT have more than 2048 characters')],
+    want: [['/next', '/next must have at most 2048 characters (got 3000)']],
+  },
+  {
     given: [err('/related_accounts', '#/$defs/RelatedIds/uniqueItems', 'uniqueItems', { i: 0, j: 1 })],
     want: [['/related_accounts', '/related_accounts must not repeat an id (items 1 and 0 are identical)']],
   },

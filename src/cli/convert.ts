@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { convert, ConvertInputError, MODELS, type Model } from '../convert/convert.js';
+import { convert, ConvertInputError, MODELS } from '../convert/convert.js';
 import { lossReportJson, renderLossReport } from '../convert/report.js';
 import { validate } from '../validate.js';
 import type { Command } from './command.js';
 import { loadJson } from './input.js';
 import { UsageError, type CliIo } from './io.js';
-import { parseCommandArgs, type OptionSpec } from './options.js';
+import { choice, type OptionSpec } from './options.js';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'to', type: 'string', value: 'M', help: 'convert: the target model, 2024 or 2026.' },
@@ -25,10 +25,8 @@ export const convertCommand: Command = {
   summary:
     'Convert a usage segment or listing page between the 2024 and 2026\nmodels (docs/converting.md): the document on stdout, the loss report\n(every loss by JSON pointer, or "no loss") on stderr. Exit 1 when the\ninput is not a valid document of its model.',
   options: OPTIONS,
-  async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, this.options);
-    const to = values.to as Model | undefined;
-    if (to === undefined || !MODELS.includes(to)) throw new UsageError(`convert needs --to ${MODELS.join(' or ')}`);
+  async run({ values, positionals }, io: CliIo): Promise<number> {
+    const to = choice(values, 'to', MODELS);
     if (positionals.length !== 1) throw new UsageError(`convert takes one FILE (or - for stdin), got ${positionals.length}`);
     const file = positionals[0]!;
     const loaded = await loadJson(file, io);

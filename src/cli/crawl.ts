@@ -1,12 +1,15 @@
+import { plural } from '../words.js';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { crawl, CRAWL_DEFAULTS, isHttpUrl, type CrawlModel, type CrawlReport } from '../crawl/crawl.js';
 import { renderJUnit } from '../crawl/junit.js';
 import { UsageError, type CliIo } from './io.js';
-import { parseCommandArgs, type OptionSpec } from './options.js';
+import { choice, type OptionSpec } from './options.js';
 import type { Command } from './command.js';
 
 /** Connection errors that mean the host cannot be reached (exit 2), as the fetcher reports them. */
+const CRAWL_MODELS: readonly CrawlModel[] = ['auto', '2024', '2026'];
+
 const UNREACHABLE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|bad port)\b/;
 
 const OPTIONS: readonly OptionSpec[] = [
@@ -53,7 +56,7 @@ function printText(io: CliIo, r: CrawlReport): void {
   const errors = r.findings.filter((f) => f.level === 'error').length;
   const warnings = r.findings.length - errors;
   io.stdout(
-    `${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.segments} segments, ${r.requests} requests, ${(r.durationMs / 1000).toFixed(1)} s (model ${r.model}): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} — ${r.conformant ? 'conformant' : 'not conformant'}\n`,
+    `${plural(r.pages, 'page')}, ${plural(r.segments, 'segment')}, ${plural(r.requests, 'request')}, ${(r.durationMs / 1000).toFixed(1)} s (model ${r.model}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')} — ${r.conformant ? 'conformant' : 'not conformant'}\n`,
   );
 }
 
@@ -64,13 +67,11 @@ export const crawlCommand: Command = {
   summary:
     "Crawl a Server's usage segments endpoint: every page validated, links,\norder, duplicates and the timeline across pages, filter and auth probes.\nExit 0 no error, 1 errors found, 2 could not start (arguments, unreachable).\n--json prints {conformant, url, model, pages, segments, requests,\ndurationMs, findings}.",
   options: OPTIONS,
-  async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, this.options);
+  async run({ values, positionals }, io: CliIo): Promise<number> {
     if (positionals.length !== 1) throw new UsageError('crawl needs exactly one URL');
     const url = positionals[0]!;
     if (!isHttpUrl(url)) throw new UsageError(`URL must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
-    const model = (values.model ?? 'auto') as CrawlModel;
-    if (model !== 'auto' && model !== '2024' && model !== '2026') throw new UsageError(`--model must be auto, 2024 or 2026, got ${JSON.stringify(values.model)}`);
+    const model = choice<CrawlModel>(values, 'model', CRAWL_MODELS, 'auto');
     const token = tokenFrom(values);
     const maxPages = positiveInteger(values['max-pages'], 'max-pages');
     const timeoutMs = positiveInteger(values['timeout-ms'], 'timeout-ms');

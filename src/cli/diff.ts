@@ -4,7 +4,7 @@ import { DiffInputError } from '../diff/load.js';
 import { DIFF_FORMATS, FAIL_ON, fails, renderReport, type DiffFormat, type FailOn } from '../diff/render.js';
 import type { Command } from './command.js';
 import { UsageError, type CliIo } from './io.js';
-import { parseCommandArgs, type OptionSpec } from './options.js';
+import { choice, type OptionSpec } from './options.js';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'format', type: 'string', value: 'F', help: 'diff: text (default), json, markdown or junit.' },
@@ -34,12 +34,9 @@ export const diffCommand: Command = {
   summary:
     'Compare two OpenAPI descriptions (YAML or JSON; split files are\nfollowed) and classify each change by rule id as breaking for Clients\nand/or Servers (docs/diff-rules.md). Exit 1 when a change breaks whom\n--fail-on names, 2 when a description cannot be read.',
   options: OPTIONS,
-  async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, this.options);
-    const format = (values.format ?? 'text') as DiffFormat;
-    const failOn = (values['fail-on'] ?? 'any') as FailOn;
-    if (!DIFF_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}`);
-    if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
+  async run({ values, positionals }, io: CliIo): Promise<number> {
+    const format = choice<DiffFormat>(values, 'format', DIFF_FORMATS, 'text');
+    const failOn = choice<FailOn>(values, 'fail-on', FAIL_ON, 'any');
     if (positionals.length !== 2) throw new UsageError(`diff needs two descriptions, OLD and NEW (got ${positionals.length})`);
     try {
       const hints = typeof values.hints === 'string' ? readHints(values.hints) : {};

@@ -10,7 +10,8 @@
 import type { Command } from './command.js';
 import { COMMANDS } from './commands.js';
 import { UsageError, type CliIo } from './io.js';
-import type { OptionSpec } from './options.js';
+import { parseCommandArgs, type OptionSpec } from './options.js';
+import { orList } from '../words.js';
 import { PROGRAM, version } from './version.js';
 
 export { version } from './version.js';
@@ -48,8 +49,7 @@ export function helpText(commands: readonly Command[] = COMMANDS): string {
 }
 
 function commandList(commands: readonly Command[]): string {
-  const names = commands.map((c) => c.name);
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  return orList(commands.map((c) => c.name));
 }
 
 /** Run the CLI with `argv` (the arguments after the program name); resolves to the exit status. Never rejects. */
@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
   try {
     const command = commands.find((c) => c.name === name);
     if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)} (expected ${commandList(commands)})`);
-    return await command.run(rest, io);
+    return await command.run(parseCommandArgs(rest, command.options), io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`${PROGRAM}: ${e.message}; see --help\n`);

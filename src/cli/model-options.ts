@@ -2,15 +2,15 @@ import type { Model } from '../registry.js';
 import { isObject } from '../json.js';
 import { UsageError, type CliIo } from './io.js';
 import { loadText, parseJson } from './input.js';
+import { choice, type ParsedArgs } from './options.js';
 
-const MODELS: readonly string[] = ['auto', '2024', '2026'];
+const MODELS: readonly (Model | 'auto')[] = ['auto', '2024', '2026'];
 
 /** The `model` and `serverMetadata` options from `--model` and `--server-metadata FILE` (a bad value or an unreadable file is a usage error). */
-export async function modelArgs(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<{ model: Model | 'auto'; serverMetadata?: Record<string, unknown> }> {
-  const model = (values.model ?? 'auto') as string;
-  if (!MODELS.includes(model)) throw new UsageError(`--model must be auto, 2024 or 2026, got ${JSON.stringify(values.model)}`);
+export async function modelArgs(values: ParsedArgs['values'], io: CliIo): Promise<{ model: Model | 'auto'; serverMetadata?: Record<string, unknown> }> {
+  const model = choice(values, 'model', MODELS, 'auto');
   const file = values['server-metadata'];
-  if (typeof file !== 'string') return { model: model as Model | 'auto' };
+  if (typeof file !== 'string') return { model };
   let meta: unknown;
   try {
     meta = parseJson(await loadText(file, io));
@@ -20,5 +20,5 @@ export async function modelArgs(values: Record<string, string | boolean | undefi
   if (!isObject(meta)) throw new UsageError(`--server-metadata ${file}: the Server Metadata must be a JSON object`);
   const map = meta.cds_usagesegments_additional_value_types;
   if (map !== undefined && !isObject(map)) throw new UsageError(`--server-metadata ${file}: cds_usagesegments_additional_value_types must be an object`);
-  return { model: model as Model | 'auto', serverMetadata: meta };
+  return { model, serverMetadata: meta };
 }

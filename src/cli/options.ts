@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { orList } from '../words.js';
 import { UsageError } from './io.js';
 
 /** One option of a command, with its help text (the help screen is built from these). */
@@ -24,16 +25,32 @@ function reason(e: unknown): string {
   return (err.message ?? String(e)).split('\n')[0]!;
 }
 
+/** A command line after the command's name, parsed against the command's options. */
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/**
+ * The value of an option with a fixed set of values (`fallback` when the
+ * option is absent); anything else is a usage error that lists the choices.
+ */
+export function choice<T extends string>(values: ParsedArgs['values'], name: string, allowed: readonly T[], fallback?: T): T {
+  const v = values[name] ?? fallback;
+  if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`--${name} must be ${orList(allowed)}${v === undefined ? '' : `, got ${JSON.stringify(v)}`}`);
+}
+
 /**
  * Parse a command's arguments with `node:util` parseArgs (strict: unknown
  * options are usage errors; `--` ends options; "-" is a positional, stdin).
  */
-export function parseCommandArgs(args: readonly string[], specs: readonly OptionSpec[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+export function parseCommandArgs(args: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const s of specs) options[s.name] = { type: s.type };
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
+    return { values: values as ParsedArgs['values'], positionals };
   } catch (e) {
     throw new UsageError(reason(e));
   }

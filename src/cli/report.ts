@@ -1,3 +1,4 @@
+import { plural } from '../words.js';
 import type { Problem, ValidationResult } from '../problems.js';
 import { inputName } from './input.js';
 import type { CliIo } from './io.js';
@@ -69,10 +70,6 @@ export function uncheckedEntry(file: string, failure?: string): FileEntry {
 
 function humanLine(p: CliProblem): string {
   return `${p.file} ${p.path === '' ? '(root)' : p.path} ${p.code} ${p.message.replace(/[\r\n]+/g, ' ')}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The report with every input named as printed (`<stdin>` for "-"). */

@@ -1,7 +1,7 @@
 import { checkRevisionChainCounted } from '../revision.js';
 import { UsageError, type CliIo } from './io.js';
 import { loadJson } from './input.js';
-import { JSON_OPTION, MODEL_OPTION, parseCommandArgs, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
+import { JSON_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
 import { modelArgs } from './model-options.js';
 import { printReport, tagProblems, uncheckedEntry, type FileEntry } from './report.js';
 import type { Command } from './command.js';
@@ -13,8 +13,7 @@ export const revisionCommand: Command = {
   summary:
     'Check that each document is a valid revision of the one before under\nthe Option 1 proposal of the meeting of 2024-08-08 (not decided by the\ngroup): same id, cds_created, segment_start/segment_end/interval; later\ncds_modified. Every document is also validated as a segment.',
   options: [JSON_OPTION, STRICT_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION],
-  async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals: files } = parseCommandArgs(args, this.options);
+  async run({ values, positionals: files }, io: CliIo): Promise<number> {
     if (files.length < 2) throw new UsageError('revision needs PREVIOUS and NEXT files');
     if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be given only once');
     const json = values.json === true;

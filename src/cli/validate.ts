@@ -2,7 +2,7 @@ import { kindHint } from '../kind-hint.js';
 import { detectKind, resolveModel, validate, type DocumentKind } from '../validate.js';
 import { UsageError, type CliIo } from './io.js';
 import { loadJson } from './input.js';
-import { JSON_OPTION, MODEL_OPTION, parseCommandArgs, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
+import { choice, JSON_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
 import { modelArgs } from './model-options.js';
 import { addResult, emptyReport, printReport, uncheckedEntry } from './report.js';
 import type { Command } from './command.js';
@@ -22,10 +22,8 @@ export const validateCommand: Command = {
   usage: 'validate [--json] [--strict] [--kind auto|segment|list] [--model auto|2024|2026] [--server-metadata FILE] FILE...',
   summary: 'Check usage segments or listing pages (FILE "-" reads stdin).',
   options: [JSON_OPTION, STRICT_OPTION, KIND_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION],
-  async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals: files } = parseCommandArgs(args, this.options);
-    const kind = (values.kind ?? 'auto') as DocumentKind;
-    if (!KINDS.includes(kind)) throw new UsageError(`--kind must be auto, segment or list, got ${JSON.stringify(values.kind)}`);
+  async run({ values, positionals: files }, io: CliIo): Promise<number> {
+    const kind = choice(values, 'kind', KINDS, 'auto');
     if (files.length === 0) throw new UsageError('validate needs at least one FILE (or - for stdin)');
     if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be given only once');
     const models = await modelArgs(values, io);

@@ -1,3 +1,4 @@
+import { plural } from '../words.js';
 import type { ConvertResult } from './convert.js';
 
 /** The loss report as text: one line per loss and per assumption, and a verdict that always says whether anything was lost. */
@@ -7,8 +8,8 @@ export function renderLossReport(r: ConvertResult, label = 'input'): string {
   for (const a of r.assumptions) lines.push(`assumed ${a.pointer === '' ? '(root)' : a.pointer}: ${a.message}`);
   const n = r.losses.length;
   const m = r.assumptions.length;
-  const assumed = m === 0 ? '' : `; ${m} assumption${m === 1 ? '' : 's'}`;
-  lines.push(n === 0 ? `no loss${assumed}` : `${n} loss${n === 1 ? '' : 'es'}${assumed}`);
+  const assumed = m === 0 ? '' : `; ${plural(m, 'assumption')}`;
+  lines.push(n === 0 ? `no loss${assumed}` : `${plural(n, 'loss', 'losses')}${assumed}`);
   return lines.join('\n') + '\n';
 }
 

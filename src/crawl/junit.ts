@@ -1,3 +1,4 @@
+import { plural } from '../words.js';
 import type { CrawlReport } from './crawl.js';
 import { getCrawlCode } from './codes.js';
 
@@ -35,7 +36,7 @@ export function renderJUnit(report: CrawlReport): string {
     const open = `    <testcase classname="cds-usage-segments.crawl" name="${xml(c.name)}" time="0">`;
     if (c.status === 'failed') {
       const errors = lines.filter((l) => l.startsWith('error '));
-      return `${open}\n      <failure message="${xml(`${errors.length} error${errors.length === 1 ? '' : 's'}`)}" type="${xml(c.name)}">${xml(lines.join('\n'))}</failure>\n    </testcase>`;
+      return `${open}\n      <failure message="${xml(plural(errors.length, 'error'))}" type="${xml(c.name)}">${xml(lines.join('\n'))}</failure>\n    </testcase>`;
     }
     if (c.status === 'skipped') return `${open}\n      <skipped message="${xml(c.reason ?? '')}"/>\n    </testcase>`;
     if (lines.length > 0) return `${open}\n      <system-out>${xml(lines.join('\n'))}</system-out>\n    </testcase>`;

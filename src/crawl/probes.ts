@@ -2,6 +2,7 @@
  * The probes run once the unfiltered listing is known: the filters against
  * it, a malformed filter, and authorization without a valid token.
  */
+import { plural } from '../words.js';
 import { type RefField, type State, type Summary, isObject, preview } from './state.js';
 import { walk } from './walk.js';
 
@@ -49,10 +50,10 @@ export async function filterProbes(state: State, url: string, all: readonly Summ
     const missing = wanted.filter((id) => !gotIds.has(id));
     const unknown = got.segments.filter((s) => !known.has(s.id)).map((s) => s.id);
     const extra = got.segments.filter((s) => known.has(s.id) && !wantedSet.has(s.id)).map((s) => s.id);
-    if (missing.length > 0) state.findings.add('filter', probeUrl, `${probe.name}: ${missing.length} segment${missing.length === 1 ? '' : 's'} missing that the filter must keep [${preview(missing)}]`);
-    if (extra.length > 0) state.findings.add('filter', probeUrl, `${probe.name}: ${extra.length} segment${extra.length === 1 ? '' : 's'} listed that the filter must remove [${preview(extra)}]`);
+    if (missing.length > 0) state.findings.add('filter', probeUrl, `${probe.name}: ${plural(missing.length, 'segment')} missing that the filter must keep [${preview(missing)}]`);
+    if (extra.length > 0) state.findings.add('filter', probeUrl, `${probe.name}: ${plural(extra.length, 'segment')} listed that the filter must remove [${preview(extra)}]`);
     if (unknown.length > 0) {
-      state.findings.add('incomplete-listing', probeUrl, `${probe.name}: ${unknown.length} segment${unknown.length === 1 ? '' : 's'} [${preview(unknown)}] listed here but absent from the unfiltered listing`);
+      state.findings.add('incomplete-listing', probeUrl, `${probe.name}: ${plural(unknown.length, 'segment')} [${preview(unknown)}] listed here but absent from the unfiltered listing`);
     }
   }
 }

@@ -3,6 +3,7 @@
  * loops, uniqueness across pages; on the main walk also the document
  * checks, the `previous` links, page sizes and the order.
  */
+import { plural } from '../words.js';
 import { parseDateTime } from '../index.js';
 import { checkDocument, detectModel, keepSkeleton } from './document.js';
 import { describeProbe, fetchBody, fetchPage, linkOf, normalize, type PageResult, parsePage } from './page.js';
@@ -46,7 +47,7 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
   while (url !== null) {
     if (pending === null) {
       if (pages >= state.maxPages || state.fetcher.count >= state.requestBudget) {
-        findings.add('page-limit', url, `stopped after ${pages} page${pages === 1 ? '' : 's'} (--max-pages ${state.maxPages}); the rest of the listing was not checked`);
+        findings.add('page-limit', url, `stopped after ${plural(pages, 'page')} (--max-pages ${state.maxPages}); the rest of the listing was not checked`);
         break;
       }
       visited.add(normalize(url));
@@ -89,7 +90,7 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
     }
     if (opts.main && state.model === 'unknown') state.model = detectModel(page);
     if (opts.main) {
-      state.progress(`page ${pages}: ${list.length} segments`);
+      state.progress(`page ${pages}: ${plural(list.length, 'segment')}`);
       checkDocument(state, pageUrl, page, pages);
     }
     const ids: string[] = [];
@@ -116,7 +117,7 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
     url = following;
   }
   if (opts.main) {
-    for (const p of shortPages) findings.add('page-size', p.url, `a page before the last holds ${p.size} segments; the draft lets a Server cut only listings of more than ${FULL_PAGE}, so pages before the last should hold at least ${FULL_PAGE}`);
+    for (const p of shortPages) findings.add('page-size', p.url, `a page before the last holds ${plural(p.size, 'segment')}; the draft lets a Server cut only listings of more than ${FULL_PAGE}, so pages before the last should hold at least ${FULL_PAGE}`);
   }
   return { segments, complete, pages };
 }
@@ -137,7 +138,7 @@ async function checkPrevious(state: State, url: string, previousUrl: string, wan
   const list = Array.isArray(got.page.usage_segments) ? got.page.usage_segments : [];
   const ids = list.map((s) => (isObject(s) && typeof s.cds_usagesegment_id === 'string' ? s.cds_usagesegment_id : '?'));
   if (ids.length !== want.ids.length || ids.some((id, i) => id !== want.ids[i])) {
-    state.findings.add('previous-link', url, `previous of page ${page} gives ${ids.length} segments [${preview(ids)}], but page ${page - 1} has ${want.ids.length} [${preview(want.ids)}]`);
+    state.findings.add('previous-link', url, `previous of page ${page} gives ${plural(ids.length, 'segment')} [${preview(ids)}], but page ${page - 1} has ${want.ids.length} [${preview(want.ids)}]`);
   }
 }
 

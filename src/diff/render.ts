@@ -1,4 +1,5 @@
 /** The diff report as text, JSON, Markdown and JUnit XML. */
+import { plural } from '../words.js';
 import { DIFF_RULES, getDiffRule } from './catalogue.js';
 import type { Change } from './change.js';
 import type { DiffReport } from './diff.js';
@@ -33,7 +34,7 @@ function shortLocation(loc: string): string {
 function summaryLine(report: DiffReport): string {
   const s = report.summary;
   if (s.total === 0) return 'no changes';
-  return `${s.total} change${s.total === 1 ? '' : 's'}: ${s.breakingForClients} breaking for Clients, ${s.breakingForServers} breaking for Servers`;
+  return `${plural(s.total, 'change')}: ${s.breakingForClients} breaking for Clients, ${s.breakingForServers} breaking for Servers`;
 }
 
 export function renderText(report: DiffReport): string {

@@ -4,6 +4,7 @@
  * columns, enumerated field values from the draft's lists, and (with the
  * Server Metadata) types the draft defines or the Server declares.
  */
+import { plural } from '../words.js';
 import { KNOWN_FIELD_VALUES, KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, VALUE_FORMAT_BY_TYPE } from '../../generated/2026/spec-facts.js';
 import type { CheckContext } from '../context.js';
 import { isObject, show } from '../json.js';
@@ -43,7 +44,7 @@ function checkIndexes(f: Record<string, unknown>, i: number, n: number, base: st
     const x: unknown = indexes[j];
     if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) continue; // schema error
     if (x === i) ctx.collector.add('format-index', ptr(base, 'formats', i, 'indexes', j), `index ${x} is this column itself; indexes name the other columns this ${show(f.type)} column describes`, id);
-    else if (x >= n) ctx.collector.add('format-index', ptr(base, 'formats', i, 'indexes', j), `index ${x} names no column: the segment has ${n} formats (0 to ${n - 1})`, id);
+    else if (x >= n) ctx.collector.add('format-index', ptr(base, 'formats', i, 'indexes', j), `index ${x} names no column: the segment has ${plural(n, 'format')} (0 to ${n - 1})`, id);
   }
 }
 

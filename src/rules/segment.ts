@@ -6,7 +6,8 @@ import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder } from '../conte
 import { checkValueFormats } from './formats.js';
 import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
-import { compareInstants, millisBetween, parseInstant, type Instant } from '../time.js';
+import { plural } from '../words.js';
+import { compareInstants, formatInstant, millisBetween, parseInstant, type Instant } from '../time.js';
 import { exceedsTolerance, INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from '../tolerance.js';
 
 /** What the page-level rules need to know about one segment. */
@@ -139,7 +140,7 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
     const vs: unknown = values[k];
     if (!Array.isArray(vs)) continue; // schema error
     if (vs.length !== n) {
-      ctx.collector.add('value-set-length', ptr(base, 'values', k), `value set has ${vs.length} entries but ${ctx.model.columnsField} has ${n}`, id);
+      ctx.collector.add('value-set-length', ptr(base, 'values', k), () => `value set has ${plural(vs.length, 'value')}, but ${ctx.model.columnsField} has ${plural(n, 'entry', 'entries')}: give one value (or null) per ${ctx.model.columnsField} entry`, id);
       continue;
     }
     for (let i = 0; i < n; i++) {
@@ -191,28 +192,50 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
  * Decision). Exact instants; the rule's tolerance only.
  */
 function checkIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, timing: Columns['timing'], base: string, ctx: CheckContext, id: string | undefined): void {
+  const step = interval * 1000;
   const actual = millisBetween(start, end);
   if (timing === 'instant') {
-    const last = Math.max(0, count - 1) * interval * 1000;
+    const last = Math.max(0, count - 1) * step;
     if (last - actual > INTERVAL_TOLERANCE_MS) {
       ctx.collector.add(
         'interval-arithmetic',
         ptr(base, 'values'),
-        `${count} readings ${interval} s apart span ${last / 1000} s, but segment_end − segment_start = ${actual / 1000} s: the last reading falls after segment_end`,
+        () => `${plural(count, 'reading')} ${interval} s apart span ${last / 1000} s, but segment_end − segment_start = ${actual / 1000} s: the last reading falls after segment_end`,
         id,
       );
     }
     return;
   }
-  const expected = count * interval * 1000;
-  if (Math.abs(expected - actual) > INTERVAL_TOLERANCE_MS) {
-    ctx.collector.add(
-      'interval-arithmetic',
-      ptr(base, 'values'),
-      `${count} value sets × interval ${interval} s = ${expected / 1000} s, but segment_end − segment_start = ${actual / 1000} s`,
-      id,
-    );
+  if (Math.abs(count * step - actual) <= INTERVAL_TOLERANCE_MS) return;
+  ctx.collector.add('interval-arithmetic', () => intervalArithmeticPath(step, actual, base), () => intervalArithmeticMessage(count, interval, start, actual), id);
+}
+
+/** Whole intervals from segment_start to segment_end, or null when segment_end is not on that grid. */
+function wholeIntervals(step: number, actual: number): number | null {
+  const whole = Math.round(actual / step);
+  return whole >= 1 && Math.abs(whole * step - actual) <= INTERVAL_TOLERANCE_MS ? whole : null;
+}
+
+/**
+ * Which field to fix. When segment_end lies on the interval grid from
+ * segment_start, the span and the interval agree with each other and the
+ * count of value sets is what is off: `/values`. Otherwise no count fits the
+ * span, so segment_end is the field to change: `/segment_end`.
+ */
+function intervalArithmeticPath(step: number, actual: number, base: string): string {
+  return ptr(base, wholeIntervals(step, actual) === null ? 'segment_end' : 'values');
+}
+
+/** The message says what would be right: the expected count, or the expected segment_end instant. */
+function intervalArithmeticMessage(count: number, interval: number, start: Instant, actual: number): string {
+  const ends = formatInstant({ ms: start.ms + count * interval * 1000, sub: start.sub });
+  const sets = plural(count, 'value set');
+  const whole = wholeIntervals(interval * 1000, actual);
+  if (whole !== null) {
+    return `values has ${sets}, but segment_start to segment_end (${actual / 1000} s) at an interval of ${interval} s needs ${plural(whole, 'value set')}; or, if the values are right, segment_end must be ${ends}`;
   }
+  const alt = count === 1 ? `; or, if segment_end is right, interval must be ${actual / 1000} s` : '';
+  return `segment_end must be ${ends} for ${sets} of ${interval} s (segment_start + ${count} × ${interval} s); it is ${actual / 1000} s after segment_start${alt}`;
 }
 
 /**

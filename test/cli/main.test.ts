@@ -53,7 +53,7 @@ describe('main: help, version, command table', () => {
   it('dispatches to the command of the table by name; a UsageError exits 2 and anything else is an internal error (exit 2, one line)', async () => {
     const seen: (readonly string[])[] = [];
     const table: Command[] = [
-      { name: 'echo', usage: 'echo ARGS', summary: 'Echo.', options: [], run: async (args, io) => (seen.push(args), io.stdout(args.join(' ')), 3) },
+      { name: 'echo', usage: 'echo ARGS', summary: 'Echo.', options: [], run: async ({ positionals }, io) => (seen.push(positionals), io.stdout(positionals.join(' ')), 3) },
       {
         name: 'bad',
         usage: 'bad',

@@ -65,8 +65,8 @@ describe('cds-usage-segments convert', () => {
   });
 
   it.each([
-    [['convert', OPTION2], /convert needs --to 2024 or 2026/],
-    [['convert', '--to', '2025', OPTION2], /convert needs --to 2024 or 2026/],
+    [['convert', OPTION2], /--to must be 2024 or 2026; see --help/],
+    [['convert', '--to', '2025', OPTION2], /--to must be 2024 or 2026, got "2025"/],
     [['convert', '--to', '2024'], /convert takes one FILE/],
   ])('usage error %j exits 2', async (args, message) => {
     const r = await runCli(args);

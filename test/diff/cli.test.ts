@@ -67,8 +67,8 @@ describe('cds-usage-segments diff', () => {
   });
 
   it.each([
-    [['--format', 'html', 'a', 'b'], /--format must be one of text, json, markdown, junit/],
-    [['--fail-on', 'major', 'a', 'b'], /--fail-on must be one of none, client, server, any/],
+    [['--format', 'html', 'a', 'b'], /--format must be text, json, markdown or junit, got "html"/],
+    [['--fail-on', 'major', 'a', 'b'], /--fail-on must be none, client, server or any, got "major"/],
     [['only-one'], /two descriptions, OLD and NEW \(got 1\)/],
     [['--colour', 'a', 'b'], /unknown option --colour/],
   ])('rejects the command line %j with exit 2 and a pointer to --help', async (args, message) => {

@@ -26,7 +26,7 @@ describe('gap disclosure page', () => {
     expect(r.valid).toBe(true);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toMatchObject({ code: 'timeline-hole', path: '/usage_segments/1', segmentId: '99999999-3cb' });
-    expect(r.warnings[0]!.message).toContain('2024-01-18T17:00:00.000Z to 2024-01-18T18:00:00.000Z');
+    expect(r.warnings[0]!.message).toContain('2024-01-18T17:00:00Z to 2024-01-18T18:00:00Z');
   });
 
   it('segments in a different order give the same findings (the check sorts by start)', () => {
@@ -82,7 +82,7 @@ describe('gap disclosure page', () => {
     expect(r.errors).toEqual([]);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toMatchObject({ code: 'timeline-hole', path: '/usage_segments/1', segmentId: '99999999-3cb' });
-    expect(r.warnings[0]!.message).toContain('2024-01-18T17:00:00.000Z to 2024-01-18T18:00:00.000Z');
+    expect(r.warnings[0]!.message).toContain('2024-01-18T17:00:00Z to 2024-01-18T18:00:00Z');
   });
 
   it('an hourly data segment can fill the hour between 15-minute segments instead of a gap segment', () => {

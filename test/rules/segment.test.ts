@@ -1,0 +1,69 @@
+// src/rules/segment.ts: messages that say how to fix (issue 13). A wrong
+// interval arithmetic names the field to change and the value that would be
+// right; counts read as English ("1 value set").
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validate, type Problem } from '../../src/index.js';
+import { ROOT, deepFreeze, documentOf, example, type DocumentSource } from '../engine/helpers.js';
+
+/** Option 1's segment re-timed: `n` value sets of `interval` s from 2024-01-01T00:00:00Z to `end`. */
+function segment(end: string, n: number, interval = 900) {
+  const s = example('option1-estimated.json');
+  return { ...s, segment_start: '2024-01-01T00:00:00Z', segment_end: end, interval, values: Array.from({ length: n }, () => [{ v: 1.5 }]) };
+}
+
+function onlyError(doc: unknown): Problem {
+  const r = validate(deepFreeze(doc));
+  expect(r.warnings).toEqual([]);
+  expect(r.errors).toHaveLength(1);
+  return r.errors[0]!;
+}
+
+describe('interval-arithmetic', () => {
+  it('points at /segment_end with the expected instant when segment_end is off the interval grid', () => {
+    const p = onlyError(segment('2024-01-01T01:10:00Z', 4));
+    expect(p).toMatchObject({ code: 'interval-arithmetic', path: '/segment_end' });
+    expect(p.message).toBe('segment_end must be 2024-01-01T01:00:00Z for 4 value sets of 900 s (segment_start + 4 × 900 s); it is 4200 s after segment_start');
+  });
+
+  it('points at /values with the expected count when segment_end is on the grid but the count differs', () => {
+    const p = onlyError(segment('2024-01-01T01:00:00Z', 3));
+    expect(p).toMatchObject({ code: 'interval-arithmetic', path: '/values' });
+    expect(p.message).toBe(
+      'values has 3 value sets, but segment_start to segment_end (3600 s) at an interval of 900 s needs 4 value sets; or, if the values are right, segment_end must be 2024-01-01T00:45:00Z',
+    );
+    // One too many is the same field (an off-by-one segment_end reads the same way).
+    expect(onlyError(segment('2024-01-01T00:45:00Z', 4))).toMatchObject({ path: '/values', message: expect.stringMatching(/^values has 4 value sets, .* needs 3 value sets; .* segment_end must be 2024-01-01T01:00:00Z$/) });
+  });
+
+  it('says "1 value set" and offers the interval that fits a single value set', () => {
+    const p = onlyError(segment('2024-01-01T00:20:00Z', 1));
+    expect(p).toMatchObject({ code: 'interval-arithmetic', path: '/segment_end' });
+    expect(p.message).toBe('segment_end must be 2024-01-01T00:15:00Z for 1 value set of 900 s (segment_start + 1 × 900 s); it is 1200 s after segment_start; or, if segment_end is right, interval must be 1200 s');
+    expect(onlyError(segment('2024-01-01T00:30:00Z', 1)).message).toMatch(/^values has 1 value set, .* needs 2 value sets;/);
+  });
+
+  it('keeps sub-millisecond digits of segment_start in the expected instant', () => {
+    const s = { ...segment('2024-01-01T01:10:00Z', 4), segment_start: '2024-01-01T00:00:00.0000001Z' };
+    expect(onlyError(s).message).toMatch(/^segment_end must be 2024-01-01T01:00:00\.0000001Z for 4 value sets/);
+  });
+
+  it('names both acceptable ends of a point-in-time segment (2026 readings: the end of the last interval, or the last reading)', () => {
+    const group = JSON.parse(readFileSync(`${ROOT}test/fixtures/invalid/2026-interval-arithmetic.json`, 'utf8')) as { baseDocument: unknown; tests: (DocumentSource & { description: string })[] };
+    const c = group.tests.find((t) => t.description === 'readings only, ending before the last reading')!;
+    const p = onlyError(documentOf(c, undefined, c.description, group.baseDocument));
+    expect(p.code).toBe('interval-arithmetic');
+    expect(p.message).toMatch(/\(or \d+ with a reading at segment_end\)|\(or \S+Z, the last reading\)/);
+  });
+});
+
+describe('value-set-length', () => {
+  it('counts in English and says what to give', () => {
+    const s = { ...segment('2024-01-01T00:15:00Z', 1), values: [[{ v: 1 }, { v: 2 }]] };
+    expect(onlyError(s)).toMatchObject({
+      code: 'value-set-length',
+      path: '/values/0',
+      message: 'value set has 2 values, but format has 1 entry: give one value (or null) per format entry',
+    });
+  });
+});
