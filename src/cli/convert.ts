@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { convert, ConvertInputError, MODELS } from '../convert/convert.js';
+import { convert, ConvertInputError, MODELS, type Model } from '../convert/convert.js';
 import { lossReportJson, renderLossReport } from '../convert/report.js';
 import { validate } from '../validate.js';
 import type { Command } from './command.js';

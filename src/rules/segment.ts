@@ -213,7 +213,7 @@ function checkIntervalArithmetic(count: number, interval: number, start: Instant
 /** Whole intervals from segment_start to segment_end, or null when segment_end is not on that grid. */
 function wholeIntervals(step: number, actual: number): number | null {
   const whole = Math.round(actual / step);
-  return whole >= 1 && Math.abs(whole * step - actual) <= INTERVAL_TOLERANCE_MS ? whole : null;
+  return whole >= 0 && Math.abs(whole * step - actual) <= INTERVAL_TOLERANCE_MS ? whole : null;
 }
 
 /**
