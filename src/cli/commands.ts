@@ -7,6 +7,7 @@ import { convertCommand } from './convert.js';
 import { crawlCommand } from './crawl.js';
 import { diffCommand } from './diff.js';
 import { revisionCommand } from './revision.js';
+import { rowsCommand } from './rows.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand, crawlCommand, diffCommand, convertCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, revisionCommand, rowsCommand, crawlCommand, diffCommand, convertCommand];
