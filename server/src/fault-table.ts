@@ -22,6 +22,11 @@ export function expectedLevel(fault: Fault): 'error' | 'warning' {
   return fault.warning === undefined ? 'error' : 'warning';
 }
 
+/** The exit status of a crawl of the faulty Server: 1 when the fault's code is an error or it also trips an error code. */
+export function expectedExit(fault: Fault): 0 | 1 {
+  return expectedLevel(fault) === 'error' || fault.failsBy !== undefined ? 1 : 0;
+}
+
 /** The `crawl` options a fault needs, as typed on the command line ('' for none). */
 export function crawlFlags(fault: Fault): string {
   const flags: string[] = [];
@@ -36,7 +41,7 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|');
 export function faultTable(): string {
   const rows = (FAULTS as readonly Fault[]).map((f) => {
     const level = expectedLevel(f);
-    const exit = level === 'error' ? '1' : `0 (${cell(f.warning ?? '')})`;
+    const exit = level === 'error' ? '1' : f.failsBy !== undefined ? `1 (\`${f.failsBy}\` error too; ${cell(f.warning ?? '')})` : `0 (${cell(f.warning ?? '')})`;
     return `| \`${f.name}\` | ${cell(f.summary)} | ${crawlFlags(f) || 'defaults'} | \`${f.detectedBy}\` | ${level} | ${exit} |`;
   });
   return ['| fault | what the Server does | crawl options | code | level | `crawl` exit |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');

@@ -4,7 +4,7 @@
 import { crawl, type CrawlReport, CRAWL_CODES, renderJUnit } from 'cds-usage-segments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { expectedLevel, levelOfCode, withFaultTable } from '../src/fault-table.js';
+import { expectedExit, expectedLevel, levelOfCode, withFaultTable } from '../src/fault-table.js';
 import { type Fault, type FaultName, FAULTS } from '../src/faults.js';
 import { type Sandbox, sandbox } from './helpers.js';
 
@@ -62,7 +62,7 @@ describe('a clean Server', () => {
 });
 
 describe('each fault is reported with its code (table over the fault registry)', () => {
-  it.each((FAULTS as readonly Fault[]).map((f) => [f.name as FaultName, f.detectedBy, expectedLevel(f), f.crawl ?? {}] as const))('--fault %s → %s (%s)', async (fault, code, level, limits) => {
+  it.each((FAULTS as readonly Fault[]).map((f) => [f.name as FaultName, f.detectedBy, expectedLevel(f), f.crawl ?? {}, f] as const))('--fault %s → %s (%s)', async (fault, code, level, limits, spec) => {
     const server = await box.start([fault]);
     // The crawler's defaults, except the limits the registry says the fault needs.
     const r = await crawl({ url: server.url, token: box.token, ...limits });
@@ -71,8 +71,9 @@ describe('each fault is reported with its code (table over the fault registry)',
     expect(levelOfCode(code)).toBe(level);
     expect(r.findings.find((f) => f.code === code)!.level).toBe(level);
     // …and the exit status follows: an error fails the crawl (exit 1), a warning-only fault leaves it conformant (exit 0).
-    expect(r.conformant).toBe(level === 'warning');
-    if (level === 'warning') expect(r.findings.filter((f) => f.level === 'error')).toEqual([]);
+    expect(r.conformant).toBe(expectedExit(spec) === 0);
+    if (spec.failsBy !== undefined) expect(r.findings.filter((f) => f.level === 'error').map((f) => f.code)).toContain(spec.failsBy);
+    else if (level === 'warning') expect(r.findings.filter((f) => f.level === 'error')).toEqual([]);
     for (const f of r.findings) expect(JSON.stringify(f)).not.toContain(box.token);
     if (fault === 'cross-origin-next') {
       // The next link names http://localhost:PORT, the same process: the crawler must not follow it with the token.
@@ -81,7 +82,7 @@ describe('each fault is reported with its code (table over the fault registry)',
   });
 
   it('every fault the issue lists fails the crawl; only faults whose behaviour the draft leaves open warn', () => {
-    const warnOnly = FAULTS.filter((f) => expectedLevel(f) === 'warning').map((f) => f.name);
+    const warnOnly = (FAULTS as readonly Fault[]).filter((f) => expectedExit(f) === 0).map((f) => f.name);
     expect(warnOnly.sort()).toEqual(['accept-bad-filter', 'short-pages']);
     for (const name of ['cross-origin-next', 'wrong-content-type', 'oversized-body', 'slow', 'truncated-json', 'error-500-page-2', 'invalid-segment']) {
       expect(expectedLevel(FAULTS.find((f) => f.name === name)!)).toBe('error');
