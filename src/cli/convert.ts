@@ -6,6 +6,7 @@ import type { Command } from './command.js';
 import { loadJson } from './input.js';
 import { UsageError, type CliIo } from './io.js';
 import { choice, type OptionSpec } from './options.js';
+import { problemLine } from './report.js';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'to', type: 'string', value: 'M', help: 'convert: the target model, 2024 or 2026.' },
@@ -15,7 +16,7 @@ const OPTIONS: readonly OptionSpec[] = [
 /** Schema and semantic errors of a document in its model, one line each. */
 function problems(doc: unknown, model: Model): string[] {
   const r = validate(doc, { model });
-  return r.errors.map((p) => `${p.path === '' ? '(root)' : p.path} ${p.code} ${p.message}`);
+  return r.errors.map(problemLine);
 }
 
 /** `convert --to 2024|2026 [--report FILE] FILE|-`: the converted document on stdout, the loss report on stderr. */

@@ -68,8 +68,13 @@ export function uncheckedEntry(file: string, failure?: string): FileEntry {
   return entry;
 }
 
+/** One problem on one line, as text output prints it: `PATH CODE MESSAGE` (the root as `(root)`). */
+export function problemLine(p: { path: string; code: string; message: string }): string {
+  return `${p.path === '' ? '(root)' : p.path} ${p.code} ${p.message.replace(/[\r\n]+/g, ' ')}`;
+}
+
 function humanLine(p: CliProblem): string {
-  return `${p.file} ${p.path === '' ? '(root)' : p.path} ${p.code} ${p.message.replace(/[\r\n]+/g, ' ')}`;
+  return `${p.file} ${problemLine(p)}`;
 }
 
 /** The report with every input named as printed (`<stdin>` for "-"). */
