@@ -3,27 +3,19 @@
 // --json names the tool, its version and the model, and a page whose list is
 // misspelled gets a hint instead of only "missing required property" lines.
 // Also the type guards and kindHint at run time.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isUsageSegment, isUsageSegmentList, kindHint } from '../../src/index.js';
 import { runCli } from '../helpers/cli.js';
+import { scratchFiles } from '../helpers/files.js';
 import { ROOT } from '../helpers/paths.js';
 
 const example = (f: string) => JSON.parse(readFileSync(join(ROOT, 'spec/2024/examples', f), 'utf8'));
 const segment = () => example('option2-both-columns.json');
 const page = () => example('gap-disclosure-page.json');
 
-let dir = '';
-function file(name: string, content: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cds-messages-'));
-});
+const file = scratchFiles('cds-messages-');
 
 describe('invalid JSON', () => {
   it('names the line and column of the first syntax error and what is wrong there', async () => {

@@ -1,25 +1,19 @@
 // The CLI on the 2026 model: detection, --model, --server-metadata FILE.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { scratchFiles } from '../helpers/files.js';
 import { ROOT } from '../helpers/paths.js';
 
 const EX = join(ROOT, 'spec/2026/examples');
 const META = join(EX, 'server-metadata.json');
 const GAP = join(EX, 'gap-disclosure-page.json');
 const USAGE = join(EX, 'value-types/electric-usage.json');
+// A path that names no file (the examples directory holds none by that name).
+const MISSING = join(EX, 'missing.json');
 
-let dir = '';
-function file(name: string, content: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cds-cli-2026-'));
-});
+const file = scratchFiles('cds-cli-2026-');
 
 describe('validate on 2026 documents', () => {
   it('detects the model: a valid 2026 segment exits 0', async () => {
@@ -46,8 +40,8 @@ describe('validate on 2026 documents', () => {
     // Forced: the model used, not the one the document looks like.
     expect(await models(['--model', '2024', USAGE])).toEqual({ run: '2024', files: ['2024'] });
     // An unreadable file was checked against no model.
-    expect(await models([join(dir, 'missing.json'), USAGE])).toEqual({ run: '2026', files: [null, '2026'] });
-    expect(await models([join(dir, 'missing.json')])).toEqual({ run: null, files: [null] });
+    expect(await models([MISSING, USAGE])).toEqual({ run: '2026', files: [null, '2026'] });
+    expect(await models([MISSING])).toEqual({ run: null, files: [null] });
     const rev = JSON.parse((await runCli(['revision', '--json', join(EX, 'option1-estimated.json'), join(EX, 'option1-validated.json')])).stdout);
     expect({ run: rev.model, files: rev.files.map((f: { model: string }) => f.model) }).toEqual({ run: '2026', files: ['2026', '2026'] });
   });
@@ -72,7 +66,7 @@ describe('validate on 2026 documents', () => {
   it('bad --model and unusable --server-metadata files are usage errors (exit 2) with one line', async () => {
     const cases: [string[], RegExp][] = [
       [['validate', '--model', '2025', USAGE], /--model must be auto, 2024 or 2026/],
-      [['validate', '--server-metadata', join(dir, 'missing.json'), USAGE], /--server-metadata .*missing\.json: no such file/],
+      [['validate', '--server-metadata', MISSING, USAGE], /--server-metadata .*missing\.json: no such file/],
       [['validate', '--server-metadata', file('meta-bad.json', '{'), USAGE], /--server-metadata .*: invalid JSON/],
       [['validate', '--server-metadata', file('meta-array.json', '[]'), USAGE], /must be a JSON object/],
       [['validate', '--server-metadata', file('meta-map.json', '{"cds_usagesegments_additional_value_types": []}'), USAGE], /must be an object/],

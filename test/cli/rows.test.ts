@@ -1,11 +1,11 @@
 // `rows`: the library's readRows from the command line, on both models.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../../src/reader.js';
 import { CLI_BIN, runCli } from '../helpers/cli.js';
+import { scratchFiles } from '../helpers/files.js';
 import { ROOT } from '../helpers/paths.js';
 
 const PAGE_2024 = join(ROOT, 'spec/2024/examples/gap-disclosure-page.json');
@@ -59,8 +59,7 @@ describe('rows', () => {
     const seg = read(join(ROOT, 'spec/2024/examples/option1-validated.json'));
     const n = 3000;
     Object.assign(seg, { interval: 3600, segment_end: new Date(Date.parse(seg.segment_start) + n * 3600_000).toISOString(), values: Array.from({ length: n }, () => [{ v: 1 }]) });
-    const file = join(mkdtempSync(join(tmpdir(), 'cds-rows-')), 'long.json');
-    writeFileSync(file, JSON.stringify(seg));
+    const file = scratchFiles('cds-rows-')('long.json', JSON.stringify(seg));
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI_BIN}" rows "${file}" | head -c 1 >/dev/null`], { encoding: 'utf8', timeout: 60_000 });
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
   });
