@@ -85,47 +85,46 @@ export function shareOf(v: unknown): { sm: number; ci: number | undefined; eacs:
   return { sm, ci: ci as number | undefined, eacs: eacs as string[] | undefined };
 }
 
+/** What a value of one column kind must be: the predicate and the words for `value-type` messages. */
+interface ValueRule {
+  ok(v: unknown, column: Column): boolean;
+  shape(column: Column): string;
+}
+
+/** The value rule of each column kind (invalid columns accept anything: the column is the problem). */
+const VALUE_RULES: Readonly<Record<number, ValueRule>> = {
+  [KIND_ENERGY]: { ok: (v, c) => energyNumber(v, c.valueKey ?? 'v') !== undefined, shape: (c) => `null or {"${c.valueKey ?? 'v'}": <finite number>}` },
+  [KIND_GAP]: { ok: (v) => gapReason(v) !== undefined, shape: () => 'null or {"reason_type": <non-empty string>}' },
+  [KIND_SUPPLY_MIX]: { ok: supplyMixOk, shape: () => 'null or a non-empty array of {"type", "mix"} components' },
+  [KIND_READING]: { ok: (v, c) => readingText(v, c.valueKey ?? 'r') !== undefined, shape: (c) => `null or {"${c.valueKey ?? 'r'}": <string>} (a reading is a string, not a number)` },
+  [KIND_SHARE]: { ok: (v) => shareOf(v) !== undefined, shape: () => 'null or {"sm": <number from 0 to 1>, "ci"?: <finite number>, "eacs"?: [<non-empty string>, …]}' },
+  // 2024 extension formats take any JSON value (a Decision: no text
+  // constrains them); a 2026 type the draft does not define has a value
+  // object like every other type.
+  [KIND_EXTENSION]: { ok: (v, c) => c.type === undefined || isObject(v), shape: () => 'null or an object' },
+  // No rule: 2024 `eacs` (KIND_ANY) takes any JSON value (a Decision: no text
+  // constrains it); invalid columns accept anything (the column is the problem).
+};
+
 /** Does a non-null value have the shape its column requires? (Invalid columns accept anything: the column is the problem.) */
 export function valueOk(column: Column, v: unknown): boolean {
-  switch (column.kind) {
-    case KIND_ENERGY:
-      return energyNumber(v, column.valueKey ?? 'v') !== undefined;
-    case KIND_GAP:
-      return gapReason(v) !== undefined;
-    case KIND_SUPPLY_MIX:
-      return supplyMixOk(v);
-    case KIND_READING:
-      return readingText(v, column.valueKey ?? 'r') !== undefined;
-    case KIND_SHARE:
-      return shareOf(v) !== undefined;
-    case KIND_EXTENSION:
-      // 2024 extension formats take any JSON value (a Decision: no text
-      // constrains them); a 2026 type the draft does not define has a value
-      // object like every other type.
-      return column.type === undefined || isObject(v);
-    default:
-      // 2024 `eacs` takes any JSON value (a Decision: no text constrains it);
-      // invalid columns accept anything (the column is the problem).
-      return true;
-  }
+  const rule = VALUE_RULES[column.kind];
+  return rule === undefined || rule.ok(v, column);
 }
 
 /** The shape a column's values must have, in words, for `value-type` messages. */
 export function expectedShape(column: Column): string {
-  switch (column.kind) {
-    case KIND_ENERGY:
-      return `null or {"${column.valueKey ?? 'v'}": <finite number>}`;
-    case KIND_GAP:
-      return 'null or {"reason_type": <non-empty string>}';
-    case KIND_SUPPLY_MIX:
-      return 'null or a non-empty array of {"type", "mix"} components';
-    case KIND_READING:
-      return `null or {"${column.valueKey ?? 'r'}": <string>} (a reading is a string, not a number)`;
-    case KIND_SHARE:
-      return 'null or {"sm": <number from 0 to 1>, "ci"?: <finite number>, "eacs"?: [<non-empty string>, …]}';
-    default:
-      return 'null or an object';
+  return VALUE_RULES[column.kind]?.shape(column) ?? 'null or an object';
+}
+
+/** Every value set an array, and every value in it null or of a shape `ok` accepts. */
+function everyValue(values: readonly unknown[], ok: (v: unknown) => boolean): boolean {
+  for (let k = 0; k < values.length; k++) {
+    const vs = values[k];
+    if (!Array.isArray(vs)) return false;
+    for (let i = 0; i < vs.length; i++) if (vs[i] !== null && !ok(vs[i])) return false;
   }
+  return true;
 }
 
 /**
@@ -146,15 +145,7 @@ export function valuesShapeOk(values: readonly unknown[]): boolean {
  * (non-array) object.
  */
 export function valuesShapeOk2026(values: readonly unknown[]): boolean {
-  for (let k = 0; k < values.length; k++) {
-    const vs = values[k];
-    if (!Array.isArray(vs)) return false;
-    for (let i = 0; i < vs.length; i++) {
-      const v: unknown = vs[i];
-      if (v !== null && !isObject(v)) return false;
-    }
-  }
-  return true;
+  return everyValue(values, isObject);
 }
 
 /**

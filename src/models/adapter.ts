@@ -34,3 +34,53 @@ export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: unknown[] | null;
 }
+
+/** The spec facts of a model (generated/<model>/spec-facts.ts) that the member sets come from. */
+interface ObjectFacts {
+  readonly OBJECT_PROPERTIES: { readonly UsageSegment: readonly string[]; readonly UsageSegmentList: readonly string[] };
+  readonly OBJECT_REQUIRED: { readonly UsageSegment: readonly string[] };
+}
+
+/**
+ * The members an adapter reads from its model's schemas: those of a segment
+ * and of a page, the `related_*` id lists, and those lists the schema does not
+ * require (absent reads as empty).
+ */
+export function membersFromSpec({ OBJECT_PROPERTIES, OBJECT_REQUIRED }: ObjectFacts): Pick<ModelAdapter, 'segmentMembers' | 'pageMembers' | 'relatedFields' | 'optionalRelated'> {
+  const related = OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_'));
+  const required = new Set(OBJECT_REQUIRED.UsageSegment);
+  return {
+    segmentMembers: new Set(OBJECT_PROPERTIES.UsageSegment),
+    pageMembers: new Set(OBJECT_PROPERTIES.UsageSegmentList),
+    relatedFields: related,
+    optionalRelated: new Set(related.filter((f) => !required.has(f))),
+  };
+}
+
+/** What differs between models beyond their spec facts: how columns and values read. */
+type ModelParts = Pick<ModelAdapter, 'valueMembers' | 'valuesShapeOk'>;
+
+/**
+ * An adapter from a model's facts: `columnsField` is read with `columns`, the
+ * member sets come from the spec facts, the validators are the generated ones.
+ */
+export function modelAdapter(
+  id: Model,
+  columnsField: string,
+  measurements: readonly string[],
+  columns: (described: unknown) => Columns,
+  facts: ObjectFacts,
+  validators: { validateUsageSegment: CompiledValidator; validateUsageSegmentList: CompiledValidator },
+  parts: ModelParts,
+): ModelAdapter {
+  return {
+    id,
+    columnsField,
+    measurements,
+    columnsOf: (segment) => columns(segment[columnsField]),
+    ...membersFromSpec(facts),
+    validateSegment: validators.validateUsageSegment,
+    validatePage: validators.validateUsageSegmentList,
+    ...parts,
+  };
+}

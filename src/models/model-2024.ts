@@ -4,7 +4,7 @@
  */
 import { KIND_ANY, KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, summarize, type Column, type Columns } from '../columns/column.js';
 import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from '../../generated/2024/spec-facts.js';
-import type { ModelAdapter } from './adapter.js';
+import { modelAdapter, type ModelAdapter } from './adapter.js';
 import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
 import { valuesShapeOk } from '../columns/values.js';
 import { MEASUREMENTS, parseFormat, type ColumnSpec } from '../formats.js';
@@ -75,8 +75,6 @@ export function columns2024(format: unknown): Columns {
   return summarize(list, MEASUREMENTS_2024);
 }
 
-const RELATED = OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_'));
-
 /** Members of the value objects of each kind (from the spec, see generated/spec-facts.ts). */
 const VALUE_MEMBERS: ReadonlyMap<number, ReadonlySet<string>> = new Map<number, ReadonlySet<string>>([
   [KIND_ENERGY, new Set<string>(OBJECT_PROPERTIES.EnergyValue)],
@@ -84,19 +82,8 @@ const VALUE_MEMBERS: ReadonlyMap<number, ReadonlySet<string>> = new Map<number, 
   [KIND_SUPPLY_MIX, new Set<string>(OBJECT_PROPERTIES.SupplyMixComponent)],
 ]);
 
-/** The 2024 model for the rules. */
-export const MODEL_2024: ModelAdapter = {
-  id: '2024',
-  columnsField: 'format',
-  measurements: MEASUREMENTS_2024,
-  columnsOf: (segment) => columns2024(segment.format),
-  segmentMembers: new Set(OBJECT_PROPERTIES.UsageSegment),
-  pageMembers: new Set(OBJECT_PROPERTIES.UsageSegmentList),
-  relatedFields: RELATED,
-  // `related_eacs` is not required (a Decision): absent reads as empty.
-  optionalRelated: new Set(RELATED.filter((f) => !(OBJECT_REQUIRED.UsageSegment as readonly string[]).includes(f))),
+/** The 2024 model for the rules. `related_eacs` is not required (a Decision): absent reads as empty. */
+export const MODEL_2024: ModelAdapter = modelAdapter('2024', 'format', MEASUREMENTS_2024, columns2024, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList }, {
   valueMembers: (column) => VALUE_MEMBERS.get(column.kind) ?? null,
-  validateSegment: validateUsageSegment,
-  validatePage: validateUsageSegmentList,
   valuesShapeOk,
-};
+});

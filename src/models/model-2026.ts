@@ -15,9 +15,9 @@ import {
   type Columns,
   type Direction,
 } from '../columns/column.js';
-import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from '../../generated/2026/spec-facts.js';
+import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, OBJECT_REQUIRED, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from '../../generated/2026/spec-facts.js';
 import { isObject } from '../json.js';
-import type { ModelAdapter } from './adapter.js';
+import { modelAdapter, type ModelAdapter } from './adapter.js';
 import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2026/validators.js';
 import { valuesShapeOk2026 } from '../columns/values.js';
 
@@ -135,21 +135,8 @@ const VALUE_MEMBERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   KNOWN_VALUE_TYPES.map((t) => [t, new Set<string>(OBJECT_PROPERTIES[VALUE_OBJECT_BY_TYPE[t]])]),
 );
 
-const RELATED = OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_'));
-
-/** The 2026 model for the rules. */
-export const MODEL_2026: ModelAdapter = {
-  id: '2026',
-  columnsField: 'formats',
-  measurements: MEASUREMENTS_2026,
-  columnsOf: (segment) => columns2026(segment.formats),
-  segmentMembers: new Set(OBJECT_PROPERTIES.UsageSegment),
-  pageMembers: new Set(OBJECT_PROPERTIES.UsageSegmentList),
-  relatedFields: RELATED,
-  // Every related_* list is REQUIRED in 2026 (§10.8.1).
-  optionalRelated: new Set(),
+/** The 2026 model for the rules. Every related_* list is REQUIRED in 2026 (§10.8.1): none is optional. */
+export const MODEL_2026: ModelAdapter = modelAdapter('2026', 'formats', MEASUREMENTS_2026, columns2026, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList }, {
   valueMembers: (column) => (column.type === undefined ? null : (VALUE_MEMBERS.get(column.type) ?? null)),
-  validateSegment: validateUsageSegment,
-  validatePage: validateUsageSegmentList,
   valuesShapeOk: valuesShapeOk2026,
-};
+});

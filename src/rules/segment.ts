@@ -1,7 +1,7 @@
 /** The rules of one usage segment (the JSON Schema has run before), on the column model. */
-import { KIND_ENERGY, KIND_GAP, KIND_INVALID, KIND_READING, KIND_SHARE, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
+import { KIND_ENERGY, KIND_INVALID, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
 import type { Code } from '../registry.js';
-import { energyNumber, expectedShape, gapReason, readingText, shareOf, supplyMixFault, supplyMixOk, supplyMixSum } from '../columns/values.js';
+import { energyNumber, expectedShape, supplyMixFault, supplyMixSum, valueOk } from '../columns/values.js';
 import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { checkValueFormats } from './formats.js';
 import { isObject, show } from '../json.js';
@@ -146,36 +146,16 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
     for (let i = 0; i < n; i++) {
       const v: unknown = vs[i];
       if (v === null) continue;
-      let ok: boolean;
-      switch (kinds[i]) {
-        case KIND_ENERGY: {
-          const x = energyNumber(v, list[i]!.valueKey!);
-          ok = x !== undefined;
-          if (ok && x! < 0 && list[i]!.direction === 'forward') reportSign(list[i]!, x!, ptr(base, 'values', k, i), ctx, id);
-          break;
-        }
-        case KIND_GAP:
-          ok = gapReason(v) !== undefined;
-          break;
-        case KIND_SUPPLY_MIX:
-          ok = supplyMixOk(v);
-          if (ok) checkMixSum(v as Record<string, unknown>[], ptr(base, 'values', k, i), ctx, id);
-          break;
-        case KIND_READING:
-          ok = readingText(v, list[i]!.valueKey!) !== undefined;
-          break;
-        case KIND_SHARE:
-          ok = shareOf(v) !== undefined;
-          break;
-        case KIND_EXTENSION:
-          // 2024 extension formats take any value (a Decision); a 2026 type the draft does not define has a value object.
-          ok = list[i]!.type === undefined || isObject(v);
-          break;
-        default:
-          ok = true; // extension formats and `eacs` take any value; an invalid column is already a schema error
+      if (!valueOk(list[i]!, v)) {
+        reportValueType(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
+        continue;
       }
-      if (!ok) reportValueType(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
-      else if (strict && kinds[i] !== KIND_INVALID) strictValue(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
+      if (kinds[i] === KIND_ENERGY && list[i]!.direction === 'forward') {
+        const x = energyNumber(v, list[i]!.valueKey!)!;
+        if (x < 0) reportSign(list[i]!, x, ptr(base, 'values', k, i), ctx, id);
+      }
+      if (kinds[i] === KIND_SUPPLY_MIX) checkMixSum(v as Record<string, unknown>[], ptr(base, 'values', k, i), ctx, id);
+      if (strict && kinds[i] !== KIND_INVALID) strictValue(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
     }
     if (triples !== null) checkNetBalance(vs, list, triples, base, k, ctx, id);
   }
