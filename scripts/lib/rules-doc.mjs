@@ -1,8 +1,11 @@
-import { RULES, type Rule } from './registry.js';
+// docs/rules.md from the rule registry. A build-time concern only (the
+// package does not ship it): scripts/generate-rule-docs.mjs renders the
+// compiled registry (dist/src/registry.js), and test/validate.test.ts renders
+// the source one and compares with the committed page.
 
-/** Render the rule registry as Markdown (the content of docs/rules.md). */
-export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+/** The Markdown page of `rules` (the registry's `RULES`). */
+export function renderRulesMarkdown(rules) {
+  const esc = (s) => s.replace(/\|/g, '\\|');
   const lines = [
     '# Conformance rules',
     '',
