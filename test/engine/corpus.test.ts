@@ -1,5 +1,6 @@
-// The invalid corpus (test/fixtures/invalid/*.json, described by
-// test/fixture-schema.json): one runner for every file. Each case states the
+// The corpus (test/fixtures/invalid/*.json, described by
+// test/fixture-schema.json): one runner for every file, the errata fixtures
+// (test/fixtures/errata, named by errata.json's cases) included. Each case states the
 // exact problems it must draw, by code and path; a wrong path, a missing or an
 // extra problem (also one reported twice) fails.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ interface Case extends DocumentSource {
   description: string;
   /** The document as JSON text (checked with validateText). */
   text?: string;
+  /** A repository file whose text is the document (checked like `text`). */
+  file?: string;
   /** The previous version: a revision case (checkRevision(previous, document)). */
   previous?: DocumentSource;
   valid: boolean;
@@ -61,9 +64,10 @@ function run(c: Case, group: Group): { doc: unknown; r: ValidationResult } {
   const serverMetadata = c.serverMetadata ?? group.serverMetadata;
   const modelOptions = { ...(group.model ? { model: group.model } : {}), ...(serverMetadata ? { serverMetadata: deepFreeze(serverMetadata) } : {}) };
   const options = { kind: group.kind ?? 'auto', strict: group.strict ?? false, ...modelOptions };
-  if (c.text !== undefined) {
-    const doc = deepFreeze(JSON.parse(c.text));
-    const r = validateText(c.text, options);
+  const text = c.file !== undefined ? readFileSync(ROOT + c.file, 'utf8') : c.text;
+  if (text !== undefined) {
+    const doc = deepFreeze(JSON.parse(text));
+    const r = validateText(text, options);
     expectPathsResolve(doc, r);
     return { doc, r };
   }
