@@ -59,8 +59,12 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
     if (!g) byRelated.set(s.relatedKey, (g = []));
     g.push(s as Timed);
   }
-  const reportedPairs = new Set<string>();
-  const reportedHoles = new Set<string>();
+  // Pairs already reported, across measurements, as the number `first.index * n + second.index`
+  // (unique: every index is below n): no string built per segment on a hostile page.
+  let n = 0;
+  for (const s of summaries) if (s.index >= n) n = s.index + 1;
+  const reportedPairs = new Set<number>();
+  const reportedHoles = new Set<number>();
   const measurements = ctx.model.measurements;
   for (const group of byRelated.values()) {
     if (group.length < 2) continue;
@@ -69,13 +73,13 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
       const bit = 1 << m;
       const members = group.filter((s) => (s.measurements & bit) !== 0 || s.gap);
       if (!members.some((s) => (s.measurements & bit) !== 0)) continue;
-      if (ctx.collector.enabled('timeline-overlap')) reportOverlaps(members, measurements[m]!, bit, reportedPairs, ctx);
-      if (ctx.collector.enabled('timeline-hole')) reportHoles(members, measurements[m]!, bit, reportedHoles, ctx);
+      if (ctx.collector.enabled('timeline-overlap')) reportOverlaps(members, measurements[m]!, bit, n, reportedPairs, ctx);
+      if (ctx.collector.enabled('timeline-hole')) reportHoles(members, measurements[m]!, bit, n, reportedHoles, ctx);
     }
   }
 }
 
-function reportOverlaps(members: readonly Timed[], measurement: string, bit: number, reportedPairs: Set<string>, ctx: CheckContext): void {
+function reportOverlaps(members: readonly Timed[], measurement: string, bit: number, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
   let all: Reach | null = null; // every member
   let measured: Reach | null = null; // members with any measurement (a pure gap conflicts only with these)
   let gaps: Reach | null = null; // gap members (a data segment conflicts with these whatever their interval)
@@ -85,7 +89,7 @@ function reportOverlaps(members: readonly Timed[], measurement: string, bit: num
     let a: Timed | null;
     if (b.gap) a = b.measurements !== 0 ? openAt(all, b.start) : openAt(measured, b.start);
     else a = openAt(gaps, b.start) ?? openAt(sameInterval.get(b.interval), b.start);
-    if (a !== null) reportOverlap(a, b, measurement, reportedPairs, ctx);
+    if (a !== null) reportOverlap(a, b, measurement, n, reportedPairs, ctx);
     all = extend(all, b);
     if (b.measurements !== 0) measured = extend(measured, b);
     if (b.gap) gaps = extend(gaps, b);
@@ -94,10 +98,10 @@ function reportOverlaps(members: readonly Timed[], measurement: string, bit: num
 }
 
 /** Report an overlap of `a` (starts first) and `b` on the one listed later in the page. */
-function reportOverlap(a: Timed, b: Timed, measurement: string, reportedPairs: Set<string>, ctx: CheckContext): void {
+function reportOverlap(a: Timed, b: Timed, measurement: string, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
   const later = a.index > b.index ? a : b;
   const other = later === a ? b : a;
-  const pairKey = `${other.index},${later.index}`;
+  const pairKey = other.index * n + later.index;
   if (reportedPairs.has(pairKey)) return;
   reportedPairs.add(pairKey);
   const to = compareInstants(a.end, b.end) < 0 ? a.end : b.end;
@@ -109,7 +113,7 @@ function reportOverlap(a: Timed, b: Timed, measurement: string, reportedPairs: S
   );
 }
 
-function reportHoles(members: readonly Timed[], measurement: string, bit: number, reportedHoles: Set<string>, ctx: CheckContext): void {
+function reportHoles(members: readonly Timed[], measurement: string, bit: number, n: number, reportedHoles: Set<number>, ctx: CheckContext): void {
   // The measurement's range: from its first segment's start to its last segment's end.
   let last: Instant | null = null;
   for (const s of members) if ((s.measurements & bit) !== 0 && (last === null || compareInstants(s.end, last) > 0)) last = s.end;
@@ -126,7 +130,8 @@ function reportHoles(members: readonly Timed[], measurement: string, bit: number
     } else if (reach !== null && compareInstants(s.start, reach.end) > 0) {
       const from = reach.end;
       const before = reach.seg;
-      const holeKey = `${before.index},${s.index},${from.ms},${from.sub},${s.start.ms},${s.start.sub}`;
+      // The hole runs from `before`'s end to `s`'s start: the pair of segments names it.
+      const holeKey = before.index * n + s.index;
       if (!reportedHoles.has(holeKey)) {
         reportedHoles.add(holeKey);
         ctx.collector.add(
