@@ -11,6 +11,18 @@ import { repoRoot } from './generated-files.mjs';
  * of the published spec: they quote the CLI's output, so putting them in the
  * bundle would make generated/ depend on the compiled CLI (a build cycle).
  */
+/** The guides, by key; a model lists the keys of those its rendered reference shows. */
+const GUIDES = {
+  reading: { name: 'Reading a segment', displayName: 'Guide: reading a usage segment', file: 'docs/guide-reading-a-segment.md' },
+  proposals: { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure, supply mix', file: 'docs/proposals.md' },
+  migrating: { name: 'Migrating to 2026', displayName: 'Guide: moving from 2024 to 2026', file: 'docs/migrating-2024-to-2026.md' },
+  traceability: { name: 'Traceability', displayName: 'Traceability: statements to checks', file: 'docs/traceability.md' },
+  errata: { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
+  server: { name: 'Test your Server', displayName: 'Guide: test your Server (crawl)', file: 'docs/guide-test-your-server.md' },
+  client: { name: 'Test your Client', displayName: 'Guide: test your Client (reference Server)', file: 'docs/guide-test-your-client.md' },
+};
+const guides = (...keys) => keys.map((k) => GUIDES[k]);
+
 export const MODELS = {
   2024: {
     title: 'CDS Usage Segments API (2024 draft)',
@@ -18,15 +30,7 @@ export const MODELS = {
       validateUsageSegment: 'UsageSegment',
       validateUsageSegmentList: 'UsageSegmentList',
     },
-    guides: [
-      { name: 'Reading a segment', displayName: 'Guide: reading a usage segment', file: 'docs/guide-reading-a-segment.md' },
-      { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure, supply mix', file: 'docs/proposals.md' },
-      { name: 'Migrating to 2026', displayName: 'Guide: moving from 2024 to 2026', file: 'docs/migrating-2024-to-2026.md' },
-      { name: 'Traceability', displayName: 'Traceability: statements to checks', file: 'docs/traceability.md' },
-      { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
-      { name: 'Test your Server', displayName: 'Guide: test your Server (crawl)', file: 'docs/guide-test-your-server.md' },
-      { name: 'Test your Client', displayName: 'Guide: test your Client (reference Server)', file: 'docs/guide-test-your-client.md' },
-    ],
+    guides: guides('reading', 'proposals', 'migrating', 'traceability', 'errata', 'server', 'client'),
   },
   2026: {
     title: 'CDS Usage Segments API (2026 development draft)',
@@ -38,13 +42,7 @@ export const MODELS = {
       validateValueTypeDescription: 'ValueTypeDescription',
     },
     // The pages that cover both models (each option shown in both; the move between them; the errata of both drafts; crawl and serve take either model).
-    guides: [
-      { name: 'Proposals', displayName: 'Proposals: Option 1, Option 2, gap disclosure, supply mix', file: 'docs/proposals.md' },
-      { name: 'Migrating to 2026', displayName: 'Guide: moving from 2024 to 2026', file: 'docs/migrating-2024-to-2026.md' },
-      { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
-      { name: 'Test your Server', displayName: 'Guide: test your Server (crawl)', file: 'docs/guide-test-your-server.md' },
-      { name: 'Test your Client', displayName: 'Guide: test your Client (reference Server)', file: 'docs/guide-test-your-client.md' },
-    ],
+    guides: guides('proposals', 'migrating', 'errata', 'server', 'client'),
   },
 };
 
