@@ -8,7 +8,8 @@ import type { Model } from './registry.js';
 import { declaredTypesOf } from './rules/formats.js';
 import { Collector, type ValidationResult } from './problems.js';
 import { checkPage } from './rules/page.js';
-import { checkSegment } from './rules/segment.js';
+import { checkSegment, type SegmentSummary } from './rules/segment.js';
+import { checkTimeline } from './rules/timeline.js';
 import { runSchema } from './schema.js';
 
 export type DocumentKind = 'auto' | 'segment' | 'list';
@@ -98,7 +99,14 @@ export function reportDuplicateKeys(text: string, collector: Collector): void {
  * strict or not). Returns what the schema pass found (null when the document
  * could not be read as the kind asked for), for rules between documents.
  */
-export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Collector, model: ModelAdapter = MODEL_2024, declaredTypes: ReadonlySet<string> | null = null): SchemaOutcome | null {
+export function validateInto(
+  doc: unknown,
+  kindOpt: DocumentKind,
+  collector: Collector,
+  model: ModelAdapter = MODEL_2024,
+  declaredTypes: ReadonlySet<string> | null = null,
+  timeline: SegmentSummary[] | null = null,
+): SchemaOutcome | null {
   let kind: 'segment' | 'list';
   if (kindOpt === 'auto') {
     const k = detectKind(doc);
@@ -115,8 +123,10 @@ export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Col
   const schema = runSchema(doc, kind, collector, model);
   if (!isObject(doc)) return schema;
   const ctx: CheckContext = { collector, model, schema, declaredTypes };
-  if (kind === 'list') checkPage(doc, ctx);
-  else checkSegment(doc, '', 0, ctx);
+  if (kind === 'list') {
+    const summaries = checkPage(doc, ctx);
+    if (timeline !== null) for (const s of summaries) timeline.push(s);
+  } else checkSegment(doc, '', 0, ctx);
   return schema;
 }
 
@@ -126,16 +136,51 @@ export function validateInto(doc: unknown, kindOpt: DocumentKind, collector: Col
  * `doc`.
  */
 export function validate(doc: unknown, options: ValidateOptions = {}): ValidationResult {
+  return validateCollecting(doc, options, 'validate', null);
+}
+
+/** `validate` that also hands back, for a listing page, what the timeline rules read of each segment (`timeline`). */
+function validateCollecting(doc: unknown, options: ValidateOptions, fn: string, timeline: SegmentSummary[] | null): ValidationResult {
   const kind = options?.kind ?? 'auto';
   if (kind !== 'auto' && kind !== 'segment' && kind !== 'list') {
-    throw new TypeError(`validate: option kind must be 'auto', 'segment' or 'list', got ${String(kind)}`);
+    throw new TypeError(`${fn}: option kind must be 'auto', 'segment' or 'list', got ${String(kind)}`);
   }
-  const { model: modelOpt, declaredTypes } = modelOptions('validate', options);
+  const { model: modelOpt, declaredTypes } = modelOptions(fn, options);
   const model = resolveModel(doc, modelOpt);
   const collector = new Collector({ strict: options?.strict === true, model, metadata: declaredTypes !== null });
   try {
     if (typeof options?.text === 'string') reportDuplicateKeys(options.text, collector);
-    validateInto(doc, kind, collector, MODELS[model], declaredTypes);
+    validateInto(doc, kind, collector, MODELS[model], declaredTypes, timeline);
+  } catch (e) {
+    collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return collector.result();
+}
+
+/** What the timeline rules read of one segment: its times, interval, measurements and series (no values). */
+export type TimelineEntry = SegmentSummary;
+
+/**
+ * Internal (the crawler): validate one listing page, and keep what the
+ * timeline rules read of its segments, so that the timeline across pages
+ * runs on those entries (`checkTimelineOf`) without checking any segment twice.
+ */
+export function validatePage(doc: unknown, options: Omit<ValidateOptions, 'kind'>): { result: ValidationResult; timeline: TimelineEntry[] } {
+  const timeline: TimelineEntry[] = [];
+  const result = validateCollecting(doc, { ...options, kind: 'list' }, 'validatePage', timeline);
+  return { result, timeline };
+}
+
+/**
+ * Internal (the crawler): the timeline rules alone over entries kept by
+ * `validatePage` from several pages. Each entry's `index` orders the
+ * listing (a problem is reported on the segment listed later) and its
+ * `path` is where the problem points.
+ */
+export function checkTimelineOf(entries: readonly TimelineEntry[], model: Model): ValidationResult {
+  const collector = new Collector({ model });
+  try {
+    checkTimeline(entries, { collector, model: MODELS[model], schema: { exact: null, ancestors: null, cleanValues: null }, declaredTypes: null });
   } catch (e) {
     collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }

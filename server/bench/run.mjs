@@ -15,7 +15,7 @@
 // the alternatives round by round, first one then the other first, so that
 // a change in the shared machine's load hits both alike; ratios of medians.
 // BENCH_SECONDS (default 3 per round), BENCH_CONNECTIONS (10), BENCH_ROUNDS (5),
-// BENCH_CRAWL_ROUNDS (15) override.
+// BENCH_CRAWL_ROUNDS (31) override.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ import { createToken } from '../dist/src/tokens.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const CRAWL_ROUNDS = Number(process.env.BENCH_CRAWL_ROUNDS ?? 15);
+const CRAWL_ROUNDS = Number(process.env.BENCH_CRAWL_ROUNDS ?? 31);
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'cds-bench-'));

@@ -1,12 +1,14 @@
 /**
  * What the crawler checks with the package's checker: each page's document
  * problems (the checker's own codes, in the crawl's model), and the
- * timeline of the whole listing, from value-less skeletons of its segments.
+ * timeline of the whole listing, from what the checker's timeline rules
+ * read of each segment while it checked its page (no segment is checked twice).
  */
-import { validate } from '../index.js';
-import { isObject, type State } from './state.js';
+import { checkTimelineOf, detectModel, validatePage, type TimelineEntry } from '../validate.js';
+import { ptr } from '../pointer.js';
+import type { State } from './state.js';
 
-/** Segments kept (without values) for the timeline across pages. */
+/** Segments kept for the timeline across pages (times and series only, no values). */
 export const MAX_TIMELINE_SEGMENTS = 100_000;
 const CHECKER_PROBLEMS_PER_PAGE = 20;
 
@@ -15,19 +17,19 @@ export function checkerModel(state: State): '2024' | '2026' | 'auto' {
   return state.model === 'unknown' ? 'auto' : state.model;
 }
 
-export function detectModel(page: Record<string, unknown>): '2024' | '2026' | 'unknown' {
-  const list = Array.isArray(page.usage_segments) ? page.usage_segments : [];
-  for (const s of list) {
-    if (!isObject(s)) continue;
-    if (Object.prototype.hasOwnProperty.call(s, 'formats')) return '2026';
-    if (Object.prototype.hasOwnProperty.call(s, 'format')) return '2024';
-  }
-  return 'unknown';
+/**
+ * The crawl's model from a page, by the checker's own detection
+ * (`detectModel`): fixed by the first page that has a segment; a page
+ * without segments shows nothing.
+ */
+export function modelFromPage(page: Record<string, unknown>): '2024' | '2026' | 'unknown' {
+  const list = page.usage_segments;
+  return Array.isArray(list) && list.length > 0 ? detectModel(page) : 'unknown';
 }
 
-/** The checker's problems on one page, with its own codes. */
-export function checkDocument(state: State, url: string, page: Record<string, unknown>, pageNo: number): void {
-  const result = validate(page, { kind: 'list', model: checkerModel(state) });
+/** The checker's problems on one page, with its own codes; returns the page's timeline entries (see `keepTimeline`). */
+export function checkDocument(state: State, url: string, page: Record<string, unknown>, pageNo: number): readonly TimelineEntry[] {
+  const { result, timeline } = validatePage(page, { model: checkerModel(state), ...(state.serverMetadata === null ? {} : { serverMetadata: state.serverMetadata }) });
   let n = 0;
   for (const [level, list] of [['error', result.errors], ['warning', result.warnings]] as const) {
     for (const p of list) {
@@ -37,21 +39,27 @@ export function checkDocument(state: State, url: string, page: Record<string, un
   }
   const more = n - CHECKER_PROBLEMS_PER_PAGE + result.omittedErrors + result.omittedWarnings;
   if (more > 0) state.findings.add('document', url, `${more} more problems on page ${pageNo} not listed`, result.valid ? 'warning' : 'error');
+  return timeline;
 }
 
-/** One shared, never-mutated value set per width: a skeleton keeps a segment's shape without its values. */
-const NULL_SETS = new Map<number, readonly null[]>();
-export function keepSkeleton(state: State, seg: Record<string, unknown>, page: number): void {
-  if (state.skeletons.length >= MAX_TIMELINE_SEGMENTS) {
-    state.timelineOverflow = true;
-    return;
+/**
+ * Keep a page's timeline entries for the timeline across pages, numbered in
+ * listing order (the order decides which segment of a pair a problem is
+ * reported on): only the segments the listing counts (`listed`: page
+ * indexes; a copy of a segment already listed is the duplicate's finding,
+ * not an overlap) and that the timeline can use.
+ */
+export function keepTimeline(state: State, entries: readonly TimelineEntry[], listed: ReadonlySet<number>, page: number): void {
+  for (const e of entries) {
+    if (!e.timed || e.relatedKey === null || !listed.has(e.index)) continue;
+    if (state.timeline.length >= MAX_TIMELINE_SEGMENTS) {
+      state.timelineOverflow = true;
+      return;
+    }
+    const index = state.timeline.length;
+    state.timeline.push({ ...e, index, path: ptr('', 'usage_segments', index) });
+    state.timelinePages.push(page);
   }
-  const columns = Array.isArray(seg.format) ? seg.format.length : Array.isArray(seg.formats) ? seg.formats.length : 0;
-  let nulls = NULL_SETS.get(columns);
-  if (nulls === undefined) NULL_SETS.set(columns, (nulls = Object.freeze(new Array<null>(columns).fill(null))));
-  const n = Array.isArray(seg.values) ? seg.values.length : 0;
-  state.skeletons.push({ ...seg, values: new Array(n).fill(nulls) });
-  state.skeletonPages.push(page);
 }
 
 /** The timeline of the whole listing: the checker's timeline rules over every page's segments at once; only problems no single page showed. */
@@ -60,12 +68,12 @@ export function crossPageTimeline(state: State, url: string): void {
     state.skipped.set('timeline', `more than ${MAX_TIMELINE_SEGMENTS} segments`);
     return;
   }
-  const result = validate({ usage_segments: state.skeletons, next: null, previous: null }, { kind: 'list', model: checkerModel(state) });
+  const result = checkTimelineOf(state.timeline, state.model === '2026' ? '2026' : '2024');
   for (const [level, list] of [['error', result.errors], ['warning', result.warnings]] as const) {
     for (const p of list) {
       if (p.code !== 'timeline-overlap' && p.code !== 'timeline-hole') continue;
       const index = Number(/^\/usage_segments\/(\d+)/.exec(p.path)?.[1] ?? NaN);
-      const onPage = state.skeletonPages[index];
+      const onPage = state.timelinePages[index];
       if (onPage !== undefined && state.pageProblemKeys.has(`${p.code} ${p.segmentId ?? ''} ${onPage}`)) continue;
       state.findings.add(p.code, url, `across pages: ${p.message}`, level);
     }

@@ -10,7 +10,13 @@ export interface FetchLimits {
 }
 
 export type Fetched =
-  | { readonly kind: 'response'; readonly status: number; readonly headers: Headers; readonly body: string }
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly headers: Headers;
+      /** The body's bytes: decoded only when read (a `previous` page that equals the page before never is). */
+      readonly body: Buffer;
+    }
   | { readonly kind: 'transport'; readonly message: string }
   | { readonly kind: 'too-large'; readonly status: number; readonly bytes: number };
 
@@ -51,7 +57,7 @@ export function createFetcher(listingUrl: string, token: string | undefined, lim
           controller.abort();
           return { kind: 'too-large', status: res.status, bytes: read.bytes };
         }
-        return { kind: 'response', status: res.status, headers: res.headers, body: read.text };
+        return { kind: 'response', status: res.status, headers: res.headers, body: read.body };
       } catch (e) {
         return { kind: 'transport', message: controller.signal.aborted ? `no complete response within ${limits.timeoutMs} ms` : describe(e) };
       } finally {
@@ -61,8 +67,8 @@ export function createFetcher(listingUrl: string, token: string | undefined, lim
   };
 }
 
-async function readCapped(res: Response, max: number): Promise<{ text: string; bytes: number; tooLarge: boolean }> {
-  if (res.body === null) return { text: '', bytes: 0, tooLarge: false };
+async function readCapped(res: Response, max: number): Promise<{ body: Buffer; bytes: number; tooLarge: boolean }> {
+  if (res.body === null) return { body: Buffer.alloc(0), bytes: 0, tooLarge: false };
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -72,11 +78,11 @@ async function readCapped(res: Response, max: number): Promise<{ text: string; b
     bytes += value.byteLength;
     if (bytes > max) {
       await reader.cancel().catch(() => {});
-      return { text: '', bytes, tooLarge: true };
+      return { body: Buffer.alloc(0), bytes, tooLarge: true };
     }
     chunks.push(value);
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), bytes, tooLarge: false };
+  return { body: Buffer.concat(chunks, bytes), bytes, tooLarge: false };
 }
 
 /** The cause of a fetch failure in one line (undici wraps the socket error in `cause`). */

@@ -5,16 +5,20 @@
  */
 import { isObject, type State } from './state.js';
 
-export type PageResult = { ok: true; page: Record<string, unknown>; url: string; text: string } | { ok: false };
+/** What one request needs of the crawl: the fetcher, the deadline, and where its findings go. */
+export type Exchange = Pick<State, 'fetcher' | 'deadline' | 'findings'>;
+
+/** A page read: its JSON object, and its bytes (to compare with what its `previous`-of-next link gives). */
+export type PageResult = { ok: true; page: Record<string, unknown>; url: string; bytes: Buffer } | { ok: false };
 
 /** GET one page and check the exchange: transport, status, content type, size, JSON. */
-export async function fetchPage(state: State, url: string, what: string): Promise<PageResult> {
+export async function fetchPage(state: Exchange, url: string, what: string): Promise<PageResult> {
   const got = await fetchBody(state, url, what);
   return got === null ? { ok: false } : parsePage(state, url, what, got);
 }
 
 /** GET one page and check the exchange up to the body: transport, status, content type, size. Null after a finding. */
-export async function fetchBody(state: State, url: string, what: string): Promise<string | null> {
+export async function fetchBody(state: Exchange, url: string, what: string): Promise<Buffer | null> {
   const { findings } = state;
   if (Date.now() > state.deadline) {
     findings.add('page-limit', url, `the crawl's time limit was reached before ${what}`);
@@ -44,8 +48,9 @@ export async function fetchBody(state: State, url: string, what: string): Promis
 }
 
 /** The page a body holds: a JSON object, or a finding. */
-export function parsePage(state: State, url: string, what: string, text: string): PageResult {
+export function parsePage(state: Exchange, url: string, what: string, bytes: Buffer): PageResult {
   const { findings } = state;
+  const text = bytes.toString('utf8');
   let page: unknown;
   try {
     page = JSON.parse(text);
@@ -57,7 +62,7 @@ export function parsePage(state: State, url: string, what: string, text: string)
     findings.add('schema', url, `${what}: the body is JSON but not an object with usage_segments`, 'error', '');
     return { ok: false };
   }
-  return { ok: true, page, url, text };
+  return { ok: true, page, url, bytes };
 }
 
 export type Link = { kind: 'null' } | { kind: 'url'; url: string } | { kind: 'stop' };

@@ -125,14 +125,15 @@ export async function authProbes(state: State, url: string, haveToken: boolean):
     if (!/^\s*bearer\b/i.test(challenge)) {
       state.findings.add('auth', url, `the 401 ${label} has ${challenge === '' ? 'no WWW-Authenticate header' : `WWW-Authenticate ${JSON.stringify(challenge)}`}, expected a Bearer challenge (RFC 6750 §3)`);
     }
+    const text = r.body.toString('utf8');
     let body: unknown = null;
     try {
-      body = JSON.parse(r.body);
+      body = JSON.parse(text);
     } catch {
       // reported below
     }
     if (!isObject(body) || typeof body.error !== 'string') {
-      state.findings.add('auth-body', url, `the 401 ${label} has no OAuth error body {"error": …} (got ${JSON.stringify(r.body.slice(0, 80))})`);
+      state.findings.add('auth-body', url, `the 401 ${label} has no OAuth error body {"error": …} (got ${JSON.stringify(text.slice(0, 80))})`);
     }
   }
 }
@@ -147,7 +148,7 @@ export async function malformedFilterProbe(state: State, url: string): Promise<v
   }
   let body: unknown = null;
   try {
-    body = JSON.parse(r.body);
+    body = JSON.parse(r.body.toString('utf8'));
   } catch {
     // reported below
   }

@@ -4,6 +4,7 @@
  */
 import { getCrawlCode, type CrawlLevel } from './codes.js';
 import type { Fetcher } from './fetcher.js';
+import type { TimelineEntry } from '../validate.js';
 
 export type CrawlModel = 'auto' | '2024' | '2026';
 
@@ -61,6 +62,22 @@ export class Findings {
     const f: CrawlFinding = { code, level: lvl, url: this.redact(url), message: this.redact(message), ...(path === undefined ? {} : { path }) };
     this.list.push(f);
   }
+  /** Add the findings another collector made (one kept aside while a request ran), in their order; they are redacted here. */
+  absorb(other: Findings): void {
+    const listed = new Map<string, number>();
+    for (const f of other.list) {
+      this.add(f.code, f.url, f.message, f.level, f.path);
+      listed.set(f.code, (listed.get(f.code) ?? 0) + 1);
+    }
+    // Findings the other collector only counted stay counted.
+    for (const [code, n] of other.counts) {
+      const more = n - (listed.get(code) ?? 0);
+      if (more > 0) {
+        this.counts.set(code, (this.counts.get(code) ?? 0) + more);
+        this.omitted += more;
+      }
+    }
+  }
   has(code: string): boolean {
     return (this.counts.get(code) ?? 0) > 0;
   }
@@ -75,9 +92,12 @@ export interface State {
   readonly progress: (line: string) => void;
   model: '2024' | '2026' | 'unknown';
   readonly modelOption: CrawlModel;
-  readonly skeletons: Record<string, unknown>[];
-  /** The page of each skeleton. */
-  readonly skeletonPages: number[];
+  /** What the checker's timeline rules read of each listed segment, in listing order (`keepTimeline`). */
+  readonly timeline: TimelineEntry[];
+  /** The page of each timeline entry. */
+  readonly timelinePages: number[];
+  /** The Server Metadata (2026) the checker gets, or null. */
+  serverMetadata: Record<string, unknown> | null;
   timelineOverflow: boolean;
   /** Checker problems per page already reported: `${code} ${segmentId} ${page}` (to tell cross-page timeline problems apart). */
   readonly pageProblemKeys: Set<string>;

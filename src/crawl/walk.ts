@@ -5,9 +5,10 @@
  */
 import { plural } from '../words.js';
 import { parseDateTime } from '../index.js';
-import { checkDocument, detectModel, keepSkeleton } from './document.js';
-import { describeProbe, fetchBody, fetchPage, linkOf, normalize, type PageResult, parsePage } from './page.js';
-import { isObject, preview, REF_FIELDS, type RefField, type State, type Summary } from './state.js';
+import { checkDocument, keepTimeline, modelFromPage } from './document.js';
+import type { TimelineEntry } from '../validate.js';
+import { describeProbe, type Exchange, fetchBody, fetchPage, linkOf, normalize, type PageResult, parsePage } from './page.js';
+import { Findings, isObject, preview, REF_FIELDS, type RefField, type State, type Summary } from './state.js';
 
 /** The draft lets a Server truncate only listings of more than this many segments. */
 const FULL_PAGE = 100;
@@ -37,13 +38,19 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
   let url: string | null = startUrl;
   let pages = 0;
   let previousIds: string[] | null = null;
-  let previousText = '';
+  let previousBytes: Buffer = Buffer.alloc(0);
   let previousChecks = 0;
   let complete = false;
   const shortPages: { url: string; size: number }[] = [];
-  // The next page is requested as soon as its link is known, before this
-  // page is validated: the Server works while the checker does.
-  let pending: Promise<PageResult> | null = null;
+  // Pipelined, and bounded: the next page is requested as soon as its link
+  // is known, and the `previous` link of this page beside it, before this
+  // page is checked, so that the Server works while the checker does. At
+  // most one page ahead and one `previous` request are in flight; each one's
+  // findings wait aside until the walk reaches a fixed point, so their order
+  // never depends on which response came first.
+  let pending: Beside<PageResult> | null = null;
+  let previousCheck: Beside<void> | null = null;
+  const what = (n: number, u: string) => (opts.main ? `page ${n}` : `page ${n} of ${describeProbe(u)}`);
   while (url !== null) {
     if (pending === null) {
       if (pages >= state.maxPages || state.fetcher.count >= state.requestBudget) {
@@ -51,9 +58,10 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
         break;
       }
       visited.add(normalize(url));
-      pending = fetchPage(state, url, opts.main ? `page ${pages + 1}` : `page ${pages + 1} of ${describeProbe(url)}`);
+      const first = url;
+      pending = beside(state, (ex) => fetchPage(ex, first, what(pages + 1, first)));
     }
-    const got: PageResult = await pending;
+    const got: PageResult = await settle(state, pending);
     pending = null;
     if (!got.ok) break;
     const { page } = got;
@@ -74,27 +82,36 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
         following = next.url;
         if (pages < state.maxPages && state.fetcher.count < state.requestBudget) {
           visited.add(normalize(following));
-          pending = fetchPage(state, following, opts.main ? `page ${pages + 1}` : `page ${pages + 1} of ${describeProbe(following)}`);
+          const ahead = following;
+          pending = beside(state, (ex) => fetchPage(ex, ahead, what(pages + 1, ahead)));
         }
       }
     }
-    let previousCheck: Promise<void> | null = null;
+    // The previous link of the page before ran beside this page's request: its findings join here.
+    if (previousCheck !== null) await settle(state, previousCheck);
+    previousCheck = null;
     if (opts.main && pages === 1 && page.previous !== null && page.previous !== undefined) {
       findings.add('previous-link', pageUrl, `the first page's previous is ${JSON.stringify(page.previous)}, expected null`);
     }
     if (opts.main && previousIds !== null && previous.kind === 'url' && previousChecks < PREVIOUS_CHECKS) {
       previousChecks++;
-      previousCheck = checkPrevious(state, pageUrl, previous.url, { ids: previousIds, text: previousText }, pages);
+      const want = { ids: previousIds, bytes: previousBytes };
+      const previousUrl = previous.url;
+      const pageNo = pages;
+      previousCheck = beside(state, (ex) => checkPrevious(ex, pageUrl, previousUrl, want, pageNo));
     } else if (opts.main && previousIds !== null && previous.kind === 'null') {
       findings.add('previous-link', pageUrl, `page ${pages} has previous null, but page ${pages - 1} comes before it`);
     }
-    if (opts.main && state.model === 'unknown') state.model = detectModel(page);
+    if (opts.main && state.model === 'unknown') state.model = modelFromPage(page);
+    let timeline: readonly TimelineEntry[] = [];
     if (opts.main) {
       state.progress(`page ${pages}: ${plural(list.length, 'segment')}`);
-      checkDocument(state, pageUrl, page, pages);
+      timeline = checkDocument(state, pageUrl, page, pages);
     }
     const ids: string[] = [];
-    for (const seg of list) {
+    const listed = new Set<number>();
+    for (let i = 0; i < list.length; i++) {
+      const seg: unknown = list[i];
       const s = summarize(seg, pages);
       if (s === null) continue;
       ids.push(s.id);
@@ -106,31 +123,48 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
       if (firstPage !== undefined) continue; // twice on one page: the checker's duplicate-id
       seenIds.set(s.id, pages);
       segments.push(s);
-      if (opts.main) {
-        checkOrder(state, pageUrl, s, lastByGroup);
-        keepSkeleton(state, seg as Record<string, unknown>, pages);
-      }
+      listed.add(i);
+      if (opts.main) checkOrder(state, pageUrl, s, lastByGroup);
     }
-    if (previousCheck !== null) await previousCheck;
+    if (opts.main) keepTimeline(state, timeline, listed, pages);
     previousIds = ids;
-    previousText = got.text;
+    previousBytes = got.bytes;
     url = following;
   }
+  if (previousCheck !== null) await settle(state, previousCheck);
   if (opts.main) {
     for (const p of shortPages) findings.add('page-size', p.url, `a page before the last holds ${plural(p.size, 'segment')}; the draft lets a Server cut only listings of more than ${FULL_PAGE}, so pages before the last should hold at least ${FULL_PAGE}`);
   }
   return { segments, complete, pages };
 }
 
+/** A request running beside the walk; its findings are kept aside until `settle`. */
+interface Beside<T> {
+  readonly done: Promise<T>;
+  readonly findings: Findings;
+}
+
+function beside<T>(state: State, run: (ex: Exchange) => Promise<T>): Beside<T> {
+  const findings = new Findings((s) => s); // redacted when they join the crawl's findings
+  return { findings, done: run({ fetcher: state.fetcher, deadline: state.deadline, findings }) };
+}
+
+/** Wait for a request beside the walk and add its findings to the crawl's, in the order they were made. */
+async function settle<T>(state: State, b: Beside<T>): Promise<T> {
+  const value = await b.done;
+  state.findings.absorb(b.findings);
+  return value;
+}
+
 /**
  * Follow `previous` from page k+1: it must give page k. The same bytes as
- * page k are enough (no parse); otherwise the ids must match in order.
+ * page k are enough (neither decoded nor parsed); otherwise the ids must match in order.
  */
-async function checkPrevious(state: State, url: string, previousUrl: string, want: { readonly ids: readonly string[]; readonly text: string }, page: number): Promise<void> {
+async function checkPrevious(state: Exchange, url: string, previousUrl: string, want: { readonly ids: readonly string[]; readonly bytes: Buffer }, page: number): Promise<void> {
   const what = `previous of page ${page}`;
-  const text = await fetchBody(state, previousUrl, what);
-  if (text === want.text) return;
-  const got = text === null ? null : parsePage(state, previousUrl, what, text);
+  const bytes = await fetchBody(state, previousUrl, what);
+  if (bytes !== null && bytes.equals(want.bytes)) return;
+  const got = bytes === null ? null : parsePage(state, previousUrl, what, bytes);
   if (got === null || !got.ok) {
     state.findings.add('previous-link', url, `previous of page ${page} could not be read (see the finding for ${previousUrl})`);
     return;

@@ -4,8 +4,8 @@ import { ptr } from '../pointer.js';
 import { checkSegment, type SegmentSummary } from './segment.js';
 import { checkTimeline } from './timeline.js';
 
-/** The rules of a listing page: each segment's, ids unique, the timeline. */
-export function checkPage(page: Record<string, unknown>, ctx: CheckContext): void {
+/** The rules of a listing page: each segment's, ids unique, the timeline. Returns what the timeline read of each segment (the crawler joins pages with it). */
+export function checkPage(page: Record<string, unknown>, ctx: CheckContext): SegmentSummary[] {
   const c = ctx.collector;
   if (c.enabled('unknown-field')) {
     for (const k of Object.keys(page)) {
@@ -13,7 +13,7 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): voi
     }
   }
   const list = page.usage_segments;
-  if (!Array.isArray(list)) return;
+  if (!Array.isArray(list)) return [];
   const summaries: SegmentSummary[] = [];
   const firstById = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
@@ -30,4 +30,5 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): voi
     }
   }
   checkTimeline(summaries, ctx);
+  return summaries;
 }
