@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Load run: autocannon for 30 s at 50 connections against the reference
-// Server's first page and a filtered, paged listing; fails (exit 1) on any
-// error, timeout or non-2xx answer. Not a timed test: run it by hand or in a
-// soak job (npm run load --workspace server; LOAD_SECONDS, LOAD_CONNECTIONS).
-import { mkdtempSync, rmSync } from 'node:fs';
+// Load run (the issue's robustness proof): autocannon for 30 s at 50
+// connections against the reference Server (in this process, page cache and
+// grant cache on, as `serve` runs), alternating the first page and a
+// filtered later page; fails (exit 1) on any error, timeout or non-2xx
+// answer, and writes results/load-latest.json. Not part of any test run (it
+// takes 30 s): run it by hand or in a soak job
+// (npm run load --workspace server; LOAD_SECONDS, LOAD_CONNECTIONS).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -35,8 +38,23 @@ const result = await new Promise((resolve, reject) => {
     (err, r) => (err ? reject(err) : resolve(r)),
   );
 });
-console.log(`${SECONDS} s at ${CONNECTIONS} connections: ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p99 latency ${result.latency.p99} ms`);
+const { latency } = result;
+console.log(`${SECONDS} s at ${CONNECTIONS} connections: ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s`);
+console.log(`latency: mean ${latency.average.toFixed(1)} ms, p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms`);
 console.log(`errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+const summary = {
+  date: new Date().toISOString(),
+  node: process.version,
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  requests: result.requests.total,
+  requestsPerSecond: Math.round(result.requests.average),
+  errors: result.errors,
+  timeouts: result.timeouts,
+  non2xx: result.non2xx,
+  latencyMs: { mean: Number(latency.average.toFixed(1)), p50: latency.p50, p99: latency.p99, max: latency.max },
+};
+writeFileSync(new URL('./results/load-latest.json', import.meta.url), `${JSON.stringify(summary, null, 2)}\n`);
 await server.close();
 db.close();
 rmSync(dir, { recursive: true, force: true });

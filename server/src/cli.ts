@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Db, type Model, openDb, storedModel } from './db.js';
 import { DEMO_DEFAULTS, generateDemo } from './demo.js';
-import { FAULTS, type FaultName, isFaultName } from './faults.js';
+import { type Fault, FAULTS, type FaultName, isFaultName } from './faults.js';
 import { startServer } from './http.js';
 import { type Directory, importDocuments, type ImportInput } from './import.js';
 import { createToken } from './tokens.js';
@@ -110,9 +110,14 @@ async function serve(args: readonly string[], io: Io): Promise<number> {
   const stored = storedModel(db);
   const wanted = model(values.model);
   if (wanted !== undefined && stored !== null && wanted !== stored) throw new UsageError(`the database holds ${stored} segments, not ${wanted}`);
+  const serveModel = wanted ?? stored ?? '2024';
+  for (const f of faults) {
+    const only = (FAULTS as readonly Fault[]).find((x) => x.name === f)?.model;
+    if (only !== undefined && only !== serveModel) throw new UsageError(`fault ${f} needs a ${only} Server (--model ${only}), this one serves ${serveModel}`);
+  }
   const server = await startServer({
     db,
-    model: wanted ?? stored ?? '2024',
+    model: serveModel,
     host: values.host ?? '127.0.0.1',
     port: integer(values.port, '--port', 0, 0),
     ...(values['public-origin'] === undefined ? {} : { publicOrigin: values['public-origin'].replace(/\/+$/, '') }),

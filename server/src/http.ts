@@ -191,6 +191,7 @@ async function list(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Co
   let bodies = page.bodies;
   if (faults.has('unsorted')) bodies = [...bodies].reverse();
   if (faults.has('invalid-segment') && !laterPage && bodies.length > 0) bodies = [dropValueSet(bodies[0]!), ...bodies.slice(1)];
+  if (faults.has('undeclared-type') && ctx.model === '2026' && !laterPage && bodies.length > 0) bodies = [withUndeclaredType(bodies[0]!), ...bodies.slice(1)];
   if (faults.has('overlap-across-pages') && cursor?.direction === 'next' && filters.echo.length === 0) {
     const copy = copyOf(db, cursor.key);
     if (copy !== null) bodies = [copy, ...bodies];
@@ -266,6 +267,18 @@ function dropValueSet(body: Buffer): Buffer {
   const segment = JSON.parse(body.toString('utf8')) as { values?: unknown[] };
   const first = Array.isArray(segment.values) ? segment.values[0] : undefined;
   if (Array.isArray(first)) first.pop();
+  return Buffer.from(JSON.stringify(segment), 'utf8');
+}
+
+/** The type of the `undeclared-type` fault: prefixed as the draft recommends for a Server's own types, but missing from the metadata. */
+export const UNDECLARED_TYPE = 'sandbox_undeclared_reading';
+
+/** A 2026 segment gains a column of a type the Server Metadata does not describe (one value per value set, so the rest stays valid). */
+function withUndeclaredType(body: Buffer): Buffer {
+  const segment = JSON.parse(body.toString('utf8')) as { formats?: unknown[]; values?: unknown[] };
+  if (!Array.isArray(segment.formats) || !Array.isArray(segment.values)) return body;
+  segment.formats.push({ id: 'sandbox-undeclared', type: UNDECLARED_TYPE });
+  for (const set of segment.values) if (Array.isArray(set)) set.push({ v: 0 });
   return Buffer.from(JSON.stringify(segment), 'utf8');
 }
 

@@ -168,6 +168,12 @@ describe('serve', () => {
     expect(r.stderr).toContain('unknown fault');
   });
 
+  it('refuses a 2026-only fault on a 2024 Server with exit 2', () => {
+    const r = run(['serve', '--db', join(dir, 'a.db'), '--model', '2024', '--fault', 'undeclared-type']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('fault undeclared-type needs a 2026 Server');
+  });
+
   it('--help lists every fault', () => {
     const out = execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
     expect(out).toContain('duplicate-across-pages');

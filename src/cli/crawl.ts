@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { crawl, CRAWL_DEFAULTS, isHttpUrl, type CrawlModel, type CrawlReport } from '../crawl/crawl.js';
 import { renderJUnit } from '../crawl/junit.js';
 import { UsageError, type CliIo } from './io.js';
+import { modelArgs } from './model-options.js';
 import { choice, type OptionSpec } from './options.js';
 import type { Command } from './command.js';
 
@@ -21,6 +22,12 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'timeout-ms', type: 'string', value: 'N', help: `Deadline of one request (default ${CRAWL_DEFAULTS.timeoutMs}).` },
   { name: 'max-body-bytes', type: 'string', value: 'N', help: `Largest page read (default ${CRAWL_DEFAULTS.maxBodyBytes}).` },
   { name: 'model', type: 'string', value: 'M', help: 'auto (default: from the first page with a segment), 2024 or 2026:\nthe model the checker validates every page in.' },
+  {
+    name: 'server-metadata',
+    type: 'string',
+    value: 'URL|FILE',
+    help: "2026: the Server Metadata, from the Client object's cds_server_metadata\nURL (read without the token) or a JSON file; undeclared-type needs it.\nDefault: the listing origin's /.well-known/oauth-authorization-server.",
+  },
   { name: 'no-probes', type: 'boolean', help: 'Skip the filter, malformed-filter and authorization probes.' },
 ];
 
@@ -63,7 +70,7 @@ function printText(io: CliIo, r: CrawlReport): void {
 /** `crawl URL [options]`: check a live Server's listing. */
 export const crawlCommand: Command = {
   name: 'crawl',
-  usage: 'crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model auto|2024|2026] [--no-probes]',
+  usage: 'crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model auto|2024|2026] [--server-metadata URL|FILE] [--no-probes]',
   summary:
     "Crawl a Server's usage segments endpoint: every page validated, links,\norder, duplicates and the timeline across pages, filter and auth probes.\nExit 0 no error, 1 errors found, 2 could not start (arguments, unreachable).\n--json prints {conformant, url, model, pages, segments, requests,\ndurationMs, findings}.",
   options: OPTIONS,
@@ -71,6 +78,10 @@ export const crawlCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('crawl needs exactly one URL');
     const url = positionals[0]!;
     if (!isHttpUrl(url)) throw new UsageError(`URL must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
+    const metadataArg = values['server-metadata'];
+    const metadataUrl = typeof metadataArg === 'string' && isHttpUrl(metadataArg) ? metadataArg : undefined;
+    // A file is read as `validate --server-metadata FILE` reads it (a bad file is a usage error, exit 2).
+    const { serverMetadata } = metadataUrl === undefined ? await modelArgs(values, io) : {};
     const model = choice<CrawlModel>(values, 'model', CRAWL_MODELS, 'auto');
     const token = tokenFrom(values);
     const maxPages = positiveInteger(values['max-pages'], 'max-pages');
@@ -84,6 +95,8 @@ export const crawlCommand: Command = {
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
       model,
+      ...(metadataUrl === undefined ? {} : { serverMetadataUrl: metadataUrl }),
+      ...(serverMetadata === undefined ? {} : { serverMetadata }),
       probes: values['no-probes'] !== true,
       ...(tty ? { onProgress: (line: string) => io.stderr(`${line}\n`) } : {}),
     });

@@ -13,6 +13,7 @@
 import { CRAWL_CODES, getCrawlCode } from './codes.js';
 import { crossPageTimeline } from './document.js';
 import { createFetcher } from './fetcher.js';
+import { defaultMetadataUrl, type MetadataSource } from './metadata.js';
 import { isHttpUrl } from './page.js';
 import { authProbes, filterProbes, malformedFilterProbe } from './probes.js';
 import { type CrawlFinding, type CrawlModel, Findings, redactor, type State } from './state.js';
@@ -35,6 +36,14 @@ export interface CrawlOptions {
   readonly maxDurationMs?: number;
   /** `auto` (default): from the first page (`formats` → 2026, `format` → 2024). */
   readonly model?: CrawlModel;
+  /**
+   * 2026: the Server Metadata URL, the `cds_server_metadata` URL of the
+   * Client object (draft §5 L862); read without the token. Default: the
+   * listing origin's `/.well-known/oauth-authorization-server` (a decision).
+   */
+  readonly serverMetadataUrl?: string;
+  /** 2026: the Server Metadata itself (no request; wins over `serverMetadataUrl`). */
+  readonly serverMetadata?: Record<string, unknown>;
   /** Filter, malformed-filter and auth probes (default true). */
   readonly probes?: boolean;
   /** Progress lines (already redacted). */
@@ -71,6 +80,11 @@ export const CRAWL_DEFAULTS = { maxPages: 1000, timeoutMs: 30_000, maxBodyBytes:
 /** Crawl a Server's listing; never throws for anything the Server does. */
 export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
   if (!isHttpUrl(options.url)) throw new TypeError(`crawl: url must be an absolute http(s) URL, got ${JSON.stringify(options.url)}`);
+  if (options.serverMetadataUrl !== undefined && !isHttpUrl(options.serverMetadataUrl)) {
+    throw new TypeError(`crawl: serverMetadataUrl must be an absolute http(s) URL, got ${JSON.stringify(options.serverMetadataUrl)}`);
+  }
+  const metadata: MetadataSource =
+    options.serverMetadata !== undefined ? { kind: 'given', metadata: options.serverMetadata } : { kind: 'url', url: options.serverMetadataUrl ?? defaultMetadataUrl(options.url) };
   const started = Date.now();
   const redact = redactor(options.token);
   const findings = new Findings(redact);
@@ -93,6 +107,8 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
     timeline: [],
     timelinePages: [],
     serverMetadata: null,
+    metadataRead: false,
+    metadata,
     timelineOverflow: false,
     pageProblemKeys: new Set(),
     skipped: new Map(),
@@ -116,6 +132,9 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
     } else {
       await filterProbes(state, options.url, main.segments);
     }
+  }
+  if (state.model !== '2026') {
+    for (const c of ['server-metadata', 'server-metadata-unread']) state.skipped.set(c, state.model === '2024' ? 'a 2024 crawl: the Server Metadata is a 2026 document' : 'the model is unknown (no segment was read)');
   }
   if (main.pages < 2) {
     for (const c of ['previous-link', 'duplicate-across-pages', 'page-size', 'link-loop']) if (!findings.has(c)) state.skipped.set(c, 'the listing has one page');

@@ -17,14 +17,14 @@ export async function fetchPage(state: Exchange, url: string, what: string): Pro
   return got === null ? { ok: false } : parsePage(state, url, what, got);
 }
 
-/** GET one page and check the exchange up to the body: transport, status, content type, size. Null after a finding. */
-export async function fetchBody(state: Exchange, url: string, what: string): Promise<Buffer | null> {
+/** GET one page and check the exchange up to the body: transport, status, content type, size. Null after a finding. `auth`: 'none' for a public document (the Server Metadata). */
+export async function fetchBody(state: Exchange, url: string, what: string, auth: 'token' | 'none' = 'token'): Promise<Buffer | null> {
   const { findings } = state;
   if (Date.now() > state.deadline) {
     findings.add('page-limit', url, `the crawl's time limit was reached before ${what}`);
     return null;
   }
-  const r = await state.fetcher.get(url, 'token');
+  const r = await state.fetcher.get(url, auth);
   if (r.kind === 'transport') {
     findings.add('transport', url, `${what}: ${r.message}`);
     return null;

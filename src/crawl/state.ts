@@ -4,6 +4,7 @@
  */
 import { getCrawlCode, type CrawlLevel } from './codes.js';
 import type { Fetcher } from './fetcher.js';
+import type { MetadataSource } from './metadata.js';
 import type { TimelineEntry } from '../validate.js';
 
 export type CrawlModel = 'auto' | '2024' | '2026';
@@ -98,6 +99,10 @@ export interface State {
   readonly timelinePages: number[];
   /** The Server Metadata (2026) the checker gets, or null. */
   serverMetadata: Record<string, unknown> | null;
+  /** The Server Metadata was looked for (once per crawl). */
+  metadataRead: boolean;
+  /** Where the Server Metadata comes from (2026). */
+  readonly metadata: MetadataSource;
   timelineOverflow: boolean;
   /** Checker problems per page already reported: `${code} ${segmentId} ${page}` (to tell cross-page timeline problems apart). */
   readonly pageProblemKeys: Set<string>;

@@ -6,6 +6,7 @@
 import { plural } from '../words.js';
 import { parseDateTime } from '../index.js';
 import { checkDocument, keepTimeline, modelFromPage } from './document.js';
+import { loadServerMetadata } from './metadata.js';
 import type { TimelineEntry } from '../validate.js';
 import { describeProbe, type Exchange, fetchBody, fetchPage, linkOf, normalize, type PageResult, parsePage } from './page.js';
 import { Findings, isObject, preview, REF_FIELDS, type RefField, type State, type Summary } from './state.js';
@@ -103,6 +104,8 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
       findings.add('previous-link', pageUrl, `page ${pages} has previous null, but page ${pages - 1} comes before it`);
     }
     if (opts.main && state.model === 'unknown') state.model = modelFromPage(page);
+    // 2026: the Server's declared value types, before the first page is checked (once; its request runs beside the next page's).
+    if (opts.main && state.model === '2026' && !state.metadataRead) await loadServerMetadata(state, state.metadata);
     let timeline: readonly TimelineEntry[] = [];
     if (opts.main) {
       state.progress(`page ${pages}: ${plural(list.length, 'segment')}`);

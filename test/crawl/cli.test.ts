@@ -107,6 +107,7 @@ describe('crawl: exit status', () => {
     [['crawl', 'URL', '--model', '2025'], '--model'],
     [['crawl', 'URL', '--token', 'a', '--token-file', 'b'], 'not both'],
     [['crawl', 'URL', '--token-file', join(dir, 'missing')], 'ENOENT'],
+    [['crawl', 'URL', '--server-metadata', join(dir, 'missing-metadata.json')], '--server-metadata'],
   ])('2 for a bad command line: %j', async (args, message) => {
     const r = await runCli(args.map((a) => (a === 'URL' ? url : a)));
     expect(r.code).toBe(2);
