@@ -3,5 +3,3 @@ export type { Change } from './change.js';
 export { diffSpecFiles, diffSpecs, summarize, type DiffReport, type DiffSummary, type DiffOptions, type DiffHints } from './diff.js';
 export { DiffInputError } from './load.js';
 export { renderReport, renderText, renderJson, renderMarkdown, renderJunit, fails, DIFF_FORMATS, FAIL_ON, type DiffFormat, type FailOn } from './render.js';
-export { renderDiffRulesMarkdown } from './rules-doc.js';
-export { renderModelChangesMarkdown, MODEL_CHANGE_PAIR } from './changes-doc.js';

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIFF_RULES } from '../../src/diff/catalogue.js';
-import { MODEL_CHANGE_PAIR, renderModelChangesMarkdown } from '../../src/diff/changes-doc.js';
-import { renderDiffRulesMarkdown } from '../../src/diff/rules-doc.js';
+import { diffSpecFiles } from '../../src/diff/diff.js';
+import { renderMarkdown } from '../../src/diff/render.js';
+import { MODEL_CHANGE_PAIR, renderDiffRulesMarkdown, renderModelChangesMarkdown } from '../../scripts/lib/diff-docs.mjs';
 import { runCli } from '../helpers/cli.js';
 import { ROOT as ROOT_DIR } from '../helpers/paths.js';
 
@@ -10,7 +11,7 @@ const ROOT = new URL('../../', import.meta.url);
 
 describe('diff rule catalogue', () => {
   it('docs/diff-rules.md is the fresh generation from the catalogue', () => {
-    expect(readFileSync(new URL('docs/diff-rules.md', ROOT), 'utf8')).toBe(renderDiffRulesMarkdown());
+    expect(readFileSync(new URL('docs/diff-rules.md', ROOT), 'utf8')).toBe(renderDiffRulesMarkdown(DIFF_RULES));
   });
 
   it('has unique kebab-case ids', () => {
@@ -24,7 +25,7 @@ describe('docs/changes-2024-to-2026.md, the 2024 → 2026 change report', () => 
   const committed = readFileSync(new URL('docs/changes-2024-to-2026.md', ROOT), 'utf8');
 
   it('is the fresh generation from the two bundled descriptions (regenerated here and compared)', () => {
-    expect(committed).toBe(renderModelChangesMarkdown(ROOT_DIR));
+    expect(committed).toBe(renderModelChangesMarkdown(ROOT_DIR, { diffSpecFiles, renderMarkdown }));
   });
 
   it('holds, from its first count on, exactly what the diff CLI prints for the pair', async () => {
