@@ -27,6 +27,16 @@ export interface ModelAdapter {
   readonly validatePage: CompiledValidator;
   /** The schema's structural check of `values`, never laxer than the model's ValueSet schema (see columns/values.ts). */
   valuesShapeOk(values: readonly unknown[]): boolean;
+  /** The words of messages whose advice depends on what the model offers. */
+  readonly words: ModelWords;
+}
+
+/** Advice that differs between models (the rules stay model-blind: they ask the adapter). */
+export interface ModelWords {
+  /** How to account for a stretch of a measurement's timeline that no segment covers (`timeline-hole`). */
+  readonly holeRemedy: string;
+  /** Why an extension column (a format or type the model does not define) draws `unknown-format` in strict mode. */
+  extensionColumn(column: Column): string;
 }
 
 /** A compiled validator as generated/<model>/validators.ts exports it. */
@@ -57,8 +67,8 @@ export function membersFromSpec({ OBJECT_PROPERTIES, OBJECT_REQUIRED }: ObjectFa
   };
 }
 
-/** What differs between models beyond their spec facts: how columns and values read. */
-type ModelParts = Pick<ModelAdapter, 'valueMembers' | 'valuesShapeOk'>;
+/** What differs between models beyond their spec facts: how columns and values read, and the words of advice. */
+type ModelParts = Pick<ModelAdapter, 'valueMembers' | 'valuesShapeOk' | 'words'>;
 
 /**
  * An adapter from a model's facts: `columnsField` is read with `columns`, the

@@ -8,6 +8,7 @@ import { modelAdapter, type ModelAdapter } from './adapter.js';
 import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
 import { valuesShapeOk } from '../columns/values.js';
 import { MEASUREMENTS, parseFormat, type ColumnSpec } from '../formats.js';
+import { show } from '../json.js';
 
 /** The 2024 measurements, in bit order: the numeric format families (see formats.ts). */
 export const MEASUREMENTS_2024: readonly string[] = MEASUREMENTS;
@@ -86,4 +87,9 @@ const VALUE_MEMBERS: ReadonlyMap<number, ReadonlySet<string>> = new Map<number, 
 export const MODEL_2024: ModelAdapter = modelAdapter('2024', 'format', MEASUREMENTS_2024, columns2024, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList }, {
   valueMembers: (column) => VALUE_MEMBERS.get(column.kind) ?? null,
   valuesShapeOk,
+  words: {
+    // The meeting's proposal: a `gap` segment (with a reason) covers a stretch without data.
+    holeRemedy: 'disclose it with a gap segment',
+    extensionColumn: (column) => `format ${show(column.label)} is an extension format; clients ignore its values`,
+  },
 });

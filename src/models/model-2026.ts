@@ -16,7 +16,7 @@ import {
   type Direction,
 } from '../columns/column.js';
 import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, OBJECT_REQUIRED, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from '../../generated/2026/spec-facts.js';
-import { isObject } from '../json.js';
+import { isObject, show } from '../json.js';
 import { modelAdapter, type ModelAdapter } from './adapter.js';
 import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2026/validators.js';
 import { valuesShapeOk2026 } from '../columns/values.js';
@@ -139,4 +139,10 @@ const VALUE_MEMBERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 export const MODEL_2026: ModelAdapter = modelAdapter('2026', 'formats', MEASUREMENTS_2026, columns2026, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList }, {
   valueMembers: (column) => (column.type === undefined ? null : (VALUE_MEMBERS.get(column.type) ?? null)),
   valuesShapeOk: valuesShapeOk2026,
+  words: {
+    // No gap segment in 2026: missing data is a null in the value set (§10.8.3 L5494).
+    holeRemedy: 'cover it with a segment whose value sets hold null for the missing data (2026 has no gap segment)',
+    extensionColumn: (column) =>
+      `Value Format ${column.label}: type ${show(column.type)} is not defined by the draft, and no Server Metadata given to the checker declares it; clients ignore its values unless the Server describes the type in cds_usagesegments_additional_value_types`,
+  },
 });

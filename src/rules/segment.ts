@@ -262,7 +262,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
     if (col.suggestion !== null && (col.kind === KIND_EXTENSION || col.kind === KIND_INVALID)) {
       c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is not a known format; did you mean ${show(col.suggestion)}?`, id);
     } else if (strict && col.kind === KIND_EXTENSION && !(col.type !== undefined && ctx.declaredTypes?.has(col.type) === true)) {
-      c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is an extension format; clients ignore its values`, id);
+      c.add('unknown-format', ptr(base, ctx.model.columnsField, i), () => ctx.model.words.extensionColumn(col), id);
     }
   });
 

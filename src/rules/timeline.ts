@@ -137,7 +137,7 @@ function reportHoles(members: readonly Timed[], measurement: string, bit: number
         ctx.collector.add(
           'timeline-hole',
           s.path,
-          () => `no segment covers ${formatInstant(from)} to ${formatInstant(s.start)} between segment ${label(before)} and segment ${label(s)} (${measurement}); disclose it with a gap segment`,
+          () => `no segment covers ${formatInstant(from)} to ${formatInstant(s.start)} between segment ${label(before)} and segment ${label(s)} (${measurement}); ${ctx.model.words.holeRemedy}`,
           s.id,
         );
       }

@@ -1,9 +1,10 @@
 // src/rules/segment.ts: messages that say how to fix (issue 13). A wrong
 // interval arithmetic names the field to change and the value that would be
-// right; counts read as English ("1 value set").
+// right; counts read as English ("1 value set"); advice in the model's terms.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validate, type Problem } from '../../src/index.js';
-import { deepFreeze, example } from '../engine/helpers.js';
+import { ROOT, deepFreeze, example } from '../engine/helpers.js';
 
 /** Option 1's segment re-timed: `n` value sets of `interval` s from 2024-01-01T00:00:00Z to `end`. */
 function segment(end: string, n: number, interval = 900) {
@@ -56,5 +57,31 @@ describe('value-set-length', () => {
       path: '/values/0',
       message: 'value set has 2 values, but format has 1 entry: give one value (or null) per format entry',
     });
+  });
+});
+
+describe('unknown-format (strict) says what the model offers for a column it does not define', () => {
+  const meta = {
+    cds_customerdata_version: 'v1',
+    cds_usagesegments_api: 'https://utility.example/cds/usage-segments',
+    cds_usagesegments_additional_value_types: { exampleutility_gap: { type: 'exampleutility_gap', name: 'Gap reason', description: 'Why usage is missing.', documentation: 'https://utility.example/gap' } },
+  };
+  const page2026 = () => JSON.parse(readFileSync(`${ROOT}spec/2026/examples/gap-disclosure-page.json`, 'utf8'));
+  const unknownFormat = (r: { warnings: Problem[] }) => r.warnings.filter((w) => w.code === 'unknown-format');
+
+  it('2024: an extension format, whose values clients ignore', () => {
+    const s = { ...example('option1-estimated.json'), format: ['kwh_fwd', 'exampleutility_note'] };
+    s.values = s.values.map((vs: unknown[]) => [...vs, null]);
+    const found = unknownFormat(validate(deepFreeze(s), { strict: true }));
+    expect(found.map((w) => [w.path, w.message])).toEqual([['/format/1', 'format "exampleutility_note" is an extension format; clients ignore its values']]);
+  });
+
+  it('2026: a type the draft does not define, named with its Value Format, and how a Server declares it; declared, no finding', () => {
+    const found = unknownFormat(validate(deepFreeze(page2026()), { strict: true }));
+    expect(found.map((w) => w.path)).toEqual(['/usage_segments/1/formats/0']);
+    expect(found[0]!.message).toBe(
+      'Value Format exampleutility_gap "outage": type "exampleutility_gap" is not defined by the draft, and no Server Metadata given to the checker declares it; clients ignore its values unless the Server describes the type in cds_usagesegments_additional_value_types',
+    );
+    expect(unknownFormat(validate(deepFreeze(page2026()), { strict: true, serverMetadata: meta }))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/index.js';
-import { applyPatch, codesOf, deepFreeze, example } from '../engine/helpers.js';
+import { ROOT, applyPatch, codesOf, deepFreeze, example } from '../engine/helpers.js';
 
 const page = () => example('gap-disclosure-page.json');
 
@@ -119,5 +120,31 @@ describe('gap disclosure page', () => {
       { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'gap-2' },
     ]);
     expect(codesOf(validate(p))).toEqual([]);
+  });
+});
+
+describe('timeline-hole says how to cover the hole with what the model offers', () => {
+  const page2026 = () => JSON.parse(readFileSync(`${ROOT}spec/2026/examples/gap-disclosure-page.json`, 'utf8'));
+
+  it('2024: disclose it with a gap segment, and the gap segment removes the finding', () => {
+    const r = validate(applyPatch(page(), [{ op: 'remove', path: '/usage_segments/1' }]));
+    expect(r.warnings.map((w) => w.code)).toEqual(['timeline-hole']);
+    expect(r.warnings[0]!.message).toMatch(/disclose it with a gap segment$/);
+    expect(codesOf(validate(page()))).toEqual([]);
+  });
+
+  it('2026 (no gap segment): a segment whose value sets hold null, which removes the finding', () => {
+    const p = page2026();
+    const r = validate(p);
+    const holes = r.warnings.filter((w) => w.code === 'timeline-hole');
+    expect(holes.map((w) => w.path)).toEqual(['/usage_segments/2']);
+    expect(holes[0]!.message).not.toMatch(/disclose it with a gap segment/);
+    expect(holes[0]!.message).toMatch(/cover it with a segment whose value sets hold null for the missing data \(2026 has no gap segment\)$/);
+    // Following the advice: the server's gap type replaced by the usage column with null values for the hour.
+    const covered = applyPatch(p, [
+      { op: 'replace', path: '/usage_segments/1/formats', value: p.usage_segments[0].formats },
+      { op: 'replace', path: '/usage_segments/1/values', value: [[null]] },
+    ]);
+    expect(codesOf(validate(covered))).toEqual([]);
   });
 });
