@@ -100,7 +100,8 @@ describe('errata page', () => {
     }
     expect(segments[0]!.cds_usagesegment_id).toBe(segments[1]!.cds_usagesegment_id);
     expect(Date.parse(segments[0]!.segment_start as string)).toBeGreaterThan(Date.parse(segments[1]!.segment_start as string));
-    // What waits: the 2026 checker's schema and duplicate-id findings on this page.
+    // The checker's findings on this page (schema, duplicate-id, duplicate-key,
+    // interval-arithmetic) are the corpus's ER-37 case, which the page is held to above.
   });
 
   it('ER-38: the gas choice of include_usage_segment_value_types has no usagesegment_format', () => {
