@@ -1,4 +1,4 @@
-import { RULES, ruleApplies, type Code, type Level, type RuleGate } from './registry.js';
+import { RULES, ruleApplies, ruleWidened, type Code, type Level, type RuleGate } from './registry.js';
 
 /** One finding of the checker. */
 export interface Problem {
@@ -44,6 +44,8 @@ type Lazy = string | (() => string);
  * a code whose rule does not apply under the gate (strict-only without
  * `strict`, revision-only outside a revision check, another model) is not
  * reported, and checks ask `enabled(code)` to skip the work altogether.
+ * A rule that strict mode widens (`strictAdds`) reports its wider findings
+ * when `widened(code)`: checks never test the mode themselves.
  *
  * Past the cap a problem is only counted, unless it is the first of its code
  * (so every kind of problem found is listed at least once). Producers pass
@@ -58,20 +60,29 @@ export class Collector {
   omittedWarnings = 0;
   /** Index in the chain of the document being checked (revision checks; set on each problem as `doc`); undefined otherwise. */
   docIndex: number | undefined = undefined;
-  readonly gate: RuleGate;
+  /** The modes and model of the check; private, so that checks ask `enabled`/`widened` and never test a mode. */
+  private readonly gate: RuleGate;
   /** Level of each code whose rule applies under the gate. */
   private readonly levels: ReadonlyMap<string, Level>;
+  /** Codes whose wider, strict-mode findings are reported under the gate. */
+  private readonly widenedCodes: ReadonlySet<string>;
   /** Codes with at least one listed problem. */
   private readonly listedCodes = new Set<string>();
 
   constructor(gate: Partial<RuleGate> = {}, readonly cap: number = MAX_PROBLEMS) {
     this.gate = { ...DEFAULT_GATE, ...gate };
     this.levels = new Map(RULES.filter((r) => ruleApplies(r, this.gate)).map((r) => [r.code, r.level]));
+    this.widenedCodes = new Set(RULES.filter((r) => ruleWidened(r, this.gate)).map((r) => r.code));
   }
 
   /** Is `code` reported under this collector's gate? */
   enabled(code: Code): boolean {
     return this.levels.has(code);
+  }
+
+  /** Does `code` report what the registry says strict mode adds to it (`strictAdds`)? */
+  widened(code: Code): boolean {
+    return this.widenedCodes.has(code);
   }
 
   /** Would a problem of `code` be listed now? False when it would only be counted (or is not reported at all). */

@@ -1,9 +1,10 @@
 /**
  * The single registry of problem codes. Every code the checker can report is
  * listed here with everything that decides when it is reported: its level,
- * its source class, the modes it needs (strict, revision) and the models it
- * applies to. The collector gates on these flags, `docs/rules.md` is rendered
- * from this list, and tests derive their lists from it.
+ * its source class, the modes it needs (strict, revision), what strict mode
+ * adds to it, and the models it applies to. The collector gates on these
+ * fields, `docs/rules.md` is rendered from this list, and tests derive their
+ * lists from it.
  */
 import { INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from './tolerance.js';
 
@@ -38,6 +39,12 @@ interface RuleDefinition {
   readonly summary: string;
   /** Reported only when the `strict` option is set. */
   readonly strictOnly?: boolean;
+  /**
+   * A rule reported in every mode whose `strict` mode reports more: what it
+   * adds (rendered in `docs/rules.md`). Checks ask the collector
+   * (`widened(code)`) whether to report the wider findings, never the mode.
+   */
+  readonly strictAdds?: string;
   /** Reported only by `checkRevision` / `checkRevisionChain`. */
   readonly revisionOnly?: boolean;
   /** Reported only when the caller passes the Server Metadata (`serverMetadata` option, `--server-metadata`). */
@@ -151,7 +158,9 @@ const DEFINITIONS = [
     sourceClass: 'decision',
     models: BOTH,
     summary:
-      'A format string is one or two edits from a known format, or differs from one only in letter case (a likely typo: the message says which was meant); in strict mode also any other extension format, whose values clients ignore. 2026: a Value Format `type` (a near-miss of a defined type is `unknown-enum`); not reported for a type the caller\'s Server Metadata declares.',
+      'A format string is one or two edits from a known format, or differs from one only in letter case (a likely typo: the message says which was meant). 2026: only in strict mode (a near-miss of a defined Value Format `type` is `unknown-enum`).',
+    strictAdds:
+      'any other extension format, whose values clients ignore (2026: a Value Format `type` the draft does not define), except a type the caller\'s Server Metadata declares.',
   },
   {
     code: 'sign',
@@ -221,7 +230,8 @@ const DEFINITIONS = [
     sourceClass: 'decision',
     models: ONLY_2026,
     summary:
-      'A Value Format field the draft lists values for (`units`, `direction`, `tou`, `tier`, `season`, `quality`, `demand_type`, `attribution`, `supply_type`) has a value outside the list for its type, or a `type` is one or two edits away from a defined type. **Decision**: Servers must use the lists but Clients must ignore unknown values, so this is a warning, never an error; reported always in strict mode, and by default only when the value is one or two edits (or only letter case) away from a listed value.',
+      'A Value Format field the draft lists values for (`units`, `direction`, `tou`, `tier`, `season`, `quality`, `demand_type`, `attribution`, `supply_type`) has a value outside the list for its type, or a `type` is one or two edits away from a defined type. **Decision**: Servers must use the lists but Clients must ignore unknown values, so this is a warning, never an error; by default a value outside the list is reported only when it is one or two edits (or only letter case) away from a listed value.',
+    strictAdds: 'every other value outside the list of a field, not only a likely slip.',
   },
   {
     code: 'undeclared-type',
@@ -266,6 +276,11 @@ export function ruleApplies(rule: Rule, gate: RuleGate): boolean {
   if (rule.revisionOnly === true && !gate.revision) return false;
   if (rule.metadataOnly === true && !gate.metadata) return false;
   return rule.models.includes(gate.model);
+}
+
+/** Does the rule report its wider, strict-mode findings (`strictAdds`) under `gate`? */
+export function ruleWidened(rule: Rule, gate: RuleGate): boolean {
+  return rule.strictAdds !== undefined && gate.strict && ruleApplies(rule, gate);
 }
 
 /** Look up a rule by its code. */

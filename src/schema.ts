@@ -53,7 +53,7 @@ function pageView(doc: unknown, errors: AjvError[]): unknown {
 
 /**
  * Check one segment's `values`: first in one pass by `valuesClean` (schema
- * shape and every value rule at once; not when strict-only rules run), and a
+ * shape and every value rule at once; not when `unknown-field` is reported), and a
  * clean segment is added to `clean`; else by `valuesShapeOk`, and only a
  * segment whose values fail it runs through the validator in full (its
  * `/values` errors kept, under `base`).
@@ -126,7 +126,9 @@ function segmentIdAt(doc: unknown, path: string): string | undefined {
 export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Collector, model: ModelAdapter): SchemaOutcome {
   const errors: AjvError[] = [];
   const clean = new Set<unknown>();
-  // The fast path decides every value rule at once; strict-only rules need the full loop.
+  // The fast path decides every value rule at once but `unknown-field` (the
+  // members of value objects, which only the rules' value loop reads): when
+  // that code is reported, every segment takes the full loop.
   const fastPath = !collector.enabled('unknown-field');
   if (kind === 'list') {
     if (!model.validatePage(pageView(doc, errors))) errors.push(...((model.validatePage.errors ?? []) as AjvError[]));

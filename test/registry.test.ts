@@ -1,7 +1,7 @@
-// The registry drives behaviour: the collector gates every code by its rule's flags, and the summaries quote the tolerances the code uses.
+// The registry drives behaviour: the collector gates every code by its rule's flags (and widens a rule in strict mode exactly where the registry says what strict mode adds), and the summaries quote the tolerances the code uses.
 import { describe, expect, it } from 'vitest';
 import { Collector } from '../src/problems.js';
-import { RULES, ruleApplies, type Code, type Model, type Rule } from '../src/registry.js';
+import { RULES, ruleApplies, ruleWidened, type Code, type Model, type Rule } from '../src/registry.js';
 import { INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from '../src/tolerance.js';
 
 const GATES = [false, true].flatMap((strict) =>
@@ -29,6 +29,21 @@ describe('rule registry', () => {
         if (want) expect((rule.level === 'error' ? c.errors : c.warnings)[0]!.code).toBe(rule.code);
       }
     }
+  });
+
+  it('the collector widens a code in strict mode exactly when its rule says what strict mode adds and applies', () => {
+    for (const gate of GATES) {
+      const c = new Collector(gate);
+      for (const rule of RULES as readonly Rule[]) {
+        const want = rule.strictAdds !== undefined && gate.strict && ruleApplies(rule, gate);
+        expect(ruleWidened(rule, gate), `${rule.code} ${JSON.stringify(gate)}`).toBe(want);
+        expect(c.widened(rule.code as Code), `${rule.code} ${JSON.stringify(gate)}`).toBe(want);
+      }
+    }
+  });
+
+  it('a rule strict mode widens is reported in every mode (a strict-only rule has nothing to add to)', () => {
+    for (const r of RULES as readonly Rule[]) if (r.strictAdds !== undefined) expect(r.strictOnly, r.code).not.toBe(true);
   });
 
   it('summaries quote the tolerance constants the checks use', () => {

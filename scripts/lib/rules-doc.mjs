@@ -12,6 +12,12 @@ export function renderRulesMarkdown(rules) {
     intro:
       "Every problem the checker (`validate`, `checkRevision`, `checkRevisionChain`, the `cds-usage-segments` CLI) reports carries one of these codes. Errors make a document invalid; warnings do not. The class says where the rule comes from: a MUST of the group's draft, a shape the group's examples use, a meeting proposal, or our decision where the texts are silent.",
     head: ['code', 'level', 'class', 'models', 'when reported', 'rule'],
-    rows: rules.map((r) => [`\`${r.code}\``, r.level, r.sourceClass, r.models.join(', '), r.strictOnly ? 'strict mode only' : r.revisionOnly ? 'revision checks only' : 'always', cell(r.summary)]),
+    rows: rules.map((r) => [`\`${r.code}\``, r.level, r.sourceClass, r.models.join(', '), cell(whenReported(r)), cell(r.summary)]),
   });
+}
+
+/** The "when reported" cell: the registry's mode flags, and what strict mode adds to a rule reported always. */
+export function whenReported(r) {
+  const when = r.strictOnly ? 'strict mode only' : r.revisionOnly ? 'revision checks only' : r.metadataOnly ? 'with Server Metadata only' : 'always';
+  return r.strictAdds === undefined ? when : `${when}; strict mode adds ${r.strictAdds}`;
 }

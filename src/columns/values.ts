@@ -150,7 +150,7 @@ export function valuesShapeOk2026(values: readonly unknown[]): boolean {
 
 /**
  * The single pass over `values` for the common case (every column energy or
- * gap, not strict). True only when the values satisfy the schema (what
+ * gap, `unknown-field` not reported). True only when the values satisfy the schema (what
  * `valuesShapeOk` checks) and would draw no value-level finding (arity, value
  * type, sign, net balance within the tolerance without the relative slack); then
  * neither the structural pass nor the rules' value loop needs to run. False

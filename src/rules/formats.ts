@@ -48,18 +48,18 @@ function checkIndexes(f: Record<string, unknown>, i: number, n: number, base: st
   }
 }
 
-/** `unknown-enum`: a listed field's value outside the draft's list; by default only when it looks like a slip. */
+/** `unknown-enum`: a listed field's value outside the draft's list; unless the rule is widened (strict mode, see the registry), only when it looks like a slip. */
 function checkEnums(f: Record<string, unknown>, type: string, i: number, base: string, ctx: CheckContext, id: string | undefined): void {
   const lists = FIELD_LISTS[type];
   if (lists === undefined) return;
-  const strict = ctx.collector.gate.strict;
+  const every = ctx.collector.widened('unknown-enum');
   for (const field in lists) {
     const v = f[field];
     if (typeof v !== 'string') continue; // absent, null, or a schema error
     const list = lists[field]!;
     if (list.includes(v)) continue;
     const near = nearestKnown(v, list);
-    if (near === undefined && !strict) continue;
+    if (near === undefined && !every) continue;
     const hint = near !== undefined ? `; did you mean ${show(near)}?` : '; Clients ignore it';
     ctx.collector.add('unknown-enum', ptr(base, 'formats', i, field), `${field} ${show(v)} is not one of the draft's values for ${type} (${list.join(', ')})${hint}`, id);
   }
@@ -103,7 +103,7 @@ export function checkValueFormats(seg: Record<string, unknown>, base: string, ct
   if (!Array.isArray(formats) || !ctx.collector.enabled('duplicate-format-id')) return;
   const n = formats.length;
   checkIds(formats, base, ctx, id);
-  const strictFields = ctx.collector.enabled('unknown-field');
+  const membersChecked = ctx.collector.enabled('unknown-field');
   for (let i = 0; i < n; i++) {
     const f: unknown = formats[i];
     if (!isObject(f) || typeof f.type !== 'string') continue;
@@ -114,7 +114,7 @@ export function checkValueFormats(seg: Record<string, unknown>, base: string, ct
     }
     if (INDEXED_TYPES.has(type)) checkIndexes(f, i, n, base, ctx, id);
     checkEnums(f, type, i, base, ctx, id);
-    if (strictFields) {
+    if (membersChecked) {
       const known = FORMAT_MEMBERS.get(type)!;
       for (const k of Object.keys(f)) {
         if (!known.has(k)) ctx.collector.add('unknown-field', ptr(base, 'formats', i, k), `property ${show(k)} is not defined for a ${type} Value Format`, id);

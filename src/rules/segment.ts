@@ -75,7 +75,7 @@ function unknownMembers(o: Record<string, unknown>, known: ReadonlySet<string>, 
 }
 
 /** `unknown-field` inside one well-formed value (strict mode). */
-function strictValue(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
+function checkValueMembers(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
   const known = ctx.model.valueMembers(column);
   if (known === null) return;
   if (column.kind === KIND_SUPPLY_MIX && Array.isArray(v)) {
@@ -135,7 +135,7 @@ function checkNetBalance(vs: unknown[], list: readonly Column[], triples: readon
 function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: CheckContext, id: string | undefined): void {
   const { list, kinds, triples } = cols;
   const n = kinds.length;
-  const strict = ctx.collector.enabled('unknown-field');
+  const membersChecked = ctx.collector.enabled('unknown-field');
   for (let k = 0; k < values.length; k++) {
     const vs: unknown = values[k];
     if (!Array.isArray(vs)) continue; // schema error
@@ -155,7 +155,7 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
         if (x < 0) reportSign(list[i]!, x, ptr(base, 'values', k, i), ctx, id);
       }
       if (kinds[i] === KIND_SUPPLY_MIX) checkMixSum(v as Record<string, unknown>[], ptr(base, 'values', k, i), ctx, id);
-      if (strict && kinds[i] !== KIND_INVALID) strictValue(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
+      if (membersChecked && kinds[i] !== KIND_INVALID) checkValueMembers(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
     }
     if (triples !== null) checkNetBalance(vs, list, triples, base, k, ctx, id);
   }
@@ -254,14 +254,15 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   const cols = ctx.model.columnsOf(seg);
   checkValueFormats(seg, base, ctx, id);
   // A likely typo (one or two edits from a known format, or only the letter
-  // case differs) always; any other extension format in strict mode only,
-  // except a type the caller's Server Metadata declares (2026: the Server's
-  // own, described). 2026 near-misses of a defined type are `unknown-enum`.
-  const strict = c.enabled('unknown-field');
+  // case differs) always; any other extension format when the registry's
+  // strict-mode widening applies, except a type the caller's Server Metadata
+  // declares (2026: the Server's own, described). 2026 near-misses of a
+  // defined type are `unknown-enum`.
+  const everyExtension = c.widened('unknown-format');
   cols.list.forEach((col, i) => {
     if (col.suggestion !== null && (col.kind === KIND_EXTENSION || col.kind === KIND_INVALID)) {
       c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is not a known format; did you mean ${show(col.suggestion)}?`, id);
-    } else if (strict && col.kind === KIND_EXTENSION && !(col.type !== undefined && ctx.declaredTypes?.has(col.type) === true)) {
+    } else if (everyExtension && col.kind === KIND_EXTENSION && !(col.type !== undefined && ctx.declaredTypes?.has(col.type) === true)) {
       c.add('unknown-format', ptr(base, ctx.model.columnsField, i), () => ctx.model.words.extensionColumn(col), id);
     }
   });
