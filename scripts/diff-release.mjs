@@ -14,9 +14,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot as root } from './lib/generated-files.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
 function baseRef() {
@@ -63,7 +62,7 @@ try {
       continue;
     }
     const r = spawnSync(process.execPath, [join(root, 'dist/src/cli.js'), 'diff', '--fail-on', 'none', old, join(root, m.now)], { encoding: 'utf8' });
-    process.stdout.write(r.stdout.replaceAll(scratch + '/', `${base.ref.slice(0, 10)}:`).replaceAll(root, ''));
+    process.stdout.write(r.stdout.replaceAll(scratch + '/', `${base.ref.slice(0, 10)}:`).replaceAll(`${root}/`, ''));
     if (r.status !== 0) {
       process.stderr.write(r.stderr);
       failed = true;

@@ -4,12 +4,12 @@
 // the real CLI's output). Run `npm run compile` first. With --check,
 // exits 1 if the file is out of date (test/convert/docs.test.ts runs that).
 import { spawnSync } from 'node:child_process';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot as root } from './lib/generated-files.mjs';
 import { writeOrCheck } from './lib/write-or-check.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = (p) => new URL(`../dist/src/convert/${p}`, import.meta.url).href;
+const dist = (p) => pathToFileURL(join(root, 'dist/src/convert', p)).href;
 const { COLUMN_ROWS, SUPPLY_MIX_ROWS, FIELD_ROWS, QUALITY_FALLBACK, KWH_SCALE, CARRIED_PREFIX, CARRIED_PREFIX_2026 } = await import(dist('mapping.js'));
 const cli = join(root, 'dist/src/cli.js');
 
@@ -114,7 +114,7 @@ const lines = [
   '',
   '### A 2026 segment back to 2024: settlement runs, demand, certificates',
   '',
-  example(relative(root, fileURLToPath(new URL('../test/convert/fixtures/2026-option2-settlement.json', import.meta.url))), '2024', (d) => fence('json', JSON.stringify({ format: d.format, values: d.values }, null, 2))),
+  example('test/convert/fixtures/2026-option2-settlement.json', '2024', (d) => fence('json', JSON.stringify({ format: d.format, values: d.values }, null, 2))),
   '',
 ];
 const fresh = lines.join('\n');

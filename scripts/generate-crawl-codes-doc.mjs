@@ -2,13 +2,14 @@
 // Writes docs/crawl-codes.md from the crawler's code registry (src/crawl/codes.ts,
 // compiled to dist/src). Run `npm run compile` first. With --check, exits 1 if
 // docs/crawl-codes.md is out of date.
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from './lib/generated-files.mjs';
 import { cell, markdownTablePage } from './lib/markdown-page.mjs';
 import { writeOrCheck } from './lib/write-or-check.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const { CRAWL_CODES } = await import(new URL('../dist/src/crawl/codes.js', import.meta.url).href);
-const target = `${root}docs/crawl-codes.md`;
+const { CRAWL_CODES } = await import(pathToFileURL(join(repoRoot, 'dist/src/crawl/codes.js')).href);
+const target = join(repoRoot, 'docs/crawl-codes.md');
 
 const fresh = markdownTablePage({
   title: 'Crawler codes',

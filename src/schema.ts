@@ -80,10 +80,10 @@ function checkValues(seg: unknown, base: string, fastPath: boolean, model: Model
  * the value set has one entry per column and column i has a valid format.
  */
 function valueRulesCover(path: string, values: readonly unknown[], cols: Columns): boolean {
-  const toks = path.split('/'); // ['', 'values', k, i, …]
-  if (toks.length < 4) return false;
-  const vs = values[Number(toks[2])];
-  const col = cols.list[Number(toks[3])];
+  const toks = parsePointer(path); // ['values', k, i, …]
+  if (toks.length < 3) return false;
+  const vs = values[Number(toks[1])];
+  const col = cols.list[Number(toks[2])];
   return Array.isArray(vs) && vs.length === cols.list.length && col !== undefined && col.kind !== KIND_INVALID;
 }
 

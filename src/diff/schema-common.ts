@@ -2,6 +2,7 @@
 import type { DiffRuleId } from './catalogue.js';
 import type { ChangeLog } from './change.js';
 import { isObject } from '../json.js';
+import { parsePointer } from '../pointer.js';
 import { child, type SpecNode, type SpecSet } from './load.js';
 
 /** A location with tokens appended (the package's JSON Pointer helper). */
@@ -45,8 +46,8 @@ export type Log = (rule: DiffRuleId, message: string, before?: unknown, after?: 
 /** The name of a schema: its `title`, else the component or file it is defined as. */
 export function schemaName(node: SpecNode): string | undefined {
   if (isObject(node.value) && typeof node.value.title === 'string') return node.value.title;
-  const m = /^\/components\/schemas\/([^/]+)$/.exec(node.pointer);
-  if (m) return m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const toks = node.pointer.startsWith('/') ? parsePointer(node.pointer) : [];
+  if (toks.length === 3 && toks[0] === 'components' && toks[1] === 'schemas' && toks[2] !== '') return toks[2];
   if (node.pointer === '') {
     // A file that is one schema is named after the file (no regular expression: file names are input).
     const base = node.uri.slice(Math.max(node.uri.lastIndexOf('/'), node.uri.lastIndexOf('\\')) + 1);

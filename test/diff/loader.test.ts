@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffSpecFiles, diffSpecs } from '../../src/diff/diff.js';
 import { DiffInputError } from '../../src/diff/load.js';
+import { ROOT } from '../helpers/paths.js';
 import { BASE } from './helpers.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 /** The 2024 model's split spec and its Redocly bundle (before and after the move to spec/2024/). */
 const SPLIT = ['spec/2024/openapi.yaml', 'spec/openapi.yaml'].map((p) => join(ROOT, p)).find((p) => existsSync(p))!;
 const BUNDLE = ['generated/2024/openapi.json', 'generated/openapi.json'].map((p) => join(ROOT, p)).find((p) => existsSync(p))!;

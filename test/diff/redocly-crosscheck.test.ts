@@ -15,10 +15,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffSpecFiles } from '../../src/diff/diff.js';
+import { ROOT } from '../helpers/paths.js';
 import { CASES, writePair } from './helpers.js';
 
 const run = promisify(execFile);
-const REDOCLY = join(process.cwd(), 'node_modules/.bin/redocly');
+const REDOCLY = join(ROOT, 'node_modules/.bin/redocly');
 const scratch = mkdtempSync(join(tmpdir(), 'cds-diff-redocly-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@
 // cited section number.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
 export const SOURCE_KEYS = ['2024-09', '2024-08', 'ov-08', 'ov-09', 'min', 'min-0815', '2026'] as const;
 export type SourceKey = (typeof SOURCE_KEYS)[number];
@@ -62,7 +62,7 @@ const EXTRACTS: Record<Exclude<SourceKey, 'min-0815'>, { file: string; ranges: [
 
 /** The folder holding drafts/ and seed/, or null when the texts are not at hand. */
 export function sharedDir(): string | null {
-  const dir = process.env.CDS_SHARED_DIR ?? join(repoRoot, '..', 'shared');
+  const dir = process.env.CDS_SHARED_DIR ?? join(ROOT, '..', 'shared');
   return existsSync(join(dir, 'drafts', 'README.md')) && existsSync(join(dir, 'seed')) ? dir : null;
 }
 

@@ -9,11 +9,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 import { checkCitation, citedText, parseCitation, sharedDir, ticked, type Citation } from './citations.js';
 
-const doc = readFileSync(join(repoRoot, 'docs/errata.md'), 'utf8');
-const fixtureDir = join(repoRoot, 'test/fixtures/errata');
+const doc = readFileSync(join(ROOT, 'docs/errata.md'), 'utf8');
+const fixtureDir = join(ROOT, 'test/fixtures/errata');
 
 interface Erratum { id: string; title: string; cites: string[]; body: string }
 
@@ -44,7 +44,7 @@ function fixtures(): FixtureRef[] {
   return out;
 }
 const refs = fixtures();
-const readFixture = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
+const readFixture = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
 describe('errata page', () => {
   it('numbers the errata ER-1, ER-2, … in order', () => {
@@ -68,7 +68,7 @@ describe('errata page', () => {
   });
 
   // The corpus runs the checker on these files; here the page is held to the corpus.
-  const corpus = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/invalid/errata.json'), 'utf8')) as { tests: { file?: string; problems: { code: string; path: string }[] }[] };
+  const corpus = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/invalid/errata.json'), 'utf8')) as { tests: { file?: string; problems: { code: string; path: string }[] }[] };
   it('lists findings for exactly the fixtures the corpus checks', () => {
     const listed = refs.filter((r) => r.findings !== 'special').map((r) => r.file).sort();
     expect(corpus.tests.map((c) => c.file).sort()).toEqual(listed);

@@ -7,18 +7,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeExpectation, expectationFile, loadExample, regionsOf, renderGuide, runCli, type GuideExpectation } from '../../scripts/lib/doc-blocks.mjs';
 import { validate } from '../../src/index.js';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
 type GuideExample = GuideExpectation & { document: unknown };
 
 const guidePath = 'docs/guide-reading-a-segment.md';
-const guide = readFileSync(join(repoRoot, guidePath), 'utf8');
-const exampleFiles = readdirSync(join(repoRoot, 'docs/examples'))
+const guide = readFileSync(join(ROOT, guidePath), 'utf8');
+const exampleFiles = readdirSync(join(ROOT, 'docs/examples'))
   .filter((f) => f.endsWith('.json'))
   .sort()
   .map((f) => `docs/examples/${f}`);
 function load(file: string): GuideExample {
-  const { document, expectation } = loadExample(repoRoot, file);
+  const { document, expectation } = loadExample(ROOT, file);
   if (expectation === null) throw new Error(`${file} has no ${expectationFile(file)}`);
   return { ...expectation, document };
 }
@@ -40,9 +40,9 @@ describe('guide: reading a usage segment', () => {
   });
 
   it('keeps one expectation per example and no stray one', () => {
-    const expected = readdirSync(join(repoRoot, 'docs/examples/expected')).sort().map((f) => `docs/examples/${f}`);
+    const expected = readdirSync(join(ROOT, 'docs/examples/expected')).sort().map((f) => `docs/examples/${f}`);
     expect(expected).toEqual(exampleFiles);
-    for (const file of exampleFiles) expect(existsSync(join(repoRoot, expectationFile(file))), file).toBe(true);
+    for (const file of exampleFiles) expect(existsSync(join(ROOT, expectationFile(file))), file).toBe(true);
   });
 
   it('embeds every example file exactly once, and nothing else', () => {
@@ -51,7 +51,7 @@ describe('guide: reading a usage segment', () => {
   });
 
   it('is up to date with its example files (`npm run docs:guides`)', () => {
-    expect(renderGuide(repoRoot, guide)).toBe(guide);
+    expect(renderGuide(ROOT, guide)).toBe(guide);
   });
 
   for (const file of exampleFiles) {
@@ -71,7 +71,7 @@ describe('guide: reading a usage segment', () => {
       });
 
       it('is a plain document the CLI takes as it is, with the expected exit status', () => {
-        const { status } = runCli(repoRoot, ['validate', ...(ex.options?.strict ? ['--strict'] : []), file]);
+        const { status } = runCli(ROOT, ['validate', ...(ex.options?.strict ? ['--strict'] : []), file]);
         expect(status).toBe(ex.expect.valid ? 0 : 1);
       });
 

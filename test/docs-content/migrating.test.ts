@@ -11,13 +11,13 @@ import { MODEL_NAMES, modelConfig } from '../../scripts/lib/models.mjs';
 import { validateServerMetadata } from '../../generated/2026/validators.js';
 import { convert } from '../../src/convert/index.js';
 import { detectModel, validate } from '../../src/index.js';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 import { checkCitation, parseCitation, sharedDir } from './citations.js';
 
 const FILE = 'docs/migrating-2024-to-2026.md';
-const doc = readFileSync(join(repoRoot, FILE), 'utf8');
+const doc = readFileSync(join(ROOT, FILE), 'utf8');
 const regions = regionsOf(doc);
-const readDoc = (file: string): unknown => JSON.parse(readFileSync(join(repoRoot, file), 'utf8'));
+const readDoc = (file: string): unknown => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
 const EXAMPLES = 'docs/examples/migrating';
 const BEFORE = `${EXAMPLES}/net-metering-2024.json`;
 const AFTER = `${EXAMPLES}/net-metering-2026.json`;
@@ -25,7 +25,7 @@ const META = 'spec/2026/examples/server-metadata.json';
 
 describe('guide: moving from 2024 to 2026', () => {
   it('is up to date with its files and the CLI’s output (`npm run docs:guides`)', () => {
-    expect(renderGuide(repoRoot, doc)).toBe(doc);
+    expect(renderGuide(ROOT, doc)).toBe(doc);
   });
 
   it('has the sections an implementer needs', () => {
@@ -41,7 +41,7 @@ describe('guide: moving from 2024 to 2026', () => {
   });
 
   it('uses every file of docs/examples/migrating, and each exists', () => {
-    const files = readdirSync(join(repoRoot, EXAMPLES)).filter((f) => f.endsWith('.json')).map((f) => `${EXAMPLES}/${f}`).sort();
+    const files = readdirSync(join(ROOT, EXAMPLES)).filter((f) => f.endsWith('.json')).map((f) => `${EXAMPLES}/${f}`).sort();
     const named = [...new Set(regions.flatMap((r) => r.arg.split(/\s+/).filter((a) => a.endsWith('.json'))))];
     expect(files.filter((f) => !named.includes(f))).toEqual([]);
     for (const f of named) expect(() => readDoc(f), f).not.toThrow();
@@ -51,7 +51,7 @@ describe('guide: moving from 2024 to 2026', () => {
     const { document, losses } = convert(readDoc(BEFORE), '2026');
     expect(document).toEqual(readDoc(AFTER));
     expect(losses).toEqual([]);
-    const cli = runCli(repoRoot, ['convert', '--to', '2026', BEFORE]);
+    const cli = runCli(ROOT, ['convert', '--to', '2026', BEFORE]);
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual(readDoc(AFTER));
   });
@@ -75,7 +75,7 @@ describe('guide: moving from 2024 to 2026', () => {
   it('shows validate --json naming each file’s model', () => {
     const region = regions.find((r) => r.kind === 'cli' && r.arg.startsWith('validate --json'));
     expect(region).toBeDefined();
-    const out = JSON.parse(runCli(repoRoot, region!.arg.split(' ')).stdout) as { model: string; files: { file: string; model: string }[] };
+    const out = JSON.parse(runCli(ROOT, region!.arg.split(' ')).stdout) as { model: string; files: { file: string; model: string }[] };
     expect(out.files.map((f) => [f.file, f.model])).toEqual([
       [BEFORE, '2024'],
       [AFTER, '2026'],
@@ -100,6 +100,6 @@ describe('guide: moving from 2024 to 2026', () => {
 
   it('is a guide of both rendered references and listed in the README', () => {
     for (const model of MODEL_NAMES) expect(modelConfig(model).guides?.map((g) => g.file), model).toContain(FILE);
-    expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(`](${FILE})`);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`](${FILE})`);
   });
 });

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { regionsOf, renderGuide, runCli } from '../../scripts/lib/doc-blocks.mjs';
 import { validateServerMetadata } from '../../generated/2026/validators.js';
 import { detectModel, RULES, validate } from '../../src/index.js';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
-const doc = readFileSync(join(repoRoot, 'docs/proposals.md'), 'utf8');
+const doc = readFileSync(join(ROOT, 'docs/proposals.md'), 'utf8');
 const regions = regionsOf(doc);
 const cliRegions = regions.filter((r) => r.kind === 'cli');
 
@@ -35,12 +35,12 @@ function documented(args: string): Documented {
 
 function actual(args: string): Documented {
   const argv = args.split(' ');
-  const { stdout, status } = runCli(repoRoot, [...argv.filter((a) => a !== '--json'), '--json']);
+  const { stdout, status } = runCli(ROOT, [...argv.filter((a) => a !== '--json'), '--json']);
   const out = JSON.parse(stdout) as CliJson;
   return { status, codes: [...out.errors, ...out.warnings].map((p) => p.code).sort() };
 }
 
-const readDoc = (file: string): unknown => JSON.parse(readFileSync(join(repoRoot, file), 'utf8'));
+const readDoc = (file: string): unknown => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
 /** The model a shown file belongs to, by its path: spec/2026/… or a name ending in -2026 is 2026. */
 const modelOfPath = (file: string) => (/(^|\/)2026\/|-2026\.json$/.test(file) ? '2026' : '2024');
 const META_2026 = 'spec/2026/examples/server-metadata.json';
@@ -96,7 +96,7 @@ describe('proposals: Option 1, Option 2, gap disclosure, supply mix', () => {
   });
 
   it('runs the checker on every mistake file', () => {
-    const mistakes = readdirSync(join(repoRoot, 'docs/examples/mistakes')).filter((f) => f.endsWith('.json'));
+    const mistakes = readdirSync(join(ROOT, 'docs/examples/mistakes')).filter((f) => f.endsWith('.json'));
     expect(mistakes.length).toBeGreaterThan(5);
     for (const file of mistakes) {
       expect(cliRegions.some((r) => r.arg.includes(`docs/examples/mistakes/${file}`)), file).toBe(true);
@@ -123,7 +123,7 @@ describe('proposals: Option 1, Option 2, gap disclosure, supply mix', () => {
   }
 
   it('is up to date with the CLI’s full output (`npm run docs:guides`)', () => {
-    expect(renderGuide(repoRoot, doc)).toBe(doc);
+    expect(renderGuide(ROOT, doc)).toBe(doc);
   });
 
   it('names only codes that exist', () => {

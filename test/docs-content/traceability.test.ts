@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/index.js';
-import { repoRoot } from '../spec/helpers.js';
+import { RULES, resolvePointer } from '../../src/index.js';
+import { ROOT } from '../helpers/paths.js';
 import { checkCitation, parseCitation, sharedDir, ticked } from './citations.js';
 
-const text = readFileSync(join(repoRoot, 'docs/traceability.md'), 'utf8');
+const text = readFileSync(join(ROOT, 'docs/traceability.md'), 'utf8');
 const CLASSES = ['draft', 'example', 'proposal', 'decision'] as const;
 
 interface Row { id: string; source: string; cls: string; statement: string; schema: string; rule: string; test: string; notes: string }
@@ -27,16 +27,6 @@ function rows(): Row[] {
   return out;
 }
 const table = rows();
-
-function resolve(doc: unknown, pointer: string): unknown {
-  let node: unknown = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !(key in node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 /** Which source each section of the page cites, by row-id prefix. */
 const SOURCE_OF_PREFIX: Record<string, RegExp> = {
@@ -107,12 +97,12 @@ describe('traceability table', () => {
           continue;
         }
         cited++;
-        const file = join(repoRoot, 'generated', m[1]!);
+        const file = join(ROOT, 'generated', m[1]!);
         if (!existsSync(file)) {
           missing.push(`${r.id}: ${m[1]} does not exist`);
           continue;
         }
-        if (resolve(JSON.parse(readFileSync(file, 'utf8')), m[2]!) === undefined) missing.push(`${r.id}: ${ref}`);
+        if (!resolvePointer(JSON.parse(readFileSync(file, 'utf8')), m[2]!).found) missing.push(`${r.id}: ${ref}`);
       }
     }
     expect(cited).toBeGreaterThan(40);
@@ -129,7 +119,7 @@ describe('traceability table', () => {
           missing.push(`${r.id}: ${cell}`);
           continue;
         }
-        const file = join(repoRoot, ref[1]!);
+        const file = join(ROOT, ref[1]!);
         if (!existsSync(file)) {
           missing.push(`${r.id}: ${ref[1]} does not exist`);
           continue;

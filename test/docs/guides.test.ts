@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionsOf, runCli } from '../../scripts/lib/doc-blocks.mjs';
 import { openPage, type OpenedPage } from './browser.js';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
-const html = join(repoRoot, 'docs/reference/2024/index.html');
-const screenshots = join(repoRoot, 'test-output/screenshots');
+const html = join(ROOT, 'docs/reference/2024/index.html');
+const screenshots = join(ROOT, 'test-output/screenshots');
 
 const GUIDES = [
   { label: 'Guide: reading a usage segment', file: 'docs/guide-reading-a-segment.md', section: '1. Timing: where each value set sits' },
@@ -19,18 +19,18 @@ const GUIDES = [
   { label: 'Guide: moving from 2024 to 2026', file: 'docs/migrating-2024-to-2026.md', section: 'Field by field' },
 ];
 
-const guideExamples = readdirSync(join(repoRoot, 'docs/examples'))
+const guideExamples = readdirSync(join(ROOT, 'docs/examples'))
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => ({ file: f, document: JSON.parse(readFileSync(join(repoRoot, 'docs/examples', f), 'utf8')) as unknown }));
-const proposals = readFileSync(join(repoRoot, 'docs/proposals.md'), 'utf8');
+  .map((f) => ({ file: f, document: JSON.parse(readFileSync(join(ROOT, 'docs/examples', f), 'utf8')) as unknown }));
+const proposals = readFileSync(join(ROOT, 'docs/proposals.md'), 'utf8');
 const shownJson = regionsOf(proposals).filter((r) => r.kind === 'example').map((r) => r.arg);
 const commands = regionsOf(proposals).filter((r) => r.kind === 'cli').map((r) => r.arg);
 
 /** A rendered heading by its text (its accessible name also holds the deep-link label). */
 const heading = (page: OpenedPage['page'], text: string) => page.locator('h1, h2, h3').filter({ hasText: text });
 
-const sectionsOf = (file: string) => [...readFileSync(join(repoRoot, file), 'utf8').matchAll(/^## (.*)$/gm)].map((m) => m[1]!);
+const sectionsOf = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^## (.*)$/gm)].map((m) => m[1]!);
 
 interface Seen {
   blocks: Set<string>;
@@ -111,7 +111,7 @@ describe('guides in the rendered reference', () => {
       expect(sections.length).toBeGreaterThan(2);
       expect(sections.filter((s) => !seen.headings.has(s))).toEqual([]);
       // The file's first-level title is dropped by the cds/guide-descriptions decorator: the tag is the heading.
-      const title = /^# (.*)$/m.exec(readFileSync(join(repoRoot, guide.file), 'utf8'))![1]!;
+      const title = /^# (.*)$/m.exec(readFileSync(join(ROOT, guide.file), 'utf8'))![1]!;
       expect(seen.headings.has(title), title).toBe(false);
     });
   }
@@ -126,14 +126,14 @@ describe('guides in the rendered reference', () => {
   it('shows the meeting’s examples and the checker’s output on the proposals page', () => {
     const parsed = blocks.map(parsesTo);
     for (const file of shownJson) {
-      const content = JSON.parse(readFileSync(join(repoRoot, file), 'utf8'));
+      const content = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
       expect(parsed.some((p) => JSON.stringify(p) === JSON.stringify(content)), file).toBe(true);
     }
     for (const args of commands) {
       const block = blocks.find((b) => b.startsWith(`$ cds-usage-segments ${args}\n`));
       expect(block, args).toBeDefined();
       // The rendered output is the CLI's output now.
-      const { stdout } = runCli(repoRoot, args.split(' '));
+      const { stdout } = runCli(ROOT, args.split(' '));
       const rendered = block!.slice(block!.indexOf('\n') + 1).trim();
       if (args.includes('--json')) expect(JSON.parse(rendered)).toEqual(JSON.parse(stdout));
       else expect(rendered).toBe(stdout.trim());
@@ -141,7 +141,7 @@ describe('guides in the rendered reference', () => {
   });
 
   it('renders the traceability table with a row per statement', () => {
-    const ids = [...readFileSync(join(repoRoot, 'docs/traceability.md'), 'utf8').matchAll(/^\| ([A-Z]\d+) \|/gm)].map((m) => m[1]!);
+    const ids = [...readFileSync(join(ROOT, 'docs/traceability.md'), 'utf8').matchAll(/^\| ([A-Z]\d+) \|/gm)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(30);
     expect(ids.filter((id) => !seen.firstCells.has(id))).toEqual([]);
   });

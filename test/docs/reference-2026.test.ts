@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { examplePicker, expectEverySchemaListed, openListingOperation, useReference } from './browser.js';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
-const html = join(repoRoot, 'docs/reference/2026/index.html');
-const screenshots = join(repoRoot, 'test-output/screenshots');
-const bundled = JSON.parse(readFileSync(join(repoRoot, 'generated/2026/openapi.json'), 'utf8'));
+const html = join(ROOT, 'docs/reference/2026/index.html');
+const screenshots = join(ROOT, 'test-output/screenshots');
+const bundled = JSON.parse(readFileSync(join(ROOT, 'generated/2026/openapi.json'), 'utf8'));
 const schemaNames = Object.keys(bundled.components.schemas).sort();
 const summaries = Object.values(
   bundled.paths['/'].get.responses['200'].content['application/json'].examples as Record<string, { summary: string }>,

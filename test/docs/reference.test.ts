@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { examplePicker, expectEverySchemaListed, openListingOperation, useReference } from './browser.js';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
-const html = join(repoRoot, 'docs/reference/2024/index.html');
-const screenshots = join(repoRoot, 'test-output/screenshots');
+const html = join(ROOT, 'docs/reference/2024/index.html');
+const screenshots = join(ROOT, 'test-output/screenshots');
 
 interface ExampleObject { summary: string; value: { usage_segments: { cds_usagesegment_id: string }[] } }
-const bundled = JSON.parse(readFileSync(join(repoRoot, 'generated/2024/openapi.json'), 'utf8'));
+const bundled = JSON.parse(readFileSync(join(ROOT, 'generated/2024/openapi.json'), 'utf8'));
 const schemaNames = Object.keys(bundled.components.schemas).sort();
 const examples = Object.values(
   bundled.paths['/api/usagesegments'].get.responses['200'].content['application/json'].examples,

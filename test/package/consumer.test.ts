@@ -13,13 +13,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJson, repoRoot } from '../spec/helpers.js';
+import { readJson } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
-const pkg = readJson(join(repoRoot, 'package.json')) as { name: string; version: string };
+const pkg = readJson(join(ROOT, 'package.json')) as { name: string; version: string };
 
 const TSC = {
-  '5.9.3': join(repoRoot, 'node_modules/typescript5/bin/tsc'),
-  '7.0.2': join(repoRoot, 'node_modules/typescript/bin/tsc'),
+  '5.9.3': join(ROOT, 'node_modules/typescript5/bin/tsc'),
+  '7.0.2': join(ROOT, 'node_modules/typescript/bin/tsc'),
 };
 
 const CONSUMER_TS = `import { readFileSync } from 'node:fs';
@@ -99,7 +100,7 @@ function status(cmd: string, args: string[], cwd: string): number {
 function consumerDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
-  copyFileSync(join(repoRoot, 'spec/2024/examples/option2-both-columns.json'), join(dir, 'option2.json'));
+  copyFileSync(join(ROOT, 'spec/2024/examples/option2-both-columns.json'), join(dir, 'option2.json'));
   return dir;
 }
 
@@ -109,12 +110,12 @@ function consumerDir(prefix: string): string {
  * ignored, so the install has to build).
  */
 function snapshotRepository(into: string): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
     .split('\0')
-    .filter((f) => f !== '' && existsSync(join(repoRoot, f)));
+    .filter((f) => f !== '' && existsSync(join(ROOT, f)));
   for (const file of files) {
     mkdirSync(dirname(join(into, file)), { recursive: true });
-    copyFileSync(join(repoRoot, file), join(into, file));
+    copyFileSync(join(ROOT, file), join(into, file));
   }
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=consumer test', '-c', 'user.email=consumer@test.invalid', ...args], { cwd: into, stdio: 'ignore' });
   git('init', '-q');
@@ -138,12 +139,12 @@ describe('installed from the packed tarball', () => {
     dir = consumerDir('cds-consumer-');
     // Scripts off: `prepare` would rebuild dist/ while other test files read it;
     // `npm test` has just compiled it. The git-URL case below runs `prepare`.
-    sh('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], repoRoot);
+    sh('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], ROOT);
     const found = readdirSync(dir).find((f) => f.endsWith('.tgz'));
     if (!found) throw new Error('npm pack wrote no tarball');
     tarball = join(dir, found);
     // @types/node for the consumer's own use of node:fs; copied from this repo rather than fetched.
-    sh('npm', ['install', '--no-save', '--no-package-lock', tarball, join(repoRoot, 'node_modules/@types/node'), join(repoRoot, 'node_modules/undici-types')], dir);
+    sh('npm', ['install', '--no-save', '--no-package-lock', tarball, join(ROOT, 'node_modules/@types/node'), join(ROOT, 'node_modules/undici-types')], dir);
     writeFileSync(join(dir, 'consumer.ts'), CONSUMER_TS);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   }, 120_000);
@@ -190,7 +191,7 @@ describe('installed from the packed tarball', () => {
   });
 
   it('ships the rendered reference of every model, each one HTML file', () => {
-    const models = readdirSync(join(repoRoot, 'generated')).filter((m) => /^\d{4}$/.test(m));
+    const models = readdirSync(join(ROOT, 'generated')).filter((m) => /^\d{4}$/.test(m));
     expect(models).toContain('2024');
     for (const model of models) {
       const html = readFileSync(join(dir, 'node_modules/cds-usage-segments/docs/reference', model, 'index.html'), 'utf8');

@@ -15,10 +15,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
-const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
-const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
   bin: Record<string, string>;
   files: string[];
@@ -30,7 +30,7 @@ interface Run {
 }
 function run(cmd: string, args: string[]): Run {
   try {
-    const stdout = execFileSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_ignore_scripts: 'true' } });
+    const stdout = execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_ignore_scripts: 'true' } });
     return { status: 0, stdout };
   } catch (e) {
     const err = e as { status?: number; stdout?: string; stderr?: string };
@@ -53,7 +53,7 @@ describe('package.json', () => {
   });
 
   it('publishes only what users need', () => {
-    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
     const paths = files.map((f) => f.path);
     for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json', 'docs/reference/2024/index.html', 'dist/generated/2026/columns.js', 'generated/2026/openapi.json', 'generated/2026/schemas/ValueFormat.json']) {

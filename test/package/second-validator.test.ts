@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
 import { detectKind } from '../../src/index.js';
 import { applyPatch, example, type PatchOp } from '../engine/helpers.js';
-import { EXAMPLE_SCHEMAS, examplesDir, generatedDir, listFiles, readJson, repoRoot } from '../spec/helpers.js';
+import { EXAMPLE_SCHEMAS, examplesDir, generatedDir, listFiles, readJson } from '../spec/helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
 type Name = 'UsageSegment' | 'UsageSegmentList';
 const schemaOf = (name: Name) => readJson(join(generatedDir, 'schemas', `${name}.json`)) as Schema;
@@ -29,7 +30,7 @@ function verdicts(name: Name, doc: unknown) {
 interface Case { description: string; base?: string; data?: unknown; text?: string; previous?: unknown; patch?: PatchOp[]; valid: boolean; problems: { code: string; path: string }[] }
 interface Group { description: string; base?: string; kind?: 'auto' | 'segment' | 'list'; tests: Case[] }
 
-const corpusDir = join(repoRoot, 'test/fixtures/invalid');
+const corpusDir = join(ROOT, 'test/fixtures/invalid');
 const schemaOnly: { label: string; name: Name; doc: unknown }[] = [];
 for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort()) {
   const group = JSON.parse(readFileSync(join(corpusDir, file), 'utf8')) as Group;

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODEL_NAMES, modelConfig } from '../../scripts/lib/models.mjs';
 import { guideDescription, referenceDocument } from '../../scripts/render-docs.mjs';
-import { readJson, repoRoot } from './helpers.js';
+import { readJson } from './helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
 interface Tag { name: string; description?: string; 'x-traitTag'?: boolean }
 interface Doc { tags?: Tag[]; 'x-tagGroups'?: { name: string; tags: string[] }[] }
 
-const pkg = readJson(join(repoRoot, 'package.json')) as { scripts: Record<string, string> };
+const pkg = readJson(join(ROOT, 'package.json')) as { scripts: Record<string, string> };
 
 /** The relative imports of a script, transitively, from scripts/generate.mjs. */
 function generationScripts(): string[] {
@@ -21,7 +22,7 @@ function generationScripts(): string[] {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = readFileSync(join(repoRoot, file), 'utf8');
+    const text = readFileSync(join(ROOT, file), 'utf8');
     for (const m of text.matchAll(/from '(\.{1,2}\/[^']+\.mjs)'/g)) {
       queue.push(join(file, '..', m[1]!));
     }
@@ -44,18 +45,18 @@ describe('the build has no cycle', () => {
   it('writes generated/ with scripts that never read dist/ (the compiled CLI)', () => {
     const scripts = generationScripts();
     expect(scripts).toContain('scripts/bundle.mjs');
-    for (const file of scripts) expect(readFileSync(join(repoRoot, file), 'utf8'), file).not.toMatch(/\bdist\/(src|generated)\b/);
+    for (const file of scripts) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/\bdist\/(src|generated)\b/);
   });
 
   for (const model of MODEL_NAMES) {
-    const bundle = readJson(join(repoRoot, 'generated', model, 'openapi.json')) as Doc;
+    const bundle = readJson(join(ROOT, 'generated', model, 'openapi.json')) as Doc;
     const guides = modelConfig(model).guides ?? [];
 
     it(`${model}: the published bundle holds no guide`, () => {
       expect((bundle.tags ?? []).filter((t) => t['x-traitTag'] === true)).toEqual([]);
       const text = JSON.stringify(bundle);
       for (const g of guides) {
-        const firstParagraph = guideDescription(readFileSync(join(repoRoot, g.file), 'utf8')).split('\n\n')[0]!;
+        const firstParagraph = guideDescription(readFileSync(join(ROOT, g.file), 'utf8')).split('\n\n')[0]!;
         expect(text.includes(JSON.stringify(firstParagraph).slice(1, -1)), g.file).toBe(false);
       }
       expect((bundle['x-tagGroups'] ?? []).map((g) => g.name)).not.toContain('Guides');
@@ -66,7 +67,7 @@ describe('the build has no cycle', () => {
       const traits = (doc.tags ?? []).filter((t) => t['x-traitTag'] === true);
       expect(traits.map((t) => t.name)).toEqual(guides.map((g) => g.name));
       for (const [i, g] of guides.entries()) {
-        const source = readFileSync(join(repoRoot, g.file), 'utf8');
+        const source = readFileSync(join(ROOT, g.file), 'utf8');
         expect(source.startsWith('# '), `${g.file} starts with its title`).toBe(true);
         expect(traits[i]!.description).toBe(source.slice(source.indexOf('\n')).replace(/^\n+/, ''));
       }

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { listFiles, readJson, repoRoot } from './helpers.js';
+import { listFiles, readJson } from './helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
-const redocly = join(repoRoot, 'node_modules/.bin/redocly');
+const redocly = join(ROOT, 'node_modules/.bin/redocly');
 
 interface LintTotals { errors: number; warnings: number; ignored: number }
 
@@ -31,7 +32,7 @@ function lint(cwd: string, model: string): { totals: LintTotals; messages: strin
 function scratchCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cds-lint-'));
   for (const entry of ['spec', 'redocly', 'redocly.yaml', 'package.json']) {
-    cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   return dir;
 }
@@ -39,7 +40,7 @@ function scratchCopy(): string {
 describe('redocly lint', () => {
   for (const model of ['2024', '2026']) {
     it(`reports zero errors and zero warnings on spec/${model}`, () => {
-      const { totals, messages } = lint(repoRoot, model);
+      const { totals, messages } = lint(ROOT, model);
       expect(messages).toEqual([]);
       expect(totals).toMatchObject({ errors: 0, warnings: 0 });
     });
@@ -103,26 +104,26 @@ describe('redocly lint', () => {
 });
 
 describe('spec conventions', () => {
-  const root = YAML.parse(readFileSync(join(repoRoot, 'spec/2024/openapi.yaml'), 'utf8'));
+  const root = YAML.parse(readFileSync(join(ROOT, 'spec/2024/openapi.yaml'), 'utf8'));
 
   it('gives every component schema a title equal to its file name', () => {
     for (const dir of ['spec/2024/components/schemas', 'spec/2026/components/schemas', 'spec/shared/components/schemas']) {
-      for (const file of listFiles(join(repoRoot, dir), '.yaml')) {
-        const schema = YAML.parse(readFileSync(join(repoRoot, dir, file), 'utf8'));
+      for (const file of listFiles(join(ROOT, dir), '.yaml')) {
+        const schema = YAML.parse(readFileSync(join(ROOT, dir, file), 'utf8'));
         expect(schema.title, file).toBe(file.replace(/\.yaml$/, ''));
       }
     }
   });
 
   it('keeps info.version of every model equal to the package version', () => {
-    const pkg = readJson(join(repoRoot, 'package.json')) as { version: string };
+    const pkg = readJson(join(ROOT, 'package.json')) as { version: string };
     expect(root.info.version).toBe(pkg.version);
-    const root2026 = YAML.parse(readFileSync(join(repoRoot, 'spec/2026/openapi.yaml'), 'utf8'));
+    const root2026 = YAML.parse(readFileSync(join(ROOT, 'spec/2026/openapi.yaml'), 'utf8'));
     expect(root2026.info.version).toBe(pkg.version);
   });
 
   it('registers every component file in its model\'s openapi.yaml (scripts/check-spec-conventions.mjs)', () => {
-    const out = execFileSync(process.execPath, [join(repoRoot, 'scripts/check-spec-conventions.mjs')], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts/check-spec-conventions.mjs')], { encoding: 'utf8' });
     expect(out).toContain('0 problems');
   });
 
@@ -133,7 +134,7 @@ describe('spec conventions', () => {
         writeFileSync(join(dir, folder, 'Stray.yaml'), 'title: Stray\ntype: string\n');
         let failed = false;
         try {
-          execFileSync(process.execPath, [join(repoRoot, 'scripts/check-spec-conventions.mjs'), join(dir, 'spec')], { stdio: 'pipe' });
+          execFileSync(process.execPath, [join(ROOT, 'scripts/check-spec-conventions.mjs'), join(dir, 'spec')], { stdio: 'pipe' });
         } catch (error) {
           failed = true;
           expect(String((error as { stderr: Buffer }).stderr)).toContain(`${folder}/Stray.yaml`);
@@ -146,9 +147,9 @@ describe('spec conventions', () => {
   }
 
   it('defines all twelve query parameters of the listing', () => {
-    const op = YAML.parse(readFileSync(join(repoRoot, 'spec/2024/paths/usagesegments.yaml'), 'utf8')).get;
+    const op = YAML.parse(readFileSync(join(ROOT, 'spec/2024/paths/usagesegments.yaml'), 'utf8')).get;
     const names = op.parameters.map((p: { $ref: string }) => {
-      const file = join(repoRoot, 'spec/2024/paths', p.$ref);
+      const file = join(ROOT, 'spec/2024/paths', p.$ref);
       return YAML.parse(readFileSync(file, 'utf8')).name;
     });
     expect(names.sort()).toEqual([

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examplesDir, generatedDir, generatedRoot, listFiles, readJson, repoRoot } from './helpers.js';
+import { examplesDir, generatedDir, generatedRoot, listFiles, readJson } from './helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -15,7 +16,7 @@ describe('generated/ is what the scripts make from spec/', () => {
   let fresh: string;
   beforeAll(() => {
     fresh = mkdtempSync(join(tmpdir(), 'cds-generated-'));
-    execFileSync(process.execPath, [join(repoRoot, 'scripts/generate.mjs'), fresh], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/generate.mjs'), fresh], { cwd: ROOT, stdio: 'pipe' });
   });
   afterAll(() => rmSync(fresh, { recursive: true, force: true }));
 
@@ -45,11 +46,11 @@ describe('spec/2024/examples is what scripts/generate-examples.mjs makes', () =>
   it('is byte-identical to a fresh run', () => {
     const fresh = mkdtempSync(join(tmpdir(), 'cds-examples-'));
     try {
-      execFileSync(process.execPath, [join(repoRoot, 'scripts/generate-examples.mjs'), fresh], { stdio: 'pipe' });
+      execFileSync(process.execPath, [join(ROOT, 'scripts/generate-examples.mjs'), fresh], { stdio: 'pipe' });
       const files = listFiles(fresh, '.json');
       expect(files).toEqual(listFiles(examplesDir, '.json'));
       for (const f of files) {
-        expect(readFileSync(join(fresh, f), 'utf8'), relative(repoRoot, join(examplesDir, f))).toBe(
+        expect(readFileSync(join(fresh, f), 'utf8'), relative(ROOT, join(examplesDir, f))).toBe(
           readFileSync(join(examplesDir, f), 'utf8'),
         );
       }
@@ -63,7 +64,7 @@ for (const model of ['2024', '2026']) {
   describe(`generated JSON Schemas of the ${model} model`, () => {
     const modelDir = join(generatedRoot, model);
     const schemaDir = join(modelDir, 'schemas');
-    const pkg = readJson(join(repoRoot, 'package.json')) as { name: string; version: string };
+    const pkg = readJson(join(ROOT, 'package.json')) as { name: string; version: string };
 
     it('has one file per component of the bundled spec', () => {
       const bundled = readJson(join(modelDir, 'openapi.json')) as { components: { schemas: object } };

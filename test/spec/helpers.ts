@@ -1,15 +1,14 @@
 // Paths and loaders shared by the spec tests.
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createAjv } from '../../scripts/lib/ajv.mjs';
+import { ROOT } from '../helpers/paths.js';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const examplesDir = join(repoRoot, 'spec/2024/examples');
+export const examplesDir = join(ROOT, 'spec/2024/examples');
 /** The 2024 model's generated outputs. */
-export const generatedDir = join(repoRoot, 'generated/2024');
+export const generatedDir = join(ROOT, 'generated/2024');
 /** The root of generated/, one folder per model. */
-export const generatedRoot = join(repoRoot, 'generated');
+export const generatedRoot = join(ROOT, 'generated');
 
 export function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));

@@ -16,13 +16,14 @@ import {
   validateUsageSegmentList,
   validateValueFormat,
 } from '../../generated/2026/validators.js';
-import { listFiles, readJson, repoRoot, runtimeValidators, type Validate } from './helpers.js';
+import { listFiles, readJson, runtimeValidators, type Validate } from './helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
 type Doc = Record<string, any>;
 
-const specDir = join(repoRoot, 'spec/2026');
+const specDir = join(ROOT, 'spec/2026');
 const examplesDir = join(specDir, 'examples');
-const generatedDir = join(repoRoot, 'generated/2026');
+const generatedDir = join(ROOT, 'generated/2026');
 
 const runtime = runtimeValidators(generatedDir);
 const compiled: Record<string, Validate> = {

@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCitation, parseCitation, sharedDir } from '../docs-content/citations.js';
-import { repoRoot } from './helpers.js';
+import { ROOT } from '../helpers/paths.js';
 
 type Obj = Record<string, any>;
-const bundle = JSON.parse(readFileSync(join(repoRoot, 'generated/2024/openapi.json'), 'utf8')) as Obj;
+const bundle = JSON.parse(readFileSync(join(ROOT, 'generated/2024/openapi.json'), 'utf8')) as Obj;
 const CLASSES = ['draft', 'example', 'proposal', 'decision'];
 
 /** Everything that must carry a source, as [where, object]. */
@@ -80,7 +80,7 @@ describe('2024 spec: source classes', () => {
 describe('2024 spec: the texts it follows', () => {
   const info = bundle.info as Obj;
   const sources = info['x-cds-sources'] as Obj[];
-  const traceability = readFileSync(join(repoRoot, 'docs/traceability.md'), 'utf8');
+  const traceability = readFileSync(join(ROOT, 'docs/traceability.md'), 'utf8');
 
   it('names the draft repository, both commits with their dates, and the meeting in the description', () => {
     for (const needle of ['daniel-utilityapi/Customer-Data', 'bb15974b5f89831b29d32094e1de2de7cc890a1b', '2024-09-25', 'e12799150518d52a1c7bc1cfa46313feeed1e790', '2024-08-08']) {
