@@ -83,6 +83,13 @@ describe('each fault is reported with its code (table over the fault registry)',
     expect(r.conformant).toBe(expectedExit(spec) === 0);
     if (spec.failsBy !== undefined) expect(r.findings.filter((f) => f.level === 'error').map((f) => f.code)).toContain(spec.failsBy);
     else if (level === 'warning') expect(r.findings.filter((f) => f.level === 'error')).toEqual([]);
+    if (fault === 'wrong-401') {
+      // The plain-text 401 has no OAuth error body either: a warning beside the missing challenge, for each probe (no token, an invalid one).
+      expect(r.findings.filter((f) => f.code === 'auth-body').map((f) => [f.level, /without a token|with an invalid token/.exec(f.message)?.[0]])).toEqual([
+        ['warning', 'without a token'],
+        ['warning', 'with an invalid token'],
+      ]);
+    }
     for (const f of r.findings) expect(JSON.stringify(f)).not.toContain(onBox.token);
     if (fault === 'cross-origin-next') {
       // The next link names http://localhost:PORT, the same process: the crawler must not follow it with the token.

@@ -2,7 +2,7 @@
 // 127.0.0.1, port 0): exit codes, --json, --junit, the token's sources and its
 // redaction. The crawler's checks against the reference Server and each of
 // its faults are tested in server/test/crawl.test.ts.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,57 +10,25 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRAWL_CODES } from '../../src/crawl/codes.js';
 import { runCli } from '../helpers/cli.js';
-import { ROOT } from '../helpers/paths.js';
+import { examplePage, honestAnswer, JSON_TYPE, listen, send, type StandIn, TOKEN } from './stand-in.js';
 
-const TOKEN = 'secret-token-4711';
-const page = JSON.parse(readFileSync(join(ROOT, 'spec/2024/examples/gap-disclosure-page.json'), 'utf8')) as Record<string, unknown>;
-let server: Server;
+const page = examplePage('2024');
+let server: StandIn;
 let url = '';
 let broken = '';
 const dir = mkdtempSync(join(tmpdir(), 'cds-crawl-cli-'));
 
-/** One page, the gap example; 401 with a Bearer challenge without the token; ids filters applied; before=not-a-date → 400. */
-function handle(reqUrl: string, auth: string | undefined): { status: number; headers: Record<string, string>; body: string } {
-  const json = { 'content-type': 'application/json' };
-  const u = new URL(reqUrl, 'http://x');
-  if (u.pathname === '/broken') return { status: 200, headers: json, body: '{"usage_segments": [' };
-  if (auth !== `Bearer ${TOKEN}`) return { status: 401, headers: { ...json, 'www-authenticate': 'Bearer realm="t"' }, body: '{"error":"invalid_token"}' };
-  const before = u.searchParams.get('before');
-  const after = u.searchParams.get('after');
-  if ((before !== null && Number.isNaN(Date.parse(before))) || (after !== null && Number.isNaN(Date.parse(after)))) return { status: 400, headers: json, body: '{"error":"invalid_request"}' };
-  let segs = page.usage_segments as Record<string, unknown>[];
-  const keep = (p: string, f: (s: Record<string, unknown>, vs: string[]) => boolean) => {
-    const v = u.searchParams.get(p);
-    if (v !== null) segs = segs.filter((s) => f(s, v.split(' ')));
-  };
-  keep('cds_usagesegment_ids', (s, vs) => vs.includes(s.cds_usagesegment_id as string));
-  for (const [p, field] of [['cds_account_ids', 'related_accounts'], ['cds_servicecontract_ids', 'related_servicecontracts'], ['cds_servicepoint_ids', 'related_servicepoints'], ['cds_meterdevice_ids', 'related_meterdevices'], ['cds_billsection_ids', 'related_billsections']] as const) {
-    keep(p, (s, vs) => (s[field] as string[]).some((x) => vs.includes(x)));
-  }
-  for (const p of ['account_numbers', 'contract_numbers', 'servicepoint_numbers', 'meter_numbers']) keep(p, () => false);
-  keep('before', (s, [v]) => Date.parse(s.segment_start as string) <= Date.parse(v!));
-  keep('after', (s, [v]) => Date.parse(s.segment_end as string) >= Date.parse(v!));
-  return { status: 200, headers: json, body: JSON.stringify({ usage_segments: segs, next: null, previous: null }) };
-}
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  // One page, the gap example, answered honestly; /broken is cut-off JSON, /slow answers after 3 s.
+  server = await listen((req, res) => {
     if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('{}'), 3000);
-    const r = handle(req.url ?? '/', req.headers.authorization);
-    res.writeHead(r.status, r.headers).end(r.body);
+    if (req.url === '/broken') return send(res, { status: 200, headers: JSON_TYPE, body: '{"usage_segments": [' });
+    send(res, honestAnswer(page, req.url ?? '/', req.headers.authorization));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  url = `http://127.0.0.1:${port}/api/usagesegments`;
-  broken = `http://127.0.0.1:${port}/broken`;
+  url = `${server.origin}/api/usagesegments`;
+  broken = `${server.origin}/broken`;
 });
-afterAll(
-  () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-);
+afterAll(() => server.close());
 
 describe('crawl: exit status', () => {
   it('0 for a conformant Server, with a summary line', async () => {
