@@ -50,28 +50,23 @@ describe('main: help, version, command table', () => {
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
+  /** A command of the table that only throws `error`. */
+  const throwing = (name: string, error: Error): Command => ({
+    name,
+    usage: name,
+    summary: `${name}.`,
+    options: [],
+    run: async () => {
+      throw error;
+    },
+  });
+
   it('dispatches to the command of the table by name; a UsageError exits 2 and anything else is an internal error (exit 2, one line)', async () => {
     const seen: (readonly string[])[] = [];
     const table: Command[] = [
       { name: 'echo', usage: 'echo ARGS', summary: 'Echo.', options: [], run: async ({ positionals }, io) => (seen.push(positionals), io.stdout(positionals.join(' ')), 3) },
-      {
-        name: 'bad',
-        usage: 'bad',
-        summary: 'Bad.',
-        options: [],
-        run: async () => {
-          throw new UsageError('no good');
-        },
-      },
-      {
-        name: 'boom',
-        usage: 'boom',
-        summary: 'Boom.',
-        options: [],
-        run: async () => {
-          throw new RangeError('kaput\nmore');
-        },
-      },
+      throwing('bad', new UsageError('no good')),
+      throwing('boom', new RangeError('kaput\nmore')),
     ];
     const out: string[] = [];
     const err: string[] = [];

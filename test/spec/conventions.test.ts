@@ -46,11 +46,21 @@ describe('redocly lint', () => {
     });
   }
 
+  /** A JSON file's text without the member at `path` (keys from the root). */
+  const without =
+    (...path: (string | number)[]) =>
+    (t: string) => {
+      const d = JSON.parse(t);
+      let o = d;
+      for (const k of path.slice(0, -1)) o = o[k];
+      delete o[path.at(-1)!];
+      return JSON.stringify(d);
+    };
   const breakages: { given: string; file: string; change: (text: string) => string; want: RegExp }[] = [
     {
       given: 'the Option 2 example without segment_end',
       file: 'spec/2024/examples/option2-both-columns.json',
-      change: (t) => { const d = JSON.parse(t); delete d.segment_end; return JSON.stringify(d); },
+      change: without('segment_end'),
       want: /required property 'segment_end'/,
     },
     {
@@ -74,13 +84,13 @@ describe('redocly lint', () => {
     {
       given: 'a 2026 example without cds_synced',
       file: 'spec/2026/examples/option1-estimated.json',
-      change: (t) => { const d = JSON.parse(t); delete d.cds_synced; return JSON.stringify(d); },
+      change: without('cds_synced'),
       want: /required property 'cds_synced'/,
     },
     {
       given: 'a 2026 value-type example whose electric_usage column has no units',
       file: 'spec/2026/examples/value-types/electric-usage.json',
-      change: (t) => { const d = JSON.parse(t); delete d.formats[0].units; return JSON.stringify(d); },
+      change: without('formats', 0, 'units'),
       want: /required property 'units'/,
     },
   ];
