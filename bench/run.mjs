@@ -100,49 +100,41 @@ function timeAgainstParse(text, run, reps) {
   return { parseMs: median(samples[0]), checkMs: median(samples[1]) };
 }
 
-/** Milliseconds `f` takes, after a full gc (so that no earlier garbage is collected on its time). */
-function timed(f) {
-  gc();
-  const t = performance.now();
-  const value = f();
-  return { ms: performance.now() - t, value };
-}
-
 /**
- * One hostile page at both sizes. Each round parses the small page, checks
- * it, drops it, then does the same with the large one: parse and check of a
- * size are timed on a heap that holds that size's document only. (A heap
- * that also held the other size's document makes every run slower by a
- * share that depends on the other document, not on the input: measured, the
- * 5,000-segment check took about twice as long beside a live 20,000-segment
- * document, which halved the growth it showed.) Both sizes share each round,
- * so a change of machine load hits them alike; the growth is the median of
- * the rounds' ratios (check at the large size / check at the small size).
+ * One hostile page at both sizes, each size measured in a process of its own
+ * (bench/worst-size.mjs: parse and check, `runs` times after two warm-ups),
+ * the two sizes alternating over `rounds` rounds so that a change of machine
+ * load hits both alike. The table gives medians over every run; the growth is
+ * the median of the rounds' ratios (median check at the large size / median
+ * check at the small size, in the same round).
  */
-function worstPageTimes(make, reps) {
-  const sized = WORST_SIZES.map((n) => JSON.stringify(make(n)));
-  const round = () =>
-    sized.map((text) => {
-      const parse = timed(() => JSON.parse(text));
-      return { parseMs: parse.ms, validateMs: timed(() => validate(parse.value)).ms };
-    });
-  for (let w = 0; w < WARM_UPS; w++) round();
-  const rounds = Array.from({ length: reps }, round);
+function worstPageTimes(name, rounds, runs) {
+  const perRound = [];
+  for (let r = 0; r < rounds; r++) {
+    perRound.push(
+      WORST_SIZES.map((n) => {
+        const child = spawnSync(process.execPath, ['--expose-gc', 'bench/worst-size.mjs', name, String(n), String(runs)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+        if (child.status !== 0) throw new Error(`bench: worst-size ${name} ${n} exited ${child.status}: ${child.stderr}`);
+        return JSON.parse(child.stdout);
+      }),
+    );
+  }
   const sizes = WORST_SIZES.map((n, i) => {
-    const parseMs = median(rounds.map((r) => r[i].parseMs));
-    const validateMs = median(rounds.map((r) => r[i].validateMs));
-    return { segments: n, bytes: Buffer.byteLength(sized[i]), parseMs, validateMs, toParse: validateMs / parseMs };
+    const parseMs = median(perRound.flatMap((r) => r[i].parseMs));
+    const validateMs = median(perRound.flatMap((r) => r[i].validateMs));
+    return { segments: n, bytes: perRound[0][i].bytes, parseMs, validateMs, toParse: validateMs / parseMs };
   });
-  const growth = median(rounds.map((r) => r[1].validateMs / r[0].validateMs));
+  const growth = median(perRound.map((r) => median(r[1].validateMs) / median(r[0].validateMs)));
   return { sizes, growth };
 }
 
 function worstCase() {
   const reps = QUICK ? 3 : 11;
+  const [rounds, runs] = QUICK ? [1, 3] : [3, 5];
   const pages = [];
-  for (const [name, make] of Object.entries(WORST_CASES)) pages.push({ name, ...worstPageTimes(make, reps) });
+  for (const name of Object.keys(WORST_CASES)) pages.push({ name, ...worstPageTimes(name, rounds, runs) });
   const scan = timeAgainstParse(texts.page, () => scanDuplicateKeys(texts.page, () => {}), reps);
-  return { pages, duplicateKeyScan: { bytes: Buffer.byteLength(texts.page), parseMs: scan.parseMs, scanMs: scan.checkMs, toParse: scan.checkMs / scan.parseMs } };
+  return { rounds, runs, pages, duplicateKeyScan: { bytes: Buffer.byteLength(texts.page), parseMs: scan.parseMs, scanMs: scan.checkMs, toParse: scan.checkMs / scan.parseMs } };
 }
 
 function worstRows(w) {
@@ -172,7 +164,7 @@ function worstTargets(w) {
 }
 
 const worst = worstCase();
-log(`\nWorst case: hostile pages of one meter, each segment a day of quarter-hours (${WORST_SETS} value sets); medians of rounds, each round parsing and checking both sizes, one document alive at a time`);
+log(`\nWorst case: hostile pages of one meter, each segment a day of quarter-hours (${WORST_SETS} value sets); each size in a process of its own, the sizes alternating over rounds`);
 log(mdTable(WORST_HEAD, worstRows(worst)));
 log(`duplicate-key scan of (a): ${formatMs(worst.duplicateKeyScan.scanMs)} ms, JSON.parse ${formatMs(worst.duplicateKeyScan.parseMs)} ms = ${formatRatio(worst.duplicateKeyScan.toParse)}`);
 if (WORST_ONLY) {
@@ -497,8 +489,8 @@ function renderMarkdown(r) {
   out.push(mdTable(WORST_HEAD, worstRows(r.worstCase)));
   out.push('');
   out.push(
-    `Each round parses the ${WORST_SIZES[0].toLocaleString('en')}-segment text, checks the document and drops it, then does the same at ${WORST_SIZES[1].toLocaleString('en')}: a size is timed on a heap holding its own document only (beside a live 20,000-segment document the 5,000-segment check runs about twice as slow, which would understate the growth). ` +
-      'Two untimed rounds first, a full gc before every timed run; the table gives medians over the rounds. Growth: the median, over the rounds, of validate at 20,000 / validate at 5,000 in the same round.',
+    `Each size runs in a node process of its own (\`bench/worst-size.mjs\`): two untimed runs, then ${r.worstCase.runs} runs that each parse the text and check the document, a full gc before each timed step; the sizes alternate over ${r.worstCase.rounds} rounds. ` +
+      '(Measured in one process, the 5,000-segment check ran slower after or beside the 20,000-segment page, which understated the growth.) The table gives medians over all runs. Growth: the median, over the rounds, of the ratio of the two sizes\' median check times in that round.',
   );
   out.push('');
   out.push(mdTable(['page', 'validate at 20,000 / at 5,000'], r.worstCase.pages.map((p) => [p.name, formatRatio(p.growth)])));
