@@ -38,7 +38,7 @@ function positiveInteger(value: string | boolean | undefined, flag: string): num
   return n;
 }
 
-function tokenFrom(values: Record<string, string | boolean | undefined>): string | undefined {
+function tokenFrom(values: Record<string, string | boolean | undefined>, env: CliIo['env']): string | undefined {
   if (typeof values.token === 'string' && typeof values['token-file'] === 'string') throw new UsageError('give --token or --token-file, not both');
   if (typeof values['token-file'] === 'string') {
     let text: string;
@@ -52,16 +52,17 @@ function tokenFrom(values: Record<string, string | boolean | undefined>): string
     return token;
   }
   if (typeof values.token === 'string') return values.token;
-  const env = process.env.CDS_TOKEN;
-  return env === undefined || env === '' ? undefined : env;
+  const fromEnv = env?.CDS_TOKEN;
+  return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
 }
 
 /** Human-readable report: one line per finding, then a summary. */
 function printText(io: CliIo, r: CrawlReport): void {
   for (const f of r.findings) io.stdout(`${f.level} ${f.code} ${f.url}${f.path === undefined || f.path === '' ? '' : ` ${f.path}`} ${f.message}\n`);
-  if (r.omittedFindings > 0) io.stdout(`… ${r.omittedFindings} more findings not listed\n`);
-  const errors = r.findings.filter((f) => f.level === 'error').length;
-  const warnings = r.findings.length - errors;
+  // The findings-omitted finding (printed last above) counts the findings beyond the cap; the totals include them, not it.
+  const listed = r.findings.filter((f) => f.code !== 'findings-omitted');
+  const errors = listed.filter((f) => f.level === 'error').length + r.omittedErrors;
+  const warnings = listed.length + r.omittedFindings - errors;
   io.stdout(
     `${plural(r.pages, 'page')}, ${plural(r.segments, 'segment')}, ${plural(r.requests, 'request')}, ${(r.durationMs / 1000).toFixed(1)} s (model ${r.model}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')} — ${r.conformant ? 'conformant' : 'not conformant'}\n`,
   );
@@ -83,11 +84,12 @@ export const crawlCommand: Command = {
     // A file is read as `validate --server-metadata FILE` reads it (a bad file is a usage error, exit 2).
     const { serverMetadata } = metadataUrl === undefined ? await modelArgs(values, io) : {};
     const model = choice<CrawlModel>(values, 'model', CRAWL_MODELS, 'auto');
-    const token = tokenFrom(values);
+    const token = tokenFrom(values, io.env);
     const maxPages = positiveInteger(values['max-pages'], 'max-pages');
     const timeoutMs = positiveInteger(values['timeout-ms'], 'timeout-ms');
     const maxBodyBytes = positiveInteger(values['max-body-bytes'], 'max-body-bytes');
-    const tty = process.stderr.isTTY === true;
+    // Progress is for a person watching a terminal; a pipe or a log file gets only the report.
+    const tty = io.stderrIsTTY === true;
     const report = await crawl({
       url,
       ...(token === undefined ? {} : { token }),
@@ -102,7 +104,8 @@ export const crawlCommand: Command = {
     });
     if (typeof values.junit === 'string') await writeFile(values.junit, renderJUnit(report));
     if (values.json === true) {
-      const { checks: _checks, omittedFindings: _omitted, ...rest } = report;
+      // The documented keys only: the count of findings beyond the cap is the last finding (findings-omitted).
+      const { checks: _checks, omittedFindings: _omitted, omittedErrors: _omittedErrors, ...rest } = report;
       io.stdout(`${JSON.stringify(rest)}\n`);
     } else {
       printText(io, report);

@@ -1,7 +1,8 @@
 /**
  * What the CLI touches outside itself, passed in so that `main` runs
- * in-process in tests: output streams and standard input. Files are read from
- * the file system relative to the process's working directory.
+ * in-process in tests: output streams, standard input, whether standard error
+ * is a terminal, and the environment. Files are read from the file system
+ * relative to the process's working directory.
  */
 export interface CliIo {
   /** Write to standard output. */
@@ -10,6 +11,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Read standard input to its end. */
   stdin(): Promise<Uint8Array>;
+  /** Standard error is a terminal (progress lines go there only then). Absent: not a terminal. */
+  readonly stderrIsTTY?: boolean;
+  /** Environment variables the CLI reads (`CDS_TOKEN`). Absent: none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The real process's streams. */
@@ -22,6 +27,8 @@ export function processIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
       return Buffer.concat(chunks);
     },
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
   };
 }
 

@@ -48,6 +48,7 @@ export const CRAWL_CODES = [
   { code: 'server-metadata-unread', level: 'warning', source: 'decision', summary: "2026: the Server Metadata could not be read, so the rules that need the Server's declared value types (`undeclared-type`) did not run. The draft has a Client read it from its Client object's `cds_server_metadata` URL (§5 L862): give that URL or a file with `--server-metadata`; without it the crawler tries the listing origin's `/.well-known/oauth-authorization-server` (RFC 8414's location of the Authorization Server Metadata the draft extends), which the draft does not require." },
   { code: 'page-limit', level: 'warning', source: 'decision', summary: '`--max-pages` stopped the crawl before the end of the listing; checks that need the whole listing were skipped.' },
   { code: 'page-size', level: 'warning', source: 'draft', summary: 'A page before the last holds fewer than 100 segments; the draft lets a Server truncate only listings of more than 100.' },
+  { code: 'findings-omitted', level: 'warning', source: 'decision', summary: 'More than 1000 findings: the first 1000 are listed and this one ends the list, counting the rest by level (a bound on the report, so that a badly broken Server gives a readable one). Conformance and the exit status count every finding, listed or not.' },
 ] as const satisfies readonly CrawlCode[];
 
 export type CrawlCodeName = (typeof CRAWL_CODES)[number]['code'];

@@ -10,6 +10,7 @@
  * body read and on the findings kept. The token goes only to the listing's
  * origin and is redacted from every message.
  */
+import { plural } from '../words.js';
 import { CRAWL_CODES, getCrawlCode } from './codes.js';
 import { crossPageTimeline } from './document.js';
 import { createFetcher } from './fetcher.js';
@@ -69,8 +70,10 @@ export interface CrawlReport {
   readonly requests: number;
   readonly durationMs: number;
   readonly findings: CrawlFinding[];
-  /** Findings beyond the cap, counted only. */
+  /** Findings beyond the cap (1000), counted only; a last `findings-omitted` finding then says how many. */
   readonly omittedFindings: number;
+  /** Of those, the errors (they count for `conformant`). */
+  readonly omittedErrors: number;
   /** One entry per check (each crawler code, and `document`). */
   readonly checks: CrawlCheck[];
 }
@@ -139,7 +142,18 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
   if (main.pages < 2) {
     for (const c of ['previous-link', 'duplicate-across-pages', 'page-size', 'link-loop']) if (!findings.has(c)) state.skipped.set(c, 'the listing has one page');
   }
-  const conformant = !findings.list.some((f) => f.level === 'error');
+  // Every finding counts for the verdict, listed or not.
+  const conformant = !findings.list.some((f) => f.level === 'error') && findings.omittedErrors === 0;
+  if (findings.omitted > 0) {
+    // After the cap: the list ends with one finding that counts the rest, so a reader of the findings alone (--json) knows the list is cut.
+    const warnings = findings.omitted - findings.omittedErrors;
+    findings.list.push({
+      code: 'findings-omitted',
+      level: 'warning',
+      url: redact(options.url),
+      message: `${plural(findings.omitted, 'more finding')} not listed (${plural(findings.omittedErrors, 'error')}, ${plural(warnings, 'warning')}); fix the listed ones and crawl again`,
+    });
+  }
   const checks: CrawlCheck[] = [
     checkOf('document', findings, state.skipped),
     ...CRAWL_CODES.map((c) => checkOf(c.code, findings, state.skipped)),
@@ -154,6 +168,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
     durationMs: Date.now() - started,
     findings: findings.list,
     omittedFindings: findings.omitted,
+    omittedErrors: findings.omittedErrors,
     checks,
   };
 }

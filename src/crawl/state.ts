@@ -18,7 +18,8 @@ export interface CrawlFinding {
   readonly path?: string;
 }
 
-const MAX_FINDINGS = 1000;
+/** Findings listed in a report; the rest are counted (by level) and summed up by one `findings-omitted` finding. */
+export const MAX_FINDINGS = 1000;
 
 /** What the crawler keeps of each segment: ids and times, no values. */
 export interface Summary {
@@ -51,6 +52,8 @@ export function redactor(token: string | undefined): (s: string) => string {
 export class Findings {
   readonly list: CrawlFinding[] = [];
   omitted = 0;
+  /** Of the omitted findings, the errors (they still make the crawl fail). */
+  omittedErrors = 0;
   readonly counts = new Map<string, number>();
   constructor(private readonly redact: (s: string) => string) {}
   add(code: string, url: string, message: string, level?: CrawlLevel, path?: string): void {
@@ -58,6 +61,7 @@ export class Findings {
     this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
     if (this.list.length >= MAX_FINDINGS) {
       this.omitted++;
+      if (lvl === 'error') this.omittedErrors++;
       return;
     }
     const f: CrawlFinding = { code, level: lvl, url: this.redact(url), message: this.redact(message), ...(path === undefined ? {} : { path }) };
@@ -78,6 +82,7 @@ export class Findings {
         this.omitted += more;
       }
     }
+    this.omittedErrors += other.omittedErrors;
   }
   has(code: string): boolean {
     return (this.counts.get(code) ?? 0) > 0;

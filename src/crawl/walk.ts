@@ -108,7 +108,7 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
     if (opts.main && state.model === '2026' && !state.metadataRead) await loadServerMetadata(state, state.metadata);
     let timeline: readonly TimelineEntry[] = [];
     if (opts.main) {
-      state.progress(`page ${pages}: ${plural(list.length, 'segment')}`);
+      state.progress(`page ${pages}: ${plural(list.length, 'segment')}, ${pageUrl}`);
       timeline = checkDocument(state, pageUrl, page, pages);
     }
     const ids: string[] = [];

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRAWL_CODES } from '../../src/crawl/codes.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../helpers/cli.js';
 import { examplePage, honestAnswer, JSON_TYPE, listen, send, type StandIn, TOKEN } from './stand-in.js';
 
@@ -19,16 +21,32 @@ let broken = '';
 const dir = mkdtempSync(join(tmpdir(), 'cds-crawl-cli-'));
 
 beforeAll(async () => {
-  // One page, the gap example, answered honestly; /broken is cut-off JSON, /slow answers after 3 s.
+  // One page, the gap example, answered honestly; /broken is cut-off JSON, /slow answers after 3 s, /echo a wrong content type naming the token.
   server = await listen((req, res) => {
     if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('{}'), 3000);
     if (req.url === '/broken') return send(res, { status: 200, headers: JSON_TYPE, body: '{"usage_segments": [' });
+    // A page served as text/html whose first segment lacks segment_end: a crawler finding and a document problem.
+    if (req.url === '/invalid') {
+      const [first, ...rest] = page.usage_segments;
+      const { segment_end: _dropped, ...broken } = first!;
+      return send(res, { status: 200, headers: { 'content-type': 'text/html' }, body: JSON.stringify({ ...page, usage_segments: [broken, ...rest] }) });
+    }
+    // A Server that echoes the Authorization header into its Content-Type (so a finding's message would carry the token).
+    if (req.url?.startsWith('/echo') === true) return send(res, { ...honestAnswer(page, req.url, req.headers.authorization), headers: { 'content-type': `text/plain; echo="${req.headers.authorization ?? ''}"` } });
     send(res, honestAnswer(page, req.url ?? '/', req.headers.authorization));
   });
   url = `${server.origin}/api/usagesegments`;
   broken = `${server.origin}/broken`;
 });
 afterAll(() => server.close());
+
+/** `main` in-process with a terminal flag and an environment of the test's choosing. */
+async function runIo(args: readonly string[], extra: Pick<CliIo, 'stderrIsTTY' | 'env'>): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: async () => Buffer.alloc(0), ...extra });
+  return { code, stdout, stderr };
+}
 
 describe('crawl: exit status', () => {
   it('0 for a conformant Server, with a summary line', async () => {
@@ -91,6 +109,22 @@ describe('crawl: outputs', () => {
     expect(out).toMatchObject({ conformant: true, url, model: '2024', pages: 1, segments: 3, findings: [] });
   });
 
+  it('--json findings are {code, level, url, message}, and path (a JSON Pointer into the page) for document problems', async () => {
+    const invalid = url.replace('/api/usagesegments', '/invalid');
+    const r = await runCli(['crawl', invalid, '--token', TOKEN, '--json', '--no-probes']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { findings: Record<string, unknown>[] };
+    expect(Object.keys(out).sort()).toEqual(['conformant', 'durationMs', 'findings', 'model', 'pages', 'requests', 'segments', 'url'].sort());
+    const crawler = out.findings.filter((f) => f.code === 'content-type');
+    const document = out.findings.filter((f) => f.code !== 'content-type');
+    expect(crawler).toEqual([{ code: 'content-type', level: 'error', url: invalid, message: 'page 1: Content-Type is "text/html"; serve pages as application/json' }]);
+    expect(document.length).toBeGreaterThan(0);
+    for (const f of document) {
+      expect(Object.keys(f).sort()).toEqual(['code', 'level', 'message', 'path', 'url']);
+      expect(f).toMatchObject({ level: 'error', url: invalid, path: expect.stringMatching(/^\/usage_segments\/0(\/|$)/) as unknown });
+    }
+  });
+
   it('--junit writes one test case per check', async () => {
     const file = join(dir, 'report.xml');
     await runCli(['crawl', url, '--token', TOKEN, '--junit', file]);
@@ -105,17 +139,55 @@ describe('crawl: outputs', () => {
     const fromFile = await runCli(['crawl', `${url}?access_token=${TOKEN}`, '--token-file', tokenFile, '--json']);
     expect(fromFile.stdout).not.toContain(TOKEN);
     expect(fromFile.stdout).toContain('[REDACTED]');
+    const fromEnv = await runIo(['crawl', url], { env: { CDS_TOKEN: TOKEN } });
+    expect(fromEnv.stdout).toContain('conformant');
+    expect(fromEnv.code).toBe(0);
+    // The environment comes through the CLI's io, not from the process.
     process.env.CDS_TOKEN = TOKEN;
     try {
-      const fromEnv = await runCli(['crawl', url]);
-      expect(fromEnv.code).toBe(0);
+      expect((await runIo(['crawl', url], { env: {} })).code).toBe(1);
     } finally {
       delete process.env.CDS_TOKEN;
     }
   });
 
+  it('the text report never prints the token, neither from the URL nor from what the Server echoes', async () => {
+    const r = await runCli(['crawl', `${url.replace('/api/usagesegments', '/echo')}?access_token=${TOKEN}`, '--token', TOKEN]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    // A content-type error per listing request (the page and each filter probe), each naming the redacted URL and echo.
+    const found = lines.filter((l) => l.startsWith('error content-type '));
+    expect(found.length).toBeGreaterThan(5);
+    for (const l of found) expect(l).toMatch(/access_token=\[REDACTED\].*echo=\\"Bearer \[REDACTED\]\\"/);
+    expect(r.stdout).not.toContain(TOKEN);
+    expect(r.stderr).not.toContain(TOKEN);
+  });
+
   it('--no-probes makes only the listing requests', async () => {
     const r = await runCli(['crawl', url, '--token', TOKEN, '--no-probes', '--json']);
     expect((JSON.parse(r.stdout) as { requests: number }).requests).toBe(1);
+  });
+});
+
+describe('crawl: progress on standard error', () => {
+  const withToken = () => `${url}?access_token=${TOKEN}`;
+
+  it('on a terminal: one line per page and probe, with the token redacted', async () => {
+    const r = await runIo(['crawl', withToken(), '--token', TOKEN], { stderrIsTTY: true });
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`page 1: 3 segments, ${url}?access_token=[REDACTED]`);
+    expect(lines.filter((l) => l.startsWith('probe ')).length).toBeGreaterThan(5);
+    expect(lines.every((l) => /^(page \d+: |probe )/.test(l))).toBe(true);
+    expect(r.stderr).not.toContain(TOKEN);
+    // The report stays on stdout.
+    expect(r.stdout).toMatch(/conformant\n$/);
+  });
+
+  it('not on a terminal (a pipe, a log file): nothing on stderr', async () => {
+    const r = await runIo(['crawl', withToken(), '--token', TOKEN], { stderrIsTTY: false });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/conformant\n$/);
   });
 });

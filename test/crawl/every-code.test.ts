@@ -51,6 +51,19 @@ const NO_PROBES = { probes: false } as const;
 /** The 2026 gap example's own warning, whatever the scenario: 2026 has no gap segment, so its missing hour is a timeline hole. */
 const HOLE_2026 = ['timeline-hole'] as const;
 
+/** What the checker says of the backwards page, by its own codes. */
+const TOO_MANY_CHECKER = [] as const;
+
+/** `n` copies of `seg`, one hour each, listed latest first. */
+function backwards(seg: Record<string, unknown>, n: number): Record<string, unknown>[] {
+  const t0 = Date.parse('2024-03-01T00:00:00Z');
+  const hour = 3_600_000;
+  return Array.from({ length: n }, (_, i) => {
+    const start = t0 + (n - 1 - i) * hour;
+    return { ...seg, cds_usagesegment_id: `seg-${i}`, segment_start: new Date(start).toISOString().replace('.000', ''), segment_end: new Date(start + hour).toISOString().replace('.000', '') };
+  });
+}
+
 function exampleMetadata2026(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(ROOT, 'spec/2026/examples/server-metadata.json'), 'utf8')) as Record<string, unknown>;
 }
@@ -107,6 +120,8 @@ const SCENARIOS = {
     options: NO_PROBES,
     serve: ({ url, base, page: { usage_segments: s } }) => (pageNo(url) === 1 ? pageAnswer(s.slice(0, 1), `${base}?page=2`) : pageNo(url) === 2 ? pageAnswer(s.slice(1), null, base) : undefined),
   },
+  // More findings than the cap: one page of 1002 segments of one meter listed latest first gives 1001 order errors (and the checker's own problems).
+  'findings-omitted': { level: 'warning', codes: ['findings-omitted', 'order', ...TOO_MANY_CHECKER], options: NO_PROBES, serve: ({ url, page }) => (pageNo(url) === 1 ? pageAnswer(backwards(page.usage_segments[1]!, 1002)) : undefined) },
 } as const satisfies Record<CrawlCodeName, Scenario>;
 
 const PAGES = { '2024': examplePage('2024'), '2026': examplePage('2026') };
@@ -179,3 +194,32 @@ function bend(change: (page: Record<string, unknown>) => Record<string, unknown>
     return new Response(JSON.stringify(change(page)), { status: res.status, headers: res.headers });
   }) as typeof fetch;
 }
+
+describe('findings beyond the cap', () => {
+  it('an error past the first 1000 findings still fails the crawl, and the last finding counts it', async () => {
+    // 600 one-segment pages without Content-Type (a warning each, and page-size for all but the last), open to anyone:
+    // the auth error comes after the walk, so past the cap. Filtered listings answer 404 (errors past the cap too).
+    const example = examplePage('2024').usage_segments[1]!;
+    const base = 'http://listing.test/api/usagesegments';
+    const n = 600;
+    const fake = (async (input: Parameters<typeof fetch>[0]) => {
+      const u = new URL(String(input));
+      const k = u.search === '' ? 1 : /^\?page=(\d+)$/.test(u.search) ? Number(u.searchParams.get('page')) : 0;
+      if (k === 0) return new Response('{"error":"not_found"}', { status: 404, headers: { 'content-type': 'application/json' } });
+      const body = { usage_segments: backwards(example, n).slice(n - k, n - k + 1), next: k < n ? `${base}?page=${k + 1}` : null, previous: k === 1 ? null : k === 2 ? base : `${base}?page=${k - 1}` };
+      return new Response(new TextEncoder().encode(JSON.stringify(body)));
+    }) as typeof fetch;
+    const r = await crawl({ url: base, token: TOKEN, fetch: fake });
+    expect(r.findings).toHaveLength(1001);
+    expect(r.findings.slice(0, 1000).filter((f) => f.level === 'error')).toEqual([]);
+    expect(r.omittedErrors).toBeGreaterThan(0);
+    expect(r.conformant).toBe(false);
+    const last = r.findings[1000]!;
+    expect(last).toEqual({
+      code: 'findings-omitted',
+      level: 'warning',
+      url: base,
+      message: `${r.omittedFindings} more findings not listed (${r.omittedErrors} errors, ${r.omittedFindings - r.omittedErrors} warnings); fix the listed ones and crawl again`,
+    });
+  });
+});
