@@ -1,12 +1,12 @@
-// Issue 14.6: repeated member names went unnoticed (JSON.parse keeps the last). `duplicate-key` (warning) from the text: the CLI and `validateText`.
+// src/duplicate-keys.ts (issue 14.6): repeated member names went unnoticed (JSON.parse keeps the last). `duplicate-key` (warning) from the text: the CLI and `validateText`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validate, validateText } from '../../../src/index.js';
-import { scanDuplicateKeys } from '../../../src/duplicate-keys.js';
-import { runCli } from '../../helpers/cli.js';
-import { segment } from '../../helpers/documents.js';
+import { validate, validateText } from '../src/index.js';
+import { scanDuplicateKeys } from '../src/duplicate-keys.js';
+import { runCli } from './helpers/cli.js';
+import { segment } from './helpers/documents.js';
 
 /** Every repeated member as [name, pointer]. */
 function scan(text: string): [string, string][] {

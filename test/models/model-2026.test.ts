@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRevision, detectModel, readRows, validate, type Cell2026, type model2026 } from '../../src/index.js';
-import { ROOT, deepFreeze } from './helpers.js';
+import { ROOT, deepFreeze } from '../engine/helpers.js';
 
 const EX = `${ROOT}spec/2026/examples/`;
 const read = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));

@@ -1,6 +1,6 @@
 // Types: readRows on a 2026 segment gives cells a consumer narrows by `known` and `type`, without casts.
 import { expectTypeOf, test } from 'vitest';
-import { readRows, type Cell, type Cell2026, type model2026, type UsageSegment } from '../../src/index.js';
+import { readRows, type Cell, type Cell2026, type model2026, type UsageSegment } from '../src/index.js';
 
 declare const seg2026: model2026.UsageSegment;
 declare const seg2024: UsageSegment;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedDistance, nearestKnown } from '../../src/near-miss.js';
+import { boundedDistance, nearestKnown } from '../src/near-miss.js';
 
 describe('boundedDistance', () => {
   const cases: { a: string; b: string; max: number; want: number }[] = [
