@@ -125,8 +125,6 @@ export async function authProbes(state: State, url: string, haveToken: boolean):
     if (!/^\s*bearer\b/i.test(challenge)) {
       state.findings.add('auth', url, `the 401 ${label} has ${challenge === '' ? 'no WWW-Authenticate header' : `WWW-Authenticate ${JSON.stringify(challenge)}`}, expected a Bearer challenge (RFC 6750 §3)`);
     }
-    // RFC 6750 §3.1: a request without any credentials gets no error code, so only the invalid token's 401 must name one (`auth-body`).
-    if (auth === 'none') continue;
     const text = r.body.toString('utf8');
     let body: unknown = null;
     try {

@@ -34,9 +34,9 @@ export function pageAnswer(segments: readonly Record<string, unknown>[], next: s
 /** The answer of a conformant Server listing `page`'s segments to a request for `reqUrl` (path ignored) with `auth` as its Authorization header. */
 export function honestAnswer(page: Page, reqUrl: string, auth: string | undefined, token = TOKEN): Answer {
   if (auth !== `Bearer ${token}`) {
-    // RFC 6750 §3.1: a request without credentials gets no error code, in the challenge or (our reading) the body; an invalid token gets invalid_token.
-    if (auth === undefined) return { status: 401, headers: { ...JSON_TYPE, 'www-authenticate': 'Bearer realm="t"' }, body: '{}' };
-    return { status: 401, headers: { ...JSON_TYPE, 'www-authenticate': 'Bearer realm="t", error="invalid_token"' }, body: '{"error":"invalid_token"}' };
+    // RFC 6750 §3.1: no error code in the challenge of a request without credentials.
+    const challenge = auth === undefined ? 'Bearer realm="t"' : 'Bearer realm="t", error="invalid_token"';
+    return { status: 401, headers: { ...JSON_TYPE, 'www-authenticate': challenge }, body: '{"error":"invalid_token"}' };
   }
   const u = new URL(reqUrl, 'http://x');
   const before = u.searchParams.get('before');
