@@ -17,6 +17,11 @@ const target = join(root, 'docs/converting.md');
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|');
 const code = (s) => (s === undefined || s === '' ? '—' : `\`${s}\``);
 const fence = (lang, body) => ['```' + lang, body.trimEnd(), '```'].join('\n');
+/** A converted segment's columns (`formats` in 2026, `format` in 2024) and values, as a JSON block. */
+const columnsBlock = (seg) => {
+  const key = 'formats' in seg ? 'formats' : 'format';
+  return fence('json', JSON.stringify({ [key]: seg[key], values: seg.values }, null, 2));
+};
 
 /**
  * The real CLI on one example: its loss report (standard error) as a console
@@ -82,15 +87,15 @@ const lines = [
   '',
   '### Option 2: the estimate kept beside the validated value',
   '',
-  example('spec/2024/examples/option2-both-columns.json', '2026', (d) => `The two columns become two \`electric_usage\` value formats that differ only in \`quality\`:\n\n${fence('json', JSON.stringify({ formats: d.formats, values: d.values }, null, 2))}`),
+  example('spec/2024/examples/option2-both-columns.json', '2026', (d) => `The two columns become two \`electric_usage\` value formats that differ only in \`quality\`:\n\n${columnsBlock(d)}`),
   '',
   'The estimate alone, before the validated value arrives (the minutes\' 499.9):',
   '',
-  example('spec/2024/examples/option2-estimated.json', '2026', (d) => fence('json', JSON.stringify({ formats: d.formats, values: d.values }, null, 2))),
+  example('spec/2024/examples/option2-estimated.json', '2026', columnsBlock),
   '',
   'The 2026 example of Option 2 back to 2024: the two columns become the meeting\'s two strings again; only the value format ids (which 2024 has no place for) are lost.',
   '',
-  example('spec/2026/examples/option2-both-columns.json', '2024', (d) => fence('json', JSON.stringify({ format: d.format, values: d.values }, null, 2))),
+  example('spec/2026/examples/option2-both-columns.json', '2024', columnsBlock),
   '',
   '### Option 1: the estimate, then the validated revision',
   '',
@@ -102,19 +107,19 @@ const lines = [
   '',
   '### Gap disclosure',
   '',
-  example('spec/2024/examples/gap-disclosure-page.json', '2026', (d) => `The middle segment in 2026:\n\n${fence('json', JSON.stringify({ formats: d.usage_segments[1].formats, values: d.usage_segments[1].values }, null, 2))}`),
+  example('spec/2024/examples/gap-disclosure-page.json', '2026', (d) => `The middle segment in 2026:\n\n${columnsBlock(d.usage_segments[1])}`),
   '',
   'The 2026 example of a gap (a Server-declared type) back to 2024: 2024 has no declared types, so the column is carried as an extension format and its value format is the loss.',
   '',
-  example('spec/2026/examples/gap-disclosure-page.json', '2024', (d) => `The middle segment in 2024:\n\n${fence('json', JSON.stringify({ format: d.usage_segments[1].format, values: d.usage_segments[1].values }, null, 2))}`),
+  example('spec/2026/examples/gap-disclosure-page.json', '2024', (d) => `The middle segment in 2024:\n\n${columnsBlock(d.usage_segments[1])}`),
   '',
   '### Supply mix by attribution class',
   '',
-  example('spec/2024/examples/supply-mix-attribution.json', '2026', (d) => fence('json', JSON.stringify({ formats: d.formats, values: d.values }, null, 2))),
+  example('spec/2024/examples/supply-mix-attribution.json', '2026', columnsBlock),
   '',
   '### A 2026 segment back to 2024: settlement runs, demand, certificates',
   '',
-  example('test/convert/fixtures/2026-option2-settlement.json', '2024', (d) => fence('json', JSON.stringify({ format: d.format, values: d.values }, null, 2))),
+  example('test/convert/fixtures/2026-option2-settlement.json', '2024', columnsBlock),
   '',
 ];
 const fresh = lines.join('\n');
