@@ -3,52 +3,16 @@
 // (test/fixtures/errata, named by errata.json's cases) included. Each case states the
 // exact problems it must draw, by code and path; a wrong path, a missing or an
 // extra problem (also one reported twice) fails.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { RULES, checkRevision, validate, validateText, type DocumentKind, type Model, type ValidationResult } from '../../src/index.js';
-import { ROOT, deepFreeze, documentOf, example, expectPathsResolve, type DocumentSource } from './helpers.js';
+import { RULES, checkRevision, validate, validateText, type ValidationResult } from '../../src/index.js';
+import { ROOT, corpusGroups, corpusOptions, deepFreeze, documentOf, example, expectPathsResolve, type CorpusCase, type CorpusGroup, type ExpectedProblem } from './helpers.js';
 import { EXAMPLES } from '../helpers/examples.js';
-
-interface ExpectedProblem {
-  code: string;
-  path: string;
-  /** Revision cases: 0 = the previous document, 1 = the document. */
-  doc?: number;
-}
-interface Case extends DocumentSource {
-  description: string;
-  /** The document as JSON text (checked with validateText). */
-  text?: string;
-  /** A repository file whose text is the document (checked like `text`). */
-  file?: string;
-  /** The previous version: a revision case (checkRevision(previous, document)). */
-  previous?: DocumentSource;
-  valid: boolean;
-  problems: ExpectedProblem[];
-  /** Overrides the group's Server Metadata. */
-  serverMetadata?: Record<string, unknown>;
-}
-interface Group {
-  description: string;
-  base?: string;
-  /** Inline base document (when there is no `base`). */
-  baseDocument?: unknown;
-  previous?: DocumentSource;
-  kind?: DocumentKind;
-  /** Forces the model (else detected). */
-  model?: Model;
-  /** The `serverMetadata` option. */
-  serverMetadata?: Record<string, unknown>;
-  strict?: boolean;
-  tests: Case[];
-}
 
 // invalid/: each case lists the problems it draws; conforming/: documents
 // that follow every MUST of the 2024 draft, which must never draw an error.
-const dirs = ['invalid', 'conforming'].map((d) => `${ROOT}test/fixtures/${d}/`);
-const files = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => dir + f));
-const groups: [string, Group][] = files.map((f) => [f.slice(f.indexOf('test/fixtures/') + 'test/fixtures/'.length), JSON.parse(readFileSync(f, 'utf8')) as Group]);
+const groups = corpusGroups('invalid', 'conforming');
 
 /** The fixture schema, with its code definition taken from the registry. */
 const fixtureSchema = JSON.parse(readFileSync(`${ROOT}test/fixture-schema.json`, 'utf8'));
@@ -60,10 +24,8 @@ const key = (p: ExpectedProblem) => `${p.doc ?? ''}\u0000${p.code}\u0000${p.path
 const sorted = (ps: readonly ExpectedProblem[]) => [...ps].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 /** Check one case the way its fields say: JSON text, a revision, or one document. */
-function run(c: Case, group: Group): { doc: unknown; r: ValidationResult } {
-  const serverMetadata = c.serverMetadata ?? group.serverMetadata;
-  const modelOptions = { ...(group.model ? { model: group.model } : {}), ...(serverMetadata ? { serverMetadata: deepFreeze(serverMetadata) } : {}) };
-  const options = { kind: group.kind ?? 'auto', strict: group.strict ?? false, ...modelOptions };
+function run(c: CorpusCase, group: CorpusGroup): { doc: unknown; r: ValidationResult } {
+  const options = corpusOptions(c, group);
   const text = c.file !== undefined ? readFileSync(ROOT + c.file, 'utf8') : c.text;
   if (text !== undefined) {
     const doc = deepFreeze(JSON.parse(text));
@@ -79,14 +41,15 @@ function run(c: Case, group: Group): { doc: unknown; r: ValidationResult } {
     return { doc, r };
   }
   const prev = deepFreeze(documentOf(previous, undefined, `previous of case "${c.description}"`, group.baseDocument));
-  const r = checkRevision(prev, doc, { strict: options.strict, ...modelOptions });
+  const { kind: _kind, ...revisionOptions } = options;
+  const r = checkRevision(prev, doc, revisionOptions);
   expectPathsResolve(undefined, r, [prev, doc]);
   return { doc, r };
 }
 
 describe('invalid corpus', () => {
   it('has fixture files', () => {
-    expect(files.length).toBeGreaterThan(10);
+    expect(groups.length).toBeGreaterThan(10);
   });
 
   for (const [file, group] of groups) {

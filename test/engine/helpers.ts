@@ -1,7 +1,9 @@
 import jsonpatch, { type AddOperation, type CopyOperation, type MoveOperation, type RemoveOperation, type ReplaceOperation } from 'fast-json-patch';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { resolvePointer, type ValidationResult } from '../../src/index.js';
+import { resolvePointer, type DocumentKind, type Model, type ValidateOptions, type ValidationResult } from '../../src/index.js';
 import { example } from '../helpers/examples.js';
+import { ROOT } from '../helpers/paths.js';
 
 export { ROOT } from '../helpers/paths.js';
 export { example } from '../helpers/examples.js';
@@ -56,4 +58,58 @@ export function expectPathsResolve(doc: unknown, r: ValidationResult, docs?: rea
 
 export function codesOf(r: ValidationResult): string[] {
   return [...new Set([...r.errors, ...r.warnings].map((p) => p.code))].sort();
+}
+
+/** One problem a corpus case expects (test/fixture-schema.json). */
+export interface ExpectedProblem {
+  code: string;
+  path: string;
+  /** Revision cases: 0 = the previous document, 1 = the document. */
+  doc?: number;
+}
+/** One case of a corpus file. */
+export interface CorpusCase extends DocumentSource {
+  description: string;
+  /** The document as JSON text (checked with validateText). */
+  text?: string;
+  /** A repository file whose text is the document (checked like `text`). */
+  file?: string;
+  /** The previous version: a revision case (checkRevision(previous, document)). */
+  previous?: DocumentSource;
+  valid: boolean;
+  problems: ExpectedProblem[];
+  /** Overrides the group's Server Metadata. */
+  serverMetadata?: Record<string, unknown>;
+}
+/** One corpus file: a group of cases sharing a base and options. */
+export interface CorpusGroup {
+  description: string;
+  base?: string;
+  /** Inline base document (when there is no `base`). */
+  baseDocument?: unknown;
+  previous?: DocumentSource;
+  kind?: DocumentKind;
+  /** Forces the model (else detected). */
+  model?: Model;
+  /** The `serverMetadata` option. */
+  serverMetadata?: Record<string, unknown>;
+  strict?: boolean;
+  tests: CorpusCase[];
+}
+
+/** The corpus files of the named test/fixtures folders, as [path below test/fixtures/, group], sorted per folder. */
+export function corpusGroups(...folders: string[]): [string, CorpusGroup][] {
+  return folders.flatMap((folder) => {
+    const dir = `${ROOT}test/fixtures/${folder}/`;
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f): [string, CorpusGroup] => [`${folder}/${f}`, JSON.parse(readFileSync(dir + f, 'utf8')) as CorpusGroup]);
+  });
+}
+
+/** The checker options a case runs with: the group's kind, model and strictness, the case's or group's Server Metadata (frozen). */
+export function corpusOptions(c: CorpusCase, group: CorpusGroup, strict = group.strict ?? false): ValidateOptions {
+  const serverMetadata = c.serverMetadata ?? group.serverMetadata;
+  return { kind: group.kind ?? 'auto', strict, ...(group.model ? { model: group.model } : {}), ...(serverMetadata ? { serverMetadata: deepFreeze(serverMetadata) } : {}) };
 }
