@@ -1,6 +1,6 @@
 // The bin as scripts use it: demo, token create, import (one transaction,
 // problems with file and path), serve (URL alone on the first stdout line).
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../src/db.js';
+import { runNode, type RunResult } from './helpers.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/src/cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cds-server-cli-'));
@@ -18,10 +19,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}): RunResult => runNode(BIN, args, env);
 
 function dump(file: string): string {
   const db = openDb(file, { readonly: true });

@@ -1,13 +1,14 @@
 // The "done when", as a user runs it: the Server's bin makes demo
 // data and a token and serves them; the package's bin crawls the URL. Exit 0
 // on both models; exit 1 with the fault's code for a faulty Server.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runNode, type RunResult } from './helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SERVER_BIN = join(here, '../dist/src/cli.js');
@@ -19,10 +20,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function run(bin: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (bin: string, args: string[]): RunResult => runNode(bin, args);
 
 let databases = 0;
 
