@@ -1,6 +1,6 @@
 // The generated JSON Schemas stand on their own: an independent JSON Schema
 // 2020-12 implementation (@cfworker/json-schema) reaches the same verdict as
-// the Ajv validators compiled into generated/validators.ts, for every example
+// the Ajv validators compiled into generated/2024/validators.cjs, for every example
 // and for every invalid-corpus case whose only finding is `schema`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * No regular expression that sees untrusted text can backtrack catastrophically:
  * every `pattern` of the spec, every regular expression literal and
- * `new RegExp` in src/, scripts/ and generated/2024/validators.ts, and the
+ * `new RegExp` in src/, scripts/ and generated/2024/validators.cjs, and the
  * ajv-formats expressions the compiled validators call (date-time, uri) pass
  * the recheck ReDoS checker. The date-time parser of src/time.ts is shown to be
  * linear by counting its character reads.
@@ -70,7 +70,7 @@ function ajvFormatRegexes(): Found[] {
 function allRegexes(): Found[] {
   const found: Found[] = [];
   found.push(...specPatterns(JSON.parse(readFileSync(join(ROOT, 'generated/2024/openapi.json'), 'utf8')), 'generated/2024/openapi.json'));
-  for (const f of [...walkFiles(join(ROOT, 'src'), ['.ts']), ...walkFiles(join(ROOT, 'scripts'), ['.mjs', '.js', '.ts']), join(ROOT, 'generated/2024/validators.ts')]) {
+  for (const f of [...walkFiles(join(ROOT, 'src'), ['.ts']), ...walkFiles(join(ROOT, 'scripts'), ['.mjs', '.js', '.ts']), join(ROOT, 'generated/2024/validators.cjs')]) {
     found.push(...sourceRegexes(readFileSync(f, 'utf8'), relative(ROOT, f)));
   }
   found.push(...ajvFormatRegexes());
