@@ -14,10 +14,10 @@ import { plural } from '../words.js';
 import { CRAWL_CODES, getCrawlCode } from './codes.js';
 import { crossPageTimeline } from './document.js';
 import { createFetcher } from './fetcher.js';
-import { defaultMetadataUrl, type MetadataSource } from './metadata.js';
+import { defaultMetadataUrl } from './metadata.js';
 import { isHttpUrl } from './page.js';
 import { authProbes, filterProbes, malformedFilterProbe } from './probes.js';
-import { type CrawlFinding, type CrawlModel, Findings, redactor, type State } from './state.js';
+import { type CrawlFinding, type CrawlModel, Findings, type MetadataSource, redactor, type State } from './state.js';
 import { walk } from './walk.js';
 
 export { isHttpUrl } from './page.js';

@@ -14,7 +14,8 @@
  */
 import { validateServerMetadata } from '../../generated/2026/validators.js';
 import { fetchBody, type Exchange } from './page.js';
-import { Findings, isObject, type State } from './state.js';
+import { isObject } from '../json.js';
+import { Findings, type MetadataSource, type State } from './state.js';
 
 /** Where the crawl looks for the Server Metadata when it is not told (a decision, see above). */
 export const WELL_KNOWN_METADATA_PATH = '/.well-known/oauth-authorization-server';
@@ -23,9 +24,6 @@ export const WELL_KNOWN_METADATA_PATH = '/.well-known/oauth-authorization-server
 export function defaultMetadataUrl(listingUrl: string): string {
   return new URL(WELL_KNOWN_METADATA_PATH, listingUrl).toString();
 }
-
-/** Where the crawl's Server Metadata comes from. */
-export type MetadataSource = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'given'; readonly metadata: Record<string, unknown> };
 
 /**
  * Read the Server Metadata once and check it against the draft's

@@ -3,7 +3,8 @@
  * (transport, status, content type, size, JSON), and the links of a page
  * (absolute, http(s), on the listing's origin).
  */
-import { isObject, type State } from './state.js';
+import { isObject } from '../json.js';
+import type { State } from './state.js';
 
 /** What one request needs of the crawl: the fetcher, the deadline, and where its findings go. */
 export type Exchange = Pick<State, 'fetcher' | 'deadline' | 'findings'>;

@@ -3,7 +3,8 @@
  * it, a malformed filter, and authorization without a valid token.
  */
 import { plural } from '../words.js';
-import { type RefField, type State, type Summary, isObject, preview } from './state.js';
+import { isObject } from '../json.js';
+import { type RefField, type State, type Summary, preview } from './state.js';
 import { walk } from './walk.js';
 
 /** The draft's id filters and the segment field each matches. */

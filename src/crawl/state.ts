@@ -4,7 +4,6 @@
  */
 import { getCrawlCode, type CrawlLevel } from './codes.js';
 import type { Fetcher } from './fetcher.js';
-import type { MetadataSource } from './metadata.js';
 import type { TimelineEntry } from '../validate.js';
 
 export type CrawlModel = 'auto' | '2024' | '2026';
@@ -35,10 +34,6 @@ export interface Summary {
 
 export const REF_FIELDS = ['related_aggregations', 'related_accounts', 'related_servicecontracts', 'related_servicepoints', 'related_meterdevices', 'related_billsections'] as const;
 export type RefField = (typeof REF_FIELDS)[number];
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Replace every occurrence of the token (and a URL's access_token parameter) with [REDACTED]. */
 export function redactor(token: string | undefined): (s: string) => string {
@@ -88,6 +83,9 @@ export class Findings {
     return (this.counts.get(code) ?? 0) > 0;
   }
 }
+
+/** Where the crawl's Server Metadata comes from: a URL to fetch, or the document given. */
+export type MetadataSource = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'given'; readonly metadata: Record<string, unknown> };
 
 export interface State {
   readonly fetcher: Fetcher;

@@ -4,12 +4,13 @@
  * checks, the `previous` links, page sizes and the order.
  */
 import { plural } from '../words.js';
-import { parseDateTime } from '../index.js';
+import { isObject } from '../json.js';
+import { parseDateTime } from '../time.js';
 import { checkDocument, keepTimeline, modelFromPage } from './document.js';
 import { loadServerMetadata } from './metadata.js';
 import type { TimelineEntry } from '../validate.js';
 import { describeProbe, type Exchange, fetchBody, fetchPage, linkOf, normalize, type PageResult, parsePage } from './page.js';
-import { Findings, isObject, preview, REF_FIELDS, type RefField, type State, type Summary } from './state.js';
+import { Findings, preview, REF_FIELDS, type RefField, type State, type Summary } from './state.js';
 
 /** The draft lets a Server truncate only listings of more than this many segments. */
 const FULL_PAGE = 100;
