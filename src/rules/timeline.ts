@@ -39,9 +39,10 @@ function openAt(reach: Reach | null | undefined, t: Instant): Timed | null {
  * measurement at a time; a `gap` segment belongs to every measurement.
  *
  * Overlaps (`timeline-overlap`): two segments of a measurement conflict when
- * they overlap in time and have the same `interval` or one of them is a `gap`
- * segment; two `gap` segments without measurements never conflict (a gap
- * does not say which measurement it explains). One sweep in start order
+ * they overlap in time, whatever their `interval` (real billing periods
+ * overlap by an hour at a clock change: issue 21.5), or when one of them is
+ * a `gap` segment; two `gap` segments without measurements never conflict (a
+ * gap does not say which measurement it explains). One sweep in start order
  * finds, for each segment, an earlier one still open that it conflicts with:
  * each segment's first overlap is reported (not every pair), in O(n log n).
  *
@@ -73,27 +74,20 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
       const bit = 1 << m;
       const members = group.filter((s) => (s.measurements & bit) !== 0 || s.gap);
       if (!members.some((s) => (s.measurements & bit) !== 0)) continue;
-      if (ctx.collector.enabled('timeline-overlap')) reportOverlaps(members, measurements[m]!, bit, n, reportedPairs, ctx);
+      if (ctx.collector.enabled('timeline-overlap')) reportOverlaps(members, measurements[m]!, n, reportedPairs, ctx);
       if (ctx.collector.enabled('timeline-hole')) reportHoles(members, measurements[m]!, bit, n, reportedHoles, ctx);
     }
   }
 }
 
-function reportOverlaps(members: readonly Timed[], measurement: string, bit: number, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
-  let all: Reach | null = null; // every member
+function reportOverlaps(members: readonly Timed[], measurement: string, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
+  let all: Reach | null = null; // every member: a data member conflicts with any of them
   let measured: Reach | null = null; // members with any measurement (a pure gap conflicts only with these)
-  let gaps: Reach | null = null; // gap members (a data segment conflicts with these whatever their interval)
-  const sameInterval = new Map<number, Reach>(); // data members by interval
   for (const b of members) {
-    const data = (b.measurements & bit) !== 0;
-    let a: Timed | null;
-    if (b.gap) a = b.measurements !== 0 ? openAt(all, b.start) : openAt(measured, b.start);
-    else a = openAt(gaps, b.start) ?? openAt(sameInterval.get(b.interval), b.start);
+    const a = b.gap && b.measurements === 0 ? openAt(measured, b.start) : openAt(all, b.start);
     if (a !== null) reportOverlap(a, b, measurement, n, reportedPairs, ctx);
     all = extend(all, b);
     if (b.measurements !== 0) measured = extend(measured, b);
-    if (b.gap) gaps = extend(gaps, b);
-    if (data) sameInterval.set(b.interval, extend(sameInterval.get(b.interval) ?? null, b));
   }
 }
 

@@ -31,3 +31,25 @@ export function page(...segments: Record<string, unknown>[]): Record<string, unk
 export function codes(r: ValidationResult): [string, string][] {
   return [...r.errors, ...r.warnings].map((p) => [p.code, p.path]);
 }
+
+/** A valid 2026 segment: one day of one `water_usage` value (gallons), with `fields` replaced. */
+export function segment2026(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    cds_usagesegment_id: 's1',
+    cds_created: '2025-01-01T00:00:00Z',
+    cds_modified: '2025-01-01T00:00:00Z',
+    cds_synced: '2025-01-01T00:00:00Z',
+    related_aggregations: [],
+    related_accounts: ['a'],
+    related_servicecontracts: [],
+    related_servicepoints: [],
+    related_meterdevices: [],
+    related_billsections: [],
+    segment_start: '2024-01-01T00:00:00Z',
+    segment_end: '2024-01-02T00:00:00Z',
+    interval: 86400,
+    formats: [{ id: 'w', type: 'water_usage', units: 'gal' }],
+    values: [[{ wu: 1 }]],
+    ...fields,
+  };
+}

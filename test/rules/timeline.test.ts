@@ -58,7 +58,7 @@ describe('gap disclosure page', () => {
     expect(codesOf(validate(p))).toEqual([]);
   });
 
-  it('hourly data beside 15-minute data that covers the same time: no overlap (another interval) and no hole', () => {
+  it('hourly data beside 15-minute data that covers the same time: an overlap whatever the interval (issue 21.5), no hole', () => {
     const p = applyPatch(page(), [
       { op: 'copy', from: '/usage_segments/1', path: '/usage_segments/-' },
       { op: 'replace', path: '/usage_segments/3/cds_usagesegment_id', value: 'hourly' },
@@ -69,7 +69,7 @@ describe('gap disclosure page', () => {
     ]);
     const r = validate(p);
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings.map((w) => [w.code, w.path, w.segmentId])).toEqual([['timeline-overlap', '/usage_segments/3', 'hourly']]);
   });
 
   it('15-minute data to 17:00, then hourly data from 18:00 and no gap segment: the hour is a hole', () => {
@@ -94,14 +94,17 @@ describe('gap disclosure page', () => {
     expect(codesOf(validate(p))).toEqual([]);
   });
 
-  it('the same hourly segment overlapping 15-minute data is not an overlap, but a second hourly one is', () => {
+  it('two hourly segments over 15-minute data: each is reported once, with the first segment it overlaps', () => {
     const hourly = (id: string) => ({ ...page().usage_segments[0], cds_usagesegment_id: id, interval: 3600, segment_start: '2024-01-15T00:00:00Z', segment_end: '2024-01-15T01:00:00Z', values: [[{ v: 4.4 }]] });
     const p = applyPatch(page(), [
       { op: 'add', path: '/usage_segments/-', value: hourly('h1') },
       { op: 'add', path: '/usage_segments/-', value: hourly('h2') },
     ]);
     const r = validate(p);
-    expect(r.warnings.map((e) => [e.code, e.segmentId])).toEqual([['timeline-overlap', 'h2']]);
+    expect(r.warnings.map((e) => [e.code, e.segmentId]).sort()).toEqual([
+      ['timeline-overlap', 'h1'],
+      ['timeline-overlap', 'h2'],
+    ]);
     expect(r.errors).toEqual([]);
   });
 
