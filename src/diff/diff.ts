@@ -3,6 +3,7 @@
  * API: operations, filters, security and response bodies, each change
  * classified by a rule of the catalogue (`catalogue.ts`).
  */
+import { isObject } from '../json.js';
 import { DIFF_RULES, type DiffRuleId } from './catalogue.js';
 import { ChangeLog, type Change } from './change.js';
 import { child, SpecSet, type SpecNode } from './load.js';
@@ -14,10 +15,6 @@ export type { DiffHints } from './schema.js';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 type Obj = Record<string, unknown>;
-
-function isObject(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 export interface DiffSummary {
   readonly total: number;
@@ -53,7 +50,7 @@ export function diffSpecs(oldDoc: unknown, newDoc: unknown, options: DiffOptions
 }
 
 export function diffSpecSets(oldSet: SpecSet, newSet: SpecSet, options: DiffOptions = {}): DiffReport {
-  const ctx: SchemaContext = { old: oldSet, new: newSet, log: new ChangeLog(), hints: options.hints ?? {}, stack: new Set(), visits: 0 };
+  const ctx: SchemaContext = { old: oldSet, new: newSet, log: new ChangeLog(), hints: options.hints ?? {}, stack: new Set(), visits: 0, compare: compareSchemas };
   comparePaths(ctx);
   const changes = ctx.log.changes;
   return { old: options.oldLabel ?? oldSet.rootUri, new: options.newLabel ?? newSet.rootUri, changes, summary: summarize(changes) };

@@ -9,6 +9,7 @@
  * lazily here, with `yaml` as its one runtime dependency; a test checks that
  * the split spec and its Redocly bundle compare equal.
  */
+import { isObject } from '../json.js';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import YAML from 'yaml';
@@ -27,10 +28,6 @@ export interface SpecNode {
 }
 
 const MAX_REF_HOPS = 64;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** Parse description text: JSON when it parses as JSON, YAML otherwise. */
 export function parseSpecText(text: string, name: string): unknown {

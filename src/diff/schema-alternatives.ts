@@ -1,7 +1,6 @@
 /** Alternatives: `oneOf`/`anyOf` branches, and a choice written as `allOf` conditionals on `type`, matched by name or discriminator. */
 import { isObject } from '../json.js';
 import { child, type SpecNode, type SpecSet } from './load.js';
-import { compareSchemas } from './schema.js';
 import { at, closedValues, list, schemaName, types, type Obj, type Role, type SchemaContext, type Walk } from './schema-common.js';
 
 /** A key that identifies one alternative of a `oneOf`/`anyOf` across versions. */
@@ -89,7 +88,7 @@ export function compareAlternatives(ctx: SchemaContext, o: SpecNode, n: SpecNode
       return;
     }
     usedNew.add(j);
-    compareSchemas(ctx, b.node, nb[j]!.node, { loc: nb[j]!.loc, role: walk.role, prop: walk.prop, owner: walk.owner });
+    ctx.compare(ctx, b.node, nb[j]!.node, { loc: nb[j]!.loc, role: walk.role, prop: walk.prop, owner: walk.owner });
   });
   nb.forEach((b, j) => {
     if (!usedNew.has(j)) branchNew(ctx, b, newKeys[j]!, walk.role, walk.owner);

@@ -28,7 +28,16 @@ export interface SchemaContext {
   readonly stack: Set<string>;
   /** Schema pairs compared so far; bounded so that hostile input cannot blow up. */
   visits: number;
+  /**
+   * The comparison of two schemas (schema.ts `compareSchemas`), handed in so
+   * that the keyword modules (objects, alternatives) recurse through it
+   * without importing schema.ts back (which imports them).
+   */
+  readonly compare: SchemaComparer;
 }
+
+/** Compares two schemas at `walk`, recording changes in `ctx.log`. */
+export type SchemaComparer = (ctx: SchemaContext, oldNode: SpecNode, newNode: SpecNode, walk: Walk) => void;
 
 export type Obj = Record<string, unknown>;
 

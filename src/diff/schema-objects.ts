@@ -1,7 +1,6 @@
 /** Object schemas: properties removed, added, renamed or made (non-)required, and `additionalProperties`. */
 import { isObject } from '../json.js';
 import { child, type SpecNode } from './load.js';
-import { compareSchemas } from './schema.js';
 import { at, sameShape, types, type Obj, type Role, type SchemaContext, type Walk } from './schema-common.js';
 
 function props(s: Obj): Obj {
@@ -44,7 +43,7 @@ export function compareObjects(ctx: SchemaContext, o: SpecNode, n: SpecNode, wal
     const loc = at(walk.loc, 'properties', to);
     ctx.log.add(keyRole ? 'value-key-changed' : 'field-renamed', loc, `${keyRole ? 'value key' : 'property'} "${from}" renamed to "${to}"`, { component, before: from, after: to, oldLocation: at(walk.loc, 'properties', from) });
     if (from in op && to in np) {
-      compareSchemas(ctx, child(child(o, 'properties'), from), child(child(n, 'properties'), to), { loc, role: propertyRole(walk.role, np, to), prop: to, owner: walk.owner });
+      ctx.compare(ctx, child(child(o, 'properties'), from), child(child(n, 'properties'), to), { loc, role: propertyRole(walk.role, np, to), prop: to, owner: walk.owner });
     }
   }
   const renamedFrom = new Set(renames.keys());
@@ -64,7 +63,7 @@ export function compareObjects(ctx: SchemaContext, o: SpecNode, n: SpecNode, wal
     if (oreq.has(k) && !nreq.has(k)) ctx.log.add('field-became-optional', loc, `property "${k}" is no longer required`, { component });
     if (!oreq.has(k) && nreq.has(k)) ctx.log.add('field-became-required', loc, `property "${k}" is now required`, { component });
     if (k in op && k in np) {
-      compareSchemas(ctx, child(child(o, 'properties'), k), child(child(n, 'properties'), k), { loc, role: propertyRole(walk.role, np, k), prop: k, owner: walk.owner });
+      ctx.compare(ctx, child(child(o, 'properties'), k), child(child(n, 'properties'), k), { loc, role: propertyRole(walk.role, np, k), prop: k, owner: walk.owner });
     }
   }
 }
@@ -118,7 +117,7 @@ export function compareAdditional(ctx: SchemaContext, o: SpecNode, n: SpecNode, 
   const message = `additionalProperties changed from ${describe(a)} to ${describe(b)}`;
   const loc = at(walk.loc, 'additionalProperties');
   if (isObject(av) && isObject(bv)) {
-    compareSchemas(ctx, child(o, 'additionalProperties'), child(n, 'additionalProperties'), { loc, role: walk.role === 'filter' ? 'filter' : 'body', owner: walk.owner });
+    ctx.compare(ctx, child(o, 'additionalProperties'), child(n, 'additionalProperties'), { loc, role: walk.role === 'filter' ? 'filter' : 'body', owner: walk.owner });
     return;
   }
   // true ⊇ schema ⊇ false
