@@ -6,6 +6,7 @@ import { renderJUnit } from '../crawl/junit.js';
 import { UsageError, type CliIo } from './io.js';
 import { modelArgs } from './model-options.js';
 import { choice, type OptionSpec } from './options.js';
+import { progressMode, QUIET_OPTION, startProgress } from './progress.js';
 import type { Command } from './command.js';
 
 /** Connection errors that mean the host cannot be reached (exit 2), as the fetcher reports them. */
@@ -29,6 +30,7 @@ const OPTIONS: readonly OptionSpec[] = [
     help: "2026: the Server Metadata, from the Client object's cds_server_metadata\nURL (read without the token) or a JSON file; undeclared-type needs it.\nDefault: the listing origin's /.well-known/oauth-authorization-server.",
   },
   { name: 'no-probes', type: 'boolean', help: 'Skip the filter, malformed-filter and authorization probes.' },
+  QUIET_OPTION,
 ];
 
 function positiveInteger(value: string | boolean | undefined, flag: string): number | undefined {
@@ -71,7 +73,7 @@ function printText(io: CliIo, r: CrawlReport): void {
 /** `crawl URL [options]`: check a live Server's listing. */
 export const crawlCommand: Command = {
   name: 'crawl',
-  usage: 'crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model auto|2024|2026] [--server-metadata URL|FILE] [--no-probes]',
+  usage: 'crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model auto|2024|2026] [--server-metadata URL|FILE] [--no-probes] [--quiet]',
   summary:
     "Crawl a Server's usage segments endpoint: every page validated, links,\norder, duplicates and the timeline across pages, filter and auth probes.\nExit 0 no error, 1 errors found, 2 could not start (arguments, unreachable).\n--json prints {conformant, url, model, pages, segments, requests,\ndurationMs, findings}.",
   options: OPTIONS,
@@ -88,8 +90,10 @@ export const crawlCommand: Command = {
     const maxPages = positiveInteger(values['max-pages'], 'max-pages');
     const timeoutMs = positiveInteger(values['timeout-ms'], 'timeout-ms');
     const maxBodyBytes = positiveInteger(values['max-body-bytes'], 'max-body-bytes');
-    // Progress is for a person watching a terminal; a pipe or a log file gets only the report.
-    const tty = io.stderrIsTTY === true;
+    // Each page and probe on a terminal; a CI log (a pipe, a file) gets a line every few seconds; --quiet none.
+    const progress = startProgress(io, progressMode(io, values.quiet === true, true));
+    // The state before the first page, for the heartbeat of a log (a terminal shows lines as they come, from the first page on).
+    if (io.stderrIsTTY !== true) progress.line('waiting for page 1');
     const report = await crawl({
       url,
       ...(token === undefined ? {} : { token }),
@@ -100,8 +104,8 @@ export const crawlCommand: Command = {
       ...(metadataUrl === undefined ? {} : { serverMetadataUrl: metadataUrl }),
       ...(serverMetadata === undefined ? {} : { serverMetadata }),
       probes: values['no-probes'] !== true,
-      ...(tty ? { onProgress: (line: string) => io.stderr(`${line}\n`) } : {}),
-    });
+      onProgress: (line: string) => progress.line(line),
+    }).finally(() => progress.stop());
     if (typeof values.junit === 'string') await writeFile(values.junit, renderJUnit(report));
     if (values.json === true) {
       // The documented keys only: the count of findings beyond the cap is the last finding (findings-omitted).

@@ -11,8 +11,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Read standard input to its end. */
   stdin(): Promise<Uint8Array>;
-  /** Standard error is a terminal (progress lines go there only then). Absent: not a terminal. */
+  /** Standard error is a terminal (every progress line then; a line every few seconds otherwise). Absent: not a terminal. */
   readonly stderrIsTTY?: boolean;
+  /** How often progress shows when standard error is not a terminal, ms (tests shorten it). Absent: PROGRESS_INTERVAL_MS. */
+  readonly progressIntervalMs?: number;
   /** Environment variables the CLI reads (`CDS_TOKEN`). Absent: none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }

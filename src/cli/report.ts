@@ -4,6 +4,7 @@ import { inputName } from './input.js';
 import type { CliIo } from './io.js';
 import type { Model } from '../registry.js';
 import { PROGRAM, version } from './version.js';
+import { renderJUnitXml, type JUnitCase } from '../junit.js';
 
 /** One checked (or unreadable) file in the CLI's report. */
 export interface FileEntry {
@@ -133,4 +134,27 @@ export function printReport(io: CliIo, json: boolean, report: Report): number {
     io.stdout(lines.join('\n') + '\n');
   }
   return failed ? 2 : valid ? 0 : 1;
+}
+
+/**
+ * `validate --junit FILE`: one test case per file given (CI lists each
+ * document): a file with errors fails (its problems, errors first, one a
+ * line), an unreadable file is an error of the run, a file not checked is
+ * skipped, and a valid file's warnings go to its system-out.
+ */
+export function renderValidateJUnit(report: Report, seconds?: number): string {
+  const { errors, warnings, files } = named(report);
+  const linesOf = new Map<string, string[]>(files.map((f) => [f.file, f.hint === undefined ? [] : [`hint: ${f.hint}`]]));
+  for (const [level, list] of [['error', errors], ['warning', warnings]] as const) {
+    for (const p of list) linesOf.get(p.file)?.push(`${level} ${problemLine(p)}`);
+  }
+  const cases = files.map((f): JUnitCase => {
+    const base = { classname: `${PROGRAM}.validate`, name: f.file };
+    const text = (linesOf.get(f.file) ?? []).join('\n');
+    if (f.failure !== undefined) return { ...base, error: { message: f.failure, type: 'unreadable', text: f.failure } };
+    if (f.model === undefined) return { ...base, skipped: 'not checked' };
+    if (!f.valid) return { ...base, failure: { message: `${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}`, type: 'invalid', text }, systemOut: `model ${f.model}` };
+    return { ...base, systemOut: [`model ${f.model}`, text].filter((t) => t !== '').join('\n') };
+  });
+  return renderJUnitXml(`${PROGRAM} validate`, [{ name: 'validate', cases, ...(seconds === undefined ? {} : { time: seconds }) }], seconds);
 }

@@ -1,5 +1,6 @@
 /** The diff report as text, JSON, Markdown and JUnit XML. */
 import { plural } from '../words.js';
+import { renderJUnitXml, type JUnitCase } from '../junit.js';
 import { DIFF_RULES, getDiffRule } from './catalogue.js';
 import type { Change } from './change.js';
 import type { DiffReport } from './diff.js';
@@ -74,28 +75,13 @@ export function renderMarkdown(report: DiffReport, title = 'Spec changes'): stri
   return lines.join('\n');
 }
 
-function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** JUnit XML: one test case per change; a change that `failOn` counts is a failure. */
 export function renderJunit(report: DiffReport, failOn: FailOn): string {
-  const failures = report.changes.filter((c) => fails(c, failOn)).length;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cds-usage-segments diff" tests="${report.changes.length}" failures="${failures}">`,
-    `  <testsuite name="${xml(`${report.old} → ${report.new}`)}" tests="${report.changes.length}" failures="${failures}">`,
-  ];
-  for (const c of report.changes) {
-    const name = xml(`${c.rule} ${c.location}`);
-    if (fails(c, failOn)) {
-      lines.push(`    <testcase classname="${xml(c.rule)}" name="${name}">`, `      <failure message="${xml(c.message)}" type="${xml(impact(c))}">${xml(c.message)}</failure>`, '    </testcase>');
-    } else {
-      lines.push(`    <testcase classname="${xml(c.rule)}" name="${name}"/>`);
-    }
-  }
-  lines.push('  </testsuite>', '</testsuites>', '');
-  return lines.join('\n');
+  const cases = report.changes.map((c): JUnitCase => {
+    const base = { classname: c.rule, name: `${c.rule} ${c.location}` };
+    return fails(c, failOn) ? { ...base, failure: { message: c.message, type: impact(c), text: c.message } } : base;
+  });
+  return renderJUnitXml('cds-usage-segments diff', [{ name: `${report.old} → ${report.new}`, cases }]);
 }
 
 export function renderReport(report: DiffReport, format: DiffFormat, failOn: FailOn = 'any'): string {

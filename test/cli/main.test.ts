@@ -266,3 +266,29 @@ describe('revision', () => {
     ]);
   });
 });
+
+describe('validate: progress on standard error', () => {
+  /** `main` in-process with the progress interval of the test's choosing. */
+  async function run(args: readonly string[], progressIntervalMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: async () => Buffer.alloc(0), progressIntervalMs });
+    return { code, stdout, stderr };
+  }
+  const two = [ex('gap-disclosure-page.json'), ex('option1-validated.json')];
+
+  it('a line per step when the interval has passed: file read, checked, counted (bytes)', async () => {
+    const r = await run(['validate', ...two], 0);
+    expect(r.code).toBe(0);
+    const [a, b] = two.map((f) => readFileSync(f!, 'utf8').length) as [number, number];
+    const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+    expect(r.stderr.replace(/^\[\d+\.\d s\] /gm, '')).toBe(
+      [`reading 1/2 ${two[0]}`, `checking 1/2 ${two[0]} (${mb(a)})`, `checked 1 file of 2, ${mb(a)}`, `reading 2/2 ${two[1]}`, `checking 2/2 ${two[1]} (${mb(b)})`, `checked 2 files of 2, ${mb(a + b)}`, ''].join('\n'),
+    );
+  });
+
+  it('nothing when the run is shorter than the interval, or with --quiet', async () => {
+    expect((await run(['validate', ...two], 60_000)).stderr).toBe('');
+    expect((await run(['validate', '--quiet', ...two], 0)).stderr).toBe('');
+  });
+});

@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** `main` in-process with a terminal flag and an environment of the test's choosing. */
-async function runIo(args: readonly string[], extra: Pick<CliIo, 'stderrIsTTY' | 'env'>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runIo(args: readonly string[], extra: Pick<CliIo, 'stderrIsTTY' | 'env' | 'progressIntervalMs'>): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: async () => Buffer.alloc(0), ...extra });
@@ -184,10 +184,31 @@ describe('crawl: progress on standard error', () => {
     expect(r.stdout).toMatch(/conformant\n$/);
   });
 
-  it('not on a terminal (a pipe, a log file): nothing on stderr', async () => {
-    const r = await runIo(['crawl', withToken(), '--token', TOKEN], { stderrIsTTY: false });
+  it('not on a terminal (a pipe, a log file): a line per interval, with the elapsed time, the token redacted', async () => {
+    // Interval 0: every line passes the throttle, so the test sees them all without waiting.
+    const r = await runIo(['crawl', withToken(), '--token', TOKEN], { stderrIsTTY: false, progressIntervalMs: 0 });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    const [first, ...lines] = r.stderr.trimEnd().split('\n');
+    expect(first).toMatch(/^\[\d+\.\d s\] waiting for page 1$/);
+    expect(lines[0]).toMatch(new RegExp(`^\\[\\d+\\.\\d s\\] page 1: 3 segments, ${url.replace(/[.?]/g, '\\$&')}\\?access_token=\\[REDACTED\\]$`));
+    expect(lines.every((l) => /^\[\d+\.\d s\] (page \d+: |probe )/.test(l))).toBe(true);
+    expect(r.stderr).not.toContain(TOKEN);
     expect(r.stdout).toMatch(/conformant\n$/);
+  });
+
+  it('not on a terminal, waiting on a slow Server: the heartbeat repeats the latest line', async () => {
+    const r = await runIo(['crawl', url.replace('/api/usagesegments', '/slow'), '--token', TOKEN, '--timeout-ms', '1000', '--no-probes'], { stderrIsTTY: false, progressIntervalMs: 150 });
+    expect(r.code).toBe(1);
+    // A 1 s wait for the first page at a 150 ms interval: several lines, each the latest state with the time it was printed.
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.every((l) => /^\[\d+\.\d s\] waiting for page 1$/.test(l))).toBe(true);
+  });
+
+  it('--quiet: nothing on stderr, on a terminal or not', async () => {
+    for (const stderrIsTTY of [true, false]) {
+      const r = await runIo(['crawl', withToken(), '--token', TOKEN, '--quiet'], { stderrIsTTY, progressIntervalMs: 0 });
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    }
   });
 });
