@@ -1,5 +1,5 @@
 export { validate, validateText, detectKind, detectModel, type ValidateOptions, type DocumentKind } from './validate.js';
-export { isUsageSegment, isUsageSegmentList, type GuardOptions } from './guards.js';
+export { isUsageSegment, isUsageSegmentList, isUsageSegment2024, isUsageSegment2026, isUsageSegmentList2024, isUsageSegmentList2026, type GuardOptions, type ModelGuardOptions, type AnyUsageSegment, type AnyUsageSegmentList } from './guards.js';
 export { kindHint } from './kind-hint.js';
 export type { FormatValue, KnownFormatValues, ValueSetOf } from './format-values.js';
 export { checkRevision, checkRevisionChain, type RevisionOptions } from './revision.js';

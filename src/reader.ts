@@ -159,6 +159,7 @@ function cellOf(spec: ColumnSpec, facts: CellColumn, v: unknown): Cell {
  */
 export function readRows(segment: UsageSegment): Row<Cell>[];
 export function readRows(segment: UsageSegment2026): Row<Cell2026>[];
+export function readRows(segment: UsageSegment | UsageSegment2026): Row<Cell>[] | Row<Cell2026>[];
 export function readRows(segment: UsageSegment | UsageSegment2026): Row<Cell>[] | Row<Cell2026>[] {
   const seg = segment as unknown;
   if (!isObject(seg)) return [];

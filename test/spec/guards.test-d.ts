@@ -4,25 +4,65 @@
 // its own type.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { EnergyValue, ExtensionValue, Format, GapValue, KnownFormat, SupplyMix, UsageSegment, UsageSegmentList } from '../../generated/2024/types.js';
-import { isUsageSegment, isUsageSegmentList, readRows, type FormatValue, type ValueSetOf } from '../../src/index.js';
+import type { UsageSegment as UsageSegment2026, UsageSegmentList as UsageSegmentList2026 } from '../../generated/2026/types.js';
+import {
+  isUsageSegment,
+  isUsageSegment2024,
+  isUsageSegment2026,
+  isUsageSegmentList,
+  isUsageSegmentList2024,
+  isUsageSegmentList2026,
+  model2026,
+  readRows,
+  validateUsageSegment,
+  type Cell2026,
+  type FormatValue,
+  type Row,
+  type ValueSetOf,
+} from '../../src/index.js';
 
 declare const parsed: unknown;
 
 describe('type guards', () => {
-  it('narrow unknown to UsageSegment, and readRows takes it without a cast', () => {
+  it('narrow unknown to a segment of either model, and readRows takes it without a cast', () => {
     if (isUsageSegment(parsed)) {
-      expectTypeOf(parsed).toEqualTypeOf<UsageSegment>();
+      expectTypeOf(parsed).toEqualTypeOf<UsageSegment | UsageSegment2026>();
       expectTypeOf(readRows(parsed)).toBeArray();
+      // `formats` tells the models apart
+      if ('formats' in parsed) expectTypeOf(parsed).toEqualTypeOf<UsageSegment2026>();
+      else expectTypeOf(parsed).toEqualTypeOf<UsageSegment>();
     }
     // @ts-expect-error -- without the guard, unknown is not a UsageSegment
     readRows(parsed);
   });
 
-  it('narrow unknown to UsageSegmentList', () => {
-    if (isUsageSegmentList(parsed)) {
-      expectTypeOf(parsed).toEqualTypeOf<UsageSegmentList>();
-      expectTypeOf(parsed.usage_segments).toEqualTypeOf<UsageSegment[]>();
+  it('a valid 2026 segment is never typed as the 2024 UsageSegment', () => {
+    if (isUsageSegment(parsed)) expectTypeOf(parsed).not.toEqualTypeOf<UsageSegment>();
+  });
+
+  it('narrow to one model: per-model guards and the union guard given a model', () => {
+    if (isUsageSegment2024(parsed)) expectTypeOf(parsed).toEqualTypeOf<UsageSegment>();
+    if (isUsageSegment2026(parsed)) {
+      expectTypeOf(parsed).toEqualTypeOf<UsageSegment2026>();
+      expectTypeOf(readRows(parsed)).toEqualTypeOf<Row<Cell2026>[]>();
     }
+    if (isUsageSegment(parsed, { model: '2024' })) expectTypeOf(parsed).toEqualTypeOf<UsageSegment>();
+    if (isUsageSegment(parsed, { model: '2026', strict: true })) expectTypeOf(parsed).toEqualTypeOf<UsageSegment2026>();
+    if (isUsageSegmentList2026(parsed)) expectTypeOf(parsed.usage_segments).toEqualTypeOf<UsageSegment2026[]>();
+    if (isUsageSegmentList(parsed, { model: '2024' })) expectTypeOf(parsed.usage_segments).toEqualTypeOf<UsageSegment[]>();
+  });
+
+  it('narrow unknown to a listing page of either model', () => {
+    if (isUsageSegmentList(parsed)) {
+      expectTypeOf(parsed).toEqualTypeOf<UsageSegmentList | UsageSegmentList2026>();
+    }
+    if (isUsageSegmentList2024(parsed)) expectTypeOf(parsed.usage_segments).toEqualTypeOf<UsageSegment[]>();
+  });
+
+  it('the compiled validators are guards of their component type', () => {
+    if (validateUsageSegment(parsed)) expectTypeOf(parsed).toEqualTypeOf<UsageSegment>();
+    if (model2026.validateUsageSegment(parsed)) expectTypeOf(parsed).toEqualTypeOf<UsageSegment2026>();
+    if (model2026.validateServerMetadata(parsed)) expectTypeOf(parsed).toEqualTypeOf<model2026.ServerMetadata>();
   });
 });
 
