@@ -9,8 +9,8 @@ import { choice, type OptionSpec } from './options.js';
 import { problemLine } from './report.js';
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'to', type: 'string', value: 'M', help: 'convert: the target model, 2024 or 2026.' },
-  { name: 'report', type: 'string', value: 'FILE', help: 'convert: also write the loss report as JSON to FILE.' },
+  { name: 'to', type: 'string', value: 'M', help: 'convert, import-espi: the target model, 2024 or 2026\n(import-espi: 2026 when absent).' },
+  { name: 'report', type: 'string', value: 'FILE', help: 'convert, import-espi: also write the report as JSON to FILE.' },
 ];
 
 /** Schema and semantic errors of a document in its model, one line each. */
