@@ -16,7 +16,7 @@ export const DIST_DEPENDENT = [
 export default defineConfig({
   test: {
     ...base.test,
-    include: ['test/*.test.ts', 'test/cli/main.test.ts', 'test/columns/**/*.test.ts', 'test/rules/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/models/**/*.test.ts', 'test/crawl/**/*.test.ts'],
+    include: ['test/*.test.ts', 'test/cli/main.test.ts', 'test/columns/**/*.test.ts', 'test/rules/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/models/**/*.test.ts', 'test/crawl/**/*.test.ts', 'test/espi/**/*.test.ts'],
     exclude: [...(base.test?.exclude ?? []), ...DIST_DEPENDENT],
     typecheck: { enabled: false },
   },

@@ -197,7 +197,8 @@ class QualityMap {
   /** As `resolve`, without counting the reading again. */
   resolveQuiet(key: string | undefined): string | null {
     if (key === undefined) return null;
-    return this.cache.get(key) ?? this.compute(key);
+    const q = this.cache.get(key);
+    return q !== undefined ? q : this.compute(key);
   }
 
   private compute(key: string): string | null {

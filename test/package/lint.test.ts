@@ -42,7 +42,7 @@ describe('package.json', () => {
   it('exports the library, the types, the validators, every JSON Schema and the bundled spec', () => {
     expect(Object.keys(pkg.exports).sort()).toEqual(
       [
-        '.', './package.json', './diff', './convert',
+        '.', './package.json', './diff', './convert', './espi',
         // The 2024 model under its own name, and the names it had before there were two models (aliases).
         './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/openapi.yaml', './2024/schemas/*.json', './2024/types', './2024/validators',
         './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/openapi.yaml', './2026/schemas/*.json', './2026/types', './2026/validators',
@@ -88,7 +88,7 @@ describe('Are The Types Wrong', () => {
     const report = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; resolutionKind?: string }[] } };
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(
       [
-        '.', './convert', './diff', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators',
+        '.', './convert', './diff', './espi', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators',
         './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/schemas/*.json', './2024/schemas/UsageSegment.json', './2024/types', './2024/validators',
         './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/schemas/*.json', './2026/schemas/UsageSegment.json', './2026/types', './2026/validators',
       ].sort(),
