@@ -12,7 +12,7 @@ export { parseDateTime } from './time.js';
 export { escapeToken, resolvePointer } from './pointer.js';
 export { validateUsageSegment, validateUsageSegmentList } from '../generated/2024/validators.js';
 export type * from '../generated/2024/types.js';
-export { crawl, redactor, CRAWL_DEFAULTS, type CrawlOptions, type CrawlReport, type CrawlFinding, type CrawlCheck, type CrawlModel } from './crawl/crawl.js';
+export { crawl, redactor, REDACTED, CRAWL_DEFAULTS, type CrawlOptions, type CrawlReport, type CrawlFinding, type CrawlCheck, type CrawlModel } from './crawl/crawl.js';
 export { CRAWL_CODES, getCrawlCode, type CrawlCode, type CrawlLevel, type CrawlSource } from './crawl/codes.js';
 export { renderJUnit } from './crawl/junit.js';
 // Each model's generated validators, types (and, for 2026, typed columns) under

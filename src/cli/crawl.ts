@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { crawl, CRAWL_DEFAULTS, isHttpUrl, type CrawlModel, type CrawlReport } from '../crawl/crawl.js';
 import { renderJUnit } from '../crawl/junit.js';
+import { urlProblem } from '../crawl/page.js';
+import { redactor } from '../crawl/redact.js';
 import { UsageError, type CliIo } from './io.js';
 import { modelArgs } from './model-options.js';
 import { choice, type OptionSpec } from './options.js';
@@ -70,6 +72,47 @@ function printText(io: CliIo, r: CrawlReport): void {
   );
 }
 
+/** The crawl itself, with `io` already redacting; `redact` for the files it writes. */
+async function runCrawl(url: string, token: string | undefined, values: Record<string, string | boolean | undefined>, io: CliIo, redact: (s: string) => string): Promise<number> {
+  const problem = urlProblem(url);
+  if (problem !== null) throw new UsageError(`URL must be an absolute http(s) URL (it ${problem}), got ${JSON.stringify(url)}`);
+  const metadataArg = values['server-metadata'];
+  const metadataUrl = typeof metadataArg === 'string' && isHttpUrl(metadataArg) ? metadataArg : undefined;
+  // A file is read as `validate --server-metadata FILE` reads it (a bad file is a usage error, exit 2).
+  const { serverMetadata } = metadataUrl === undefined ? await modelArgs(values, io) : {};
+  const model = choice<CrawlModel>(values, 'model', CRAWL_MODELS, 'auto');
+  const maxPages = positiveInteger(values['max-pages'], 'max-pages');
+  const timeoutMs = positiveInteger(values['timeout-ms'], 'timeout-ms');
+  const maxBodyBytes = positiveInteger(values['max-body-bytes'], 'max-body-bytes');
+  // Each page and probe on a terminal; a CI log (a pipe, a file) gets a line every few seconds; --quiet none.
+  const progress = startProgress(io, progressMode(io, values.quiet === true, true));
+  // The state before the first page, for the heartbeat of a log (a terminal shows lines as they come, from the first page on).
+  if (io.stderrIsTTY !== true) progress.line('waiting for page 1');
+  const report = await crawl({
+    url,
+    ...(token === undefined ? {} : { token }),
+    ...(maxPages === undefined ? {} : { maxPages }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+    model,
+    ...(metadataUrl === undefined ? {} : { serverMetadataUrl: metadataUrl }),
+    ...(serverMetadata === undefined ? {} : { serverMetadata }),
+    probes: values['no-probes'] !== true,
+    onProgress: (line: string) => progress.line(line),
+  }).finally(() => progress.stop());
+  if (typeof values.junit === 'string') await writeFile(values.junit, redact(renderJUnit(report)));
+  if (values.json === true) {
+    // The documented keys only: the count of findings beyond the cap is the last finding (findings-omitted).
+    const { checks: _checks, omittedFindings: _omitted, omittedErrors: _omittedErrors, ...rest } = report;
+    io.stdout(`${JSON.stringify(rest)}\n`);
+  } else {
+    printText(io, report);
+  }
+  // Could not start: no connection to the host at all (a Server that accepts and then times out or resets is a finding, exit 1).
+  if (report.pages === 0 && report.findings.some((f) => f.code === 'transport' && UNREACHABLE.test(f.message))) return 2;
+  return report.conformant ? 0 : 1;
+}
+
 /** `crawl URL [options]`: check a live Server's listing. */
 export const crawlCommand: Command = {
   name: 'crawl',
@@ -80,42 +123,15 @@ export const crawlCommand: Command = {
   async run({ values, positionals }, io: CliIo): Promise<number> {
     if (positionals.length !== 1) throw new UsageError('crawl needs exactly one URL');
     const url = positionals[0]!;
-    if (!isHttpUrl(url)) throw new UsageError(`URL must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
-    const metadataArg = values['server-metadata'];
-    const metadataUrl = typeof metadataArg === 'string' && isHttpUrl(metadataArg) ? metadataArg : undefined;
-    // A file is read as `validate --server-metadata FILE` reads it (a bad file is a usage error, exit 2).
-    const { serverMetadata } = metadataUrl === undefined ? await modelArgs(values, io) : {};
-    const model = choice<CrawlModel>(values, 'model', CRAWL_MODELS, 'auto');
     const token = tokenFrom(values, io.env);
-    const maxPages = positiveInteger(values['max-pages'], 'max-pages');
-    const timeoutMs = positiveInteger(values['timeout-ms'], 'timeout-ms');
-    const maxBodyBytes = positiveInteger(values['max-body-bytes'], 'max-body-bytes');
-    // Each page and probe on a terminal; a CI log (a pipe, a file) gets a line every few seconds; --quiet none.
-    const progress = startProgress(io, progressMode(io, values.quiet === true, true));
-    // The state before the first page, for the heartbeat of a log (a terminal shows lines as they come, from the first page on).
-    if (io.stderrIsTTY !== true) progress.line('waiting for page 1');
-    const report = await crawl({
-      url,
-      ...(token === undefined ? {} : { token }),
-      ...(maxPages === undefined ? {} : { maxPages }),
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-      ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
-      model,
-      ...(metadataUrl === undefined ? {} : { serverMetadataUrl: metadataUrl }),
-      ...(serverMetadata === undefined ? {} : { serverMetadata }),
-      probes: values['no-probes'] !== true,
-      onProgress: (line: string) => progress.line(line),
-    }).finally(() => progress.stop());
-    if (typeof values.junit === 'string') await writeFile(values.junit, renderJUnit(report));
-    if (values.json === true) {
-      // The documented keys only: the count of findings beyond the cap is the last finding (findings-omitted).
-      const { checks: _checks, omittedFindings: _omitted, omittedErrors: _omittedErrors, ...rest } = report;
-      io.stdout(`${JSON.stringify(rest)}\n`);
-    } else {
-      printText(io, report);
+    // The one redaction of everything this command prints or writes, applied last (after any cutting and escaping).
+    const redact = redactor(token, url, typeof values['server-metadata'] === 'string' ? values['server-metadata'] : '');
+    const safe: CliIo = { ...io, stdout: (text) => io.stdout(redact(text)), stderr: (text) => io.stderr(redact(text)) };
+    try {
+      return await runCrawl(url, token, values, safe, redact);
+    } catch (e) {
+      if (e instanceof UsageError) throw new UsageError(redact(e.message));
+      throw new Error(redact(e instanceof Error ? e.message : String(e)));
     }
-    // Could not start: no connection to the host at all (a Server that accepts and then times out or resets is a finding, exit 1).
-    if (report.pages === 0 && report.findings.some((f) => f.code === 'transport' && UNREACHABLE.test(f.message))) return 2;
-    return report.conformant ? 0 : 1;
   },
 };

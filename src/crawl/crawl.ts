@@ -15,13 +15,15 @@ import { CRAWL_CODES, getCrawlCode } from './codes.js';
 import { crossPageTimeline } from './document.js';
 import { createFetcher } from './fetcher.js';
 import { defaultMetadataUrl } from './metadata.js';
-import { isHttpUrl } from './page.js';
+import { urlProblem } from './page.js';
 import { authProbes, filterProbes, malformedFilterProbe } from './probes.js';
-import { type CrawlFinding, type CrawlModel, Findings, type MetadataSource, redactor, type State } from './state.js';
+import { redactor, tokensInUrl } from './redact.js';
+import { type CrawlFinding, type CrawlModel, Findings, type MetadataSource, type State } from './state.js';
 import { walk } from './walk.js';
 
 export { isHttpUrl } from './page.js';
-export { redactor, type CrawlFinding, type CrawlModel } from './state.js';
+export { redactor, REDACTED } from './redact.js';
+export { type CrawlFinding, type CrawlModel } from './state.js';
 
 export interface CrawlOptions {
   /** The Server's usage segments endpoint (absolute http or https URL). */
@@ -82,15 +84,19 @@ export const CRAWL_DEFAULTS = { maxPages: 1000, timeoutMs: 30_000, maxBodyBytes:
 
 /** Crawl a Server's listing; never throws for anything the Server does. */
 export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
-  if (!isHttpUrl(options.url)) throw new TypeError(`crawl: url must be an absolute http(s) URL, got ${JSON.stringify(options.url)}`);
-  if (options.serverMetadataUrl !== undefined && !isHttpUrl(options.serverMetadataUrl)) {
-    throw new TypeError(`crawl: serverMetadataUrl must be an absolute http(s) URL, got ${JSON.stringify(options.serverMetadataUrl)}`);
-  }
+  const redact = redactor(options.token, options.url, options.serverMetadataUrl ?? '');
+  const urlError = urlProblem(options.url);
+  if (urlError !== null) throw new TypeError(redact(`crawl: url ${urlError}, got ${JSON.stringify(options.url)}`));
+  const metadataError = options.serverMetadataUrl === undefined ? null : urlProblem(options.serverMetadataUrl);
+  if (metadataError !== null) throw new TypeError(redact(`crawl: serverMetadataUrl ${metadataError}, got ${JSON.stringify(options.serverMetadataUrl)}`));
   const metadata: MetadataSource =
     options.serverMetadata !== undefined ? { kind: 'given', metadata: options.serverMetadata } : { kind: 'url', url: options.serverMetadataUrl ?? defaultMetadataUrl(options.url) };
   const started = Date.now();
-  const redact = redactor(options.token);
   const findings = new Findings(redact);
+  const urlTokens = tokensInUrl(options.url);
+  if (urlTokens.length > 0) {
+    findings.add('token-in-url', options.url, 'the listing URL carries the token in its access_token query parameter; send it in the Authorization header (--token, --token-file or CDS_TOKEN): RFC 6750 §2.3 discourages a token in the URL, where logs and Referer headers keep it');
+  }
   const maxPages = options.maxPages ?? CRAWL_DEFAULTS.maxPages;
   const fetcher = createFetcher(
     options.url,
@@ -126,7 +132,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
   } else if (!reached) {
     for (const c of ['filter', 'incomplete-listing', 'malformed-filter', 'auth', 'auth-body']) state.skipped.set(c, 'the listing could not be read');
   } else {
-    await authProbes(state, options.url, options.token !== undefined);
+    await authProbes(state, options.url, options.token !== undefined || urlTokens.length > 0);
     await malformedFilterProbe(state, options.url);
     if (!main.complete) {
       for (const c of ['filter', 'incomplete-listing']) state.skipped.set(c, 'the unfiltered listing was not read to its end');

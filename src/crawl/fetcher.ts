@@ -3,6 +3,7 @@
  * read, no redirects followed, and the bearer token attached only when the
  * URL has the listing's origin. Never throws: every failure is a value.
  */
+import { lenientDecode } from './redact.js';
 
 export interface FetchLimits {
   readonly timeoutMs: number;
@@ -37,8 +38,10 @@ export function createFetcher(listingUrl: string, token: string | undefined, lim
     get count() {
       return count;
     },
-    async get(url, auth) {
+    async get(given, auth) {
       const headers: Record<string, string> = { accept: 'application/json' };
+      // A request that must go without the token (an auth probe, public metadata) goes without the URL's token too.
+      const url = auth === 'token' ? given : withoutAccessToken(given);
       const sameOrigin = new URL(url).origin === origin;
       if (auth === 'token' && token !== undefined && sameOrigin) headers.authorization = `Bearer ${token}`;
       else if (typeof auth === 'object' && sameOrigin) headers.authorization = auth.authorization;
@@ -65,6 +68,16 @@ export function createFetcher(listingUrl: string, token: string | undefined, lim
       }
     },
   };
+}
+
+/** The URL without its `access_token` query parameters (RFC 6750 §2.3), whatever the spelling of their name. */
+export function withoutAccessToken(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const hash = url.indexOf('#', q);
+  const query = url.slice(q + 1, hash < 0 ? undefined : hash);
+  const kept = query.split('&').filter((pair) => lenientDecode(pair.split('=')[0]!).toLowerCase() !== 'access_token');
+  return `${url.slice(0, q)}${kept.length === 0 ? '' : `?${kept.join('&')}`}${hash < 0 ? '' : url.slice(hash)}`;
 }
 
 async function readCapped(res: Response, max: number): Promise<{ body: Buffer; bytes: number; tooLarge: boolean }> {

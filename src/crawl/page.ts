@@ -4,6 +4,7 @@
  * (absolute, http(s), on the listing's origin).
  */
 import { isObject } from '../json.js';
+import { lenientDecode } from './redact.js';
 import type { State } from './state.js';
 
 /** What one request needs of the crawl: the fetcher, the deadline, and where its findings go. */
@@ -73,17 +74,12 @@ export function linkOf(state: State, pageUrl: string, page: Record<string, unkno
   const v = page[field];
   if (v === null || v === undefined) return { kind: 'null' }; // a missing link is the checker's schema problem
   if (typeof v !== 'string') return { kind: 'stop' }; // the checker reports the type
-  let u: URL;
-  try {
-    u = new URL(v);
-  } catch {
-    state.findings.add('link-format', pageUrl, `${field} is not an absolute URL: ${JSON.stringify(v.slice(0, 200))}`);
+  const problem = urlProblem(v);
+  if (problem !== null) {
+    state.findings.add('link-format', pageUrl, `${field} ${problem}: ${JSON.stringify(v.slice(0, 200))}`);
     return { kind: 'stop' };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    state.findings.add('link-format', pageUrl, `${field} is not an http(s) URL: ${JSON.stringify(v.slice(0, 200))}`);
-    return { kind: 'stop' };
-  }
+  const u = new URL(v);
   if (u.origin !== state.fetcher.origin) {
     state.findings.add('link-origin', pageUrl, `${field} points at ${u.origin}, not the listing's origin ${state.fetcher.origin}; not followed, and the token is not sent there`);
     return { kind: 'stop' };
@@ -91,14 +87,29 @@ export function linkOf(state: State, pageUrl: string, page: Record<string, unkno
   return { kind: 'url', url: u.toString() };
 }
 
-/** An absolute http: or https: URL. */
-export function isHttpUrl(s: string): boolean {
+/**
+ * Why `s` is not an absolute http(s) URL a Client can request, or null.
+ * Besides what the WHATWG parser refuses: a `%` that starts no `%XX`
+ * escape, and whitespace or control characters, none of which RFC 3986
+ * lets a URI hold (the parser would repair them silently).
+ */
+export function urlProblem(s: string): string | null {
+  let u: URL;
   try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
+    u = new URL(s);
   } catch {
-    return false;
+    return 'is not an absolute URL';
   }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'is not an http(s) URL';
+  if (/%(?![0-9a-fA-F]{2})/.test(s)) return 'has a malformed percent escape (a % not followed by two hex digits)';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f]/.test(s)) return 'holds a space or a control character';
+  return null;
+}
+
+/** An absolute http: or https: URL that a Client can request as it is (see `urlProblem`). */
+export function isHttpUrl(s: string): boolean {
+  return urlProblem(s) === null;
 }
 
 export function normalize(url: string): string {
@@ -109,5 +120,5 @@ export function normalize(url: string): string {
 
 export function describeProbe(url: string): string {
   const q = new URL(url).search;
-  return q === '' ? 'the listing' : `the listing filtered by ${decodeURIComponent(q.slice(1)).slice(0, 200)}`;
+  return q === '' ? 'the listing' : `the listing filtered by ${lenientDecode(q.slice(1)).slice(0, 200)}`;
 }

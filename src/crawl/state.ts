@@ -35,15 +35,6 @@ export interface Summary {
 export const REF_FIELDS = ['related_aggregations', 'related_accounts', 'related_servicecontracts', 'related_servicepoints', 'related_meterdevices', 'related_billsections'] as const;
 export type RefField = (typeof REF_FIELDS)[number];
 
-/** Replace every occurrence of the token (and a URL's access_token parameter) with [REDACTED]. */
-export function redactor(token: string | undefined): (s: string) => string {
-  return (s) => {
-    let out = s.replace(/([?&]access_token=)[^&#\s]*/gi, '$1[REDACTED]');
-    if (token !== undefined && token.length > 0) out = out.split(token).join('[REDACTED]');
-    return out;
-  };
-}
-
 export class Findings {
   readonly list: CrawlFinding[] = [];
   omitted = 0;

@@ -89,6 +89,8 @@ describe('crawl: exit status', () => {
   it.each([
     [['crawl'], 'exactly one URL'],
     [['crawl', 'ftp://x/'], 'absolute http(s) URL'],
+    // A malformed escape in the user's own URL is a usage error, and the URL's token stays hidden.
+    [['crawl', 'http://127.0.0.1:9/u?access_token=Sup3rS3cretT0ken&a=%zz'], 'malformed percent escape (a % not followed by two hex digits)), got "http://127.0.0.1:9/u?access_token=[REDACTED]&a=%zz"'],
     [['crawl', 'URL', '--max-pages', '0'], '--max-pages'],
     [['crawl', 'URL', '--model', '2025'], '--model'],
     [['crawl', 'URL', '--token', 'a', '--token-file', 'b'], 'not both'],
