@@ -85,7 +85,7 @@ const DEFINITIONS = [
     code: 'value-set-length',
     sourceClass: 'draft',
     models: BOTH,
-    summary: "A value set's length differs from the length of `format` (2026: `formats`).",
+    summary: "A value set's length differs from the length of `format` (2026: `formats`, also when it is empty: then every value set must be empty).",
   },
   {
     code: 'value-type',
@@ -144,14 +144,14 @@ const DEFINITIONS = [
     sourceClass: 'decision',
     models: BOTH,
     summary:
-      'Among the segments of one page with the same `related_*` id sets, some time between the earliest start and the latest end of those with a measurement is covered by no segment with that measurement (whatever its `interval`) and no `gap` segment (a `gap` covers every measurement). 2026: the measurements are `electric_usage` per direction (or without one), `water_usage`, `natural_gas_usage` and `fuel_oil_usage`, ignoring `quality` and `units`; a column with a time-of-use, tier or season designation follows no timeline; there is no `gap` type.',
+      'Among the segments of one page with the same `related_*` id sets, some time between the earliest start and the latest end of those with a measurement is covered by no segment with that measurement (whatever its `interval`) and no `gap` segment (a `gap` covers every measurement). 2026: the measurements are `electric_usage` per direction (or without one), `water_usage`, `natural_gas_usage` and `fuel_oil_usage`, ignoring `quality` and `units`; a column with a time-of-use, tier or season designation its type defines follows no timeline (a member the draft does not define for the type, such as `tou` on `water_usage`, is ignored); there is no `gap` type.',
   },
   {
     code: 'net-balance',
     sourceClass: 'decision',
     models: BOTH,
     summary:
-      `A value set holds \`kwh_net\`, \`kwh_fwd\` and \`kwh_rev\` of the same quality and \`net ≠ fwd + rev\` by more than ${NET_TOLERANCE} kWh (\`kwh_rev\` is negative). 2026: three \`electric_usage\` columns with directions \`forward\`, \`reverse\` and \`net\` that agree on \`quality\` (or all leave it out), \`units\`, \`tou\`, \`tier\`, \`season\` and \`related_meterdevices\`, in their \`units\` (reverse is negative: the sign says the direction of flow).`,
+      `A value set holds \`kwh_net\`, \`kwh_fwd\` and \`kwh_rev\` of the same quality and \`net ≠ fwd + rev\` by more than ${NET_TOLERANCE} kWh (\`kwh_rev\` is negative). 2026: three \`electric_usage\` columns with directions \`forward\`, \`reverse\` and \`net\` that agree on \`quality\` (or all leave it out), \`units\`, \`tou\`, \`tier\`, \`season\` and \`related_meterdevices\` (as a set: the order of the ids does not matter), in their \`units\` (reverse is negative: the sign says the direction of flow).`,
   },
   {
     code: 'unknown-format',

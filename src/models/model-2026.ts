@@ -15,7 +15,7 @@ import {
   type Columns,
   type Direction,
 } from '../columns/column.js';
-import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, OBJECT_REQUIRED, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from '../../generated/2026/spec-facts.js';
+import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, OBJECT_REQUIRED, VALUE_FORMAT_BY_TYPE, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from '../../generated/2026/spec-facts.js';
 import { isObject, show } from '../json.js';
 import { modelAdapter, type ModelAdapter } from './adapter.js';
 import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2026/validators.js';
@@ -62,21 +62,53 @@ function directionOf(f: Record<string, unknown>): Direction | null {
   return typeof d === 'string' && DIRECTIONS.has(d) ? (d as Direction) : null;
 }
 
-/** A billing designation is present (a value other than `null`; absent means unknown). */
-function designated(f: Record<string, unknown>): boolean {
-  return (f.tou !== undefined && f.tou !== null) || (f.tier !== undefined && f.tier !== null) || (f.season !== undefined && f.season !== null);
+/** The billing designations a Value Format may carry. */
+const DESIGNATIONS = ['tou', 'tier', 'season'] as const;
+
+/**
+ * The members each defined type's Value Format has (from the spec): a member
+ * the draft does not define for the type (`tou` on `water_usage`: §10.8.5.1
+ * and §10.8.5.2 give it to electric usage and demand only) is unknown, and
+ * Clients ignore it rather than read it as a designation (issue 25.5).
+ */
+const FORMAT_MEMBERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  KNOWN_VALUE_TYPES.map((t) => [t, new Set<string>(OBJECT_PROPERTIES[VALUE_FORMAT_BY_TYPE[t]])]),
+);
+
+/** A member of a Value Format that its type defines (undefined when the type does not define it). */
+function definedMember(type: string, f: Record<string, unknown>, member: string): unknown {
+  return FORMAT_MEMBERS.get(type)?.has(member) === true ? f[member] : undefined;
+}
+
+/** A billing designation the type defines is present (a value other than `null`; absent means unknown). */
+function designated(type: string, f: Record<string, unknown>): boolean {
+  for (const d of DESIGNATIONS) {
+    const v = definedMember(type, f, d);
+    if (v !== undefined && v !== null) return true;
+  }
+  return false;
 }
 
 function measurementOf(type: string, f: Record<string, unknown>, direction: Direction | null): string | null {
-  if (!SERIES_TYPES.has(type) || designated(f)) return null;
+  if (!SERIES_TYPES.has(type) || designated(type, f)) return null;
   if (type !== 'electric_usage') return type;
   return direction === null ? type : `${type}:${direction}`;
 }
 
-/** Net balance relates forward, reverse and net columns that agree on everything but direction (quality, units, designations, meters). */
+/**
+ * A `related_*` list as a set (issue 25.4: `["m1","m2"]` and `["m2","m1"]`
+ * name the same meters): its string ids sorted; anything else (a schema
+ * error) as it is.
+ */
+function idSet(ids: unknown): unknown {
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) return ids ?? null;
+  return [...new Set(ids as string[])].sort();
+}
+
+/** Net balance relates forward, reverse and net columns that agree on everything but direction (quality, units, designations, meters as a set). */
 function balanceGroupOf(type: string, f: Record<string, unknown>): string | null {
   if (type !== 'electric_usage') return null;
-  return JSON.stringify([f.quality ?? null, f.units ?? null, f.tou, f.tier, f.season, f.related_meterdevices ?? null]);
+  return JSON.stringify([f.quality ?? null, f.units ?? null, f.tou ?? null, f.tier ?? null, f.season ?? null, idSet(f.related_meterdevices)]);
 }
 
 function labelOf(type: string, f: Record<string, unknown>): string {

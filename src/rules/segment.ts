@@ -219,6 +219,18 @@ function intervalArithmeticMessage(count: number, interval: number, start: Insta
 }
 
 /**
+ * Are the value sets measured against the segment's columns? Yes when there
+ * are columns, and when the columns member is an empty array the schema
+ * accepts (2026 `formats: []`); not when it is missing or malformed (a schema
+ * error: that field takes no part in the rules).
+ */
+function columnsListed(seg: Record<string, unknown>, cols: Columns, base: string, ctx: CheckContext): boolean {
+  if (cols.list.length > 0) return true;
+  const field = ctx.model.columnsField;
+  return Array.isArray(seg[field]) && !schemaErrorAt(ctx, ptr(base, field));
+}
+
+/**
  * The rules of one usage segment (the JSON Schema has run before).
  * Returns what the page-level rules need.
  */
@@ -271,7 +283,8 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   if (Array.isArray(values)) {
     // No value sets (2026: every value type withheld, a span without data, §7.2.8.1) is not checked; 2024 requires some (schema).
     if (boundsOk && !Number.isNaN(interval) && values.length > 0) checkIntervalArithmetic(values.length, interval, start!, end!, cols.timing, base, ctx, id);
-    if (cols.list.length > 0 && !(ctx.schema.cleanValues?.has(seg) ?? false)) checkValueSets(values, cols, base, ctx, id);
+    // An empty column list is a list too (2026 `formats: []`, issue 25.1): every non-empty value set is then too long.
+    if (columnsListed(seg, cols, base, ctx) && !(ctx.schema.cleanValues?.has(seg) ?? false)) checkValueSets(values, cols, base, ctx, id);
   }
 
   // On a timeline only segments that span time count (a zero-length segment covers nothing).
