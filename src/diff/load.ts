@@ -12,7 +12,7 @@
 import { isObject } from '../json.js';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import { escapeToken, parsePointer, resolvePointer } from '../pointer.js';
 
 /** Bad input to the differ: the message names the file (and `$ref`) concerned. */
@@ -29,6 +29,14 @@ export interface SpecNode {
 
 const MAX_REF_HOPS = 64;
 
+let yaml: typeof import('yaml') | undefined;
+
+/** The YAML parser, required the first time a description is not JSON: the CLI's other commands never load it (it is a third of the CLI's start-up). */
+function yamlParser(): typeof import('yaml') {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml;
+}
+
 /** Parse description text: JSON when it parses as JSON, YAML otherwise. */
 export function parseSpecText(text: string, name: string): unknown {
   const trimmed = text.trimStart();
@@ -41,7 +49,7 @@ export function parseSpecText(text: string, name: string): unknown {
   }
   try {
     // `maxAliasCount` stops alias-expansion bombs ("billion laughs").
-    return YAML.parse(text, { maxAliasCount: 1000, uniqueKeys: true }) as unknown;
+    return yamlParser().parse(text, { maxAliasCount: 1000, uniqueKeys: true }) as unknown;
   } catch (e) {
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     throw new DiffInputError(`${name}: neither JSON nor YAML (${first})`);
