@@ -6,6 +6,7 @@ import { type Db, type Model, openDb, storedModel } from './db.js';
 import { DEMO_DEFAULTS, generateDemo } from './demo.js';
 import { type Fault, FAULTS, type FaultName, isFaultName } from './faults.js';
 import { startServer } from './http.js';
+import { ESPI_DEFAULT_ACCOUNT, espiDocument, looksLikeXml } from './espi.js';
 import { type Directory, importDocuments, type ImportInput } from './import.js';
 import { createToken } from './tokens.js';
 
@@ -21,8 +22,11 @@ const USAGE = `Usage: cds-usage-segments-server <command> [options]
 Commands:
   serve --db FILE [--port N] [--host 127.0.0.1] [--model 2024|2026] [--public-origin URL] [--no-cache] [--fault NAME]...
         Serve the listing; prints its URL alone on the first line of stdout once it accepts connections.
-  import --db FILE [--directory FILE] DOC...
+  import --db FILE [--directory FILE] [--account ID] DOC...
         Validate every document (a segment or a listing page) and store them all in one transaction.
+        A DOC that is XML is read as a Green Button (ESPI) feed or batch and imported to a listing page
+        of the database's model (2026 for a new one); its segments get related_accounts [ID]
+        (default ${ESPI_DEFAULT_ACCOUNT}), the account a token must grant.
   demo --db FILE [--meters N] [--days D] [--interval S] [--seed N] [--model 2024|2026] [--start YYYY-MM-DD]
         Generate deterministic demo data; prints {"accounts": [...], "segments": N}.
   token create --db FILE --accounts ID,... [--scopes SCOPE,...]
@@ -137,15 +141,15 @@ function readJsonFile(file: string): unknown {
 }
 
 function runImport(args: readonly string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args: [...args], options: { db: { type: 'string' }, directory: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: [...args], options: { db: { type: 'string' }, directory: { type: 'string' }, account: { type: 'string' } }, allowPositionals: true, strict: true });
   const dbFile = need(values.db, '--db');
   if (positionals.length === 0) throw new UsageError('import needs at least one DOC');
-  const inputs: ImportInput[] = [];
+  const texts: { file: string; text: string }[] = [];
   for (const file of positionals) {
     try {
-      inputs.push({ file, doc: readJsonFile(file) });
+      texts.push({ file, text: readFileSync(file, 'utf8') });
     } catch (e) {
-      io.stderr(`${file}: cannot read JSON: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
   }
@@ -160,6 +164,25 @@ function runImport(args: readonly string[], io: Io): number {
   }
   const db = openDb(dbFile);
   try {
+    const inputs: ImportInput[] = [];
+    for (const { file, text } of texts) {
+      if (looksLikeXml(text)) {
+        const espi = espiDocument(file, text, storedModel(db) ?? '2026', values.account ?? ESPI_DEFAULT_ACCOUNT);
+        if ('error' in espi) {
+          io.stderr(`${espi.error}\n`);
+          return 1;
+        }
+        io.stderr(espi.report);
+        inputs.push({ file, doc: espi.doc });
+        continue;
+      }
+      try {
+        inputs.push({ file, doc: JSON.parse(text) as unknown });
+      } catch (e) {
+        io.stderr(`${file}: cannot read JSON: ${e instanceof Error ? e.message : String(e)}\n`);
+        return 1;
+      }
+    }
     const result = importDocuments(db, inputs, directory);
     for (const p of result.problems) io.stderr(`${p.file} ${p.path === '' ? '/' : p.path} ${p.code} ${p.message}\n`);
     if (!result.ok) {

@@ -19,6 +19,8 @@ export interface BuildOptions {
   readonly quality?: QualityMode;
   /** The import time (RFC 3339), used only where the feed gives no time; default: now. */
   readonly now?: string;
+  /** `related_accounts` of every segment: ESPI feeds name no account, so the caller may (a Server's access model needs one). Default none. */
+  readonly accounts?: readonly string[];
 }
 
 /** A value the output needed and the input did not give, with where it is in the output. */
@@ -316,7 +318,7 @@ export function buildPage(feed: ParsedFeed, notes: Notes, options: BuildOptions 
         cds_modified: modified?.time ?? created?.time ?? synced,
         cds_synced: synced,
         related_aggregations: [],
-        related_accounts: [],
+        related_accounts: [...(options.accounts ?? [])],
         related_servicecontracts: [],
         related_servicepoints: up?.meta.self === undefined ? [] : [up.meta.self],
         related_meterdevices: [],

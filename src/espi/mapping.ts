@@ -206,6 +206,11 @@ export const RULE_ROWS: readonly RuleRow[] = [
     cds: 'relations: a MeterReading owns the IntervalBlocks its related hrefs name (the block\'s self or up href), or that name it; its ReadingType is the one its related hrefs name; its UsagePoint is the one whose related hrefs name the MeterReading (or its feed), or that it names. The UsagePoint\'s self href is the segment\'s `related_servicepoints`; the other related lists are empty',
   },
   {
+    espi: '(no account in ESPI)',
+    cds: '`related_accounts` is empty, or the accounts the caller names (option `accounts`; the reference Server\'s `import --account`)',
+    option: 'accounts: string[]',
+  },
+  {
     espi: 'IntervalBlock entry `published` / `updated`; feed `updated`',
     cds: '`cds_created` (earliest `published`) / `cds_modified` (latest `updated`) of the blocks a segment draws on; `cds_synced` = the feed\'s `updated` (when the Data Custodian produced the feed); a missing or date-only time falls back (feed `updated`, then the import time), reported',
   },
