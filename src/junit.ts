@@ -7,6 +7,7 @@
  * name, tests, failures and errors (required there), skipped and time.
  * Counts are derived from the cases, so they cannot disagree with them.
  */
+import { xmlText } from './xml.js';
 
 /** One test case: passed unless it has a failure, an error or a skip reason. */
 export interface JUnitCase {
@@ -28,16 +29,6 @@ export interface JUnitSuite {
   readonly time?: number;
   readonly properties?: ReadonlyArray<readonly [string, string]>;
   readonly cases: readonly JUnitCase[];
-}
-
-/** Escape text for an XML attribute or element; characters XML 1.0 cannot carry at all are dropped. */
-export function xmlText(s: string): string {
-  return s
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 interface Counts {

@@ -52,6 +52,38 @@ function openAt(reach: Reach | null | undefined, t: Instant): Timed | null {
  * before or after that range open no hole.
  */
 export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckContext): void {
+  // Pairs already reported, across measurements, as the number `first.index * n + second.index`
+  // (unique: every index is below n): no string built per segment on a hostile page.
+  let n = 0;
+  for (const s of summaries) if (s.index >= n) n = s.index + 1;
+  const reportedPairs = new Set<number>();
+  const reportedHoles = new Set<number>();
+  const measurements = ctx.model.measurements;
+  for (const series of timelineSeries(summaries, measurements.length)) {
+    const m = series.measurement;
+    if (ctx.collector.enabled('timeline-overlap')) reportOverlaps(series.members, measurements[m]!, n, reportedPairs, ctx);
+    if (ctx.collector.enabled('timeline-hole')) reportHoles(series.members, measurements[m]!, 1 << m, n, reportedHoles, ctx);
+  }
+}
+
+/** One series of the timeline: the segments of one `related_*` key with one measurement (and the `gap` segments of that key), in start order. */
+export interface TimelineSeries {
+  readonly relatedKey: string;
+  /** Index in the model's measurements (bit `1 << measurement`). */
+  readonly measurement: number;
+  readonly members: readonly TimedSegment[];
+}
+
+/** A segment on the timeline: its summary with usable start and end. */
+export type TimedSegment = Timed;
+
+/**
+ * The series the timeline rules compare within, in the order their first
+ * segment appears, measurements in model order (the timeline picture draws
+ * the same series). `includeSingles`: also series of one segment (the rules
+ * skip them: nothing to compare).
+ */
+export function timelineSeries(summaries: readonly SegmentSummary[], measurementCount: number, includeSingles = false): TimelineSeries[] {
   const byRelated = new Map<string, Timed[]>();
   for (const s of summaries) {
     if (!s.timed || s.relatedKey === null || s.start === null || s.end === null) continue;
@@ -60,35 +92,42 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
     if (!g) byRelated.set(s.relatedKey, (g = []));
     g.push(s as Timed);
   }
-  // Pairs already reported, across measurements, as the number `first.index * n + second.index`
-  // (unique: every index is below n): no string built per segment on a hostile page.
-  let n = 0;
-  for (const s of summaries) if (s.index >= n) n = s.index + 1;
-  const reportedPairs = new Set<number>();
-  const reportedHoles = new Set<number>();
-  const measurements = ctx.model.measurements;
-  for (const group of byRelated.values()) {
-    if (group.length < 2) continue;
+  const out: TimelineSeries[] = [];
+  for (const [relatedKey, group] of byRelated) {
+    if (group.length < 2 && !includeSingles) continue;
     group.sort(byStart);
-    for (let m = 0; m < measurements.length; m++) {
+    for (let m = 0; m < measurementCount; m++) {
       const bit = 1 << m;
       const members = group.filter((s) => (s.measurements & bit) !== 0 || s.gap);
       if (!members.some((s) => (s.measurements & bit) !== 0)) continue;
-      if (ctx.collector.enabled('timeline-overlap')) reportOverlaps(members, measurements[m]!, n, reportedPairs, ctx);
-      if (ctx.collector.enabled('timeline-hole')) reportHoles(members, measurements[m]!, bit, n, reportedHoles, ctx);
+      out.push({ relatedKey, measurement: m, members });
     }
   }
+  return out;
 }
 
-function reportOverlaps(members: readonly Timed[], measurement: string, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
+/** Two members of a series that overlap: `a` starts first; they share `from` to `to`. */
+export interface TimelineOverlap {
+  readonly a: TimedSegment;
+  readonly b: TimedSegment;
+  readonly from: Instant;
+  readonly to: Instant;
+}
+
+/** Each member's first overlap with an earlier-starting member still open (members in start order). */
+export function* timelineOverlaps(members: readonly TimedSegment[]): Generator<TimelineOverlap> {
   let all: Reach | null = null; // every member: a data member conflicts with any of them
   let measured: Reach | null = null; // members with any measurement (a pure gap conflicts only with these)
   for (const b of members) {
     const a = b.gap && b.measurements === 0 ? openAt(measured, b.start) : openAt(all, b.start);
-    if (a !== null) reportOverlap(a, b, measurement, n, reportedPairs, ctx);
+    if (a !== null) yield { a, b, from: b.start, to: compareInstants(a.end, b.end) < 0 ? a.end : b.end };
     all = extend(all, b);
     if (b.measurements !== 0) measured = extend(measured, b);
   }
+}
+
+function reportOverlaps(members: readonly Timed[], measurement: string, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
+  for (const { a, b } of timelineOverlaps(members)) reportOverlap(a, b, measurement, n, reportedPairs, ctx);
 }
 
 /** Report an overlap of `a` (starts first) and `b` on the one listed later in the page. */
@@ -107,7 +146,21 @@ function reportOverlap(a: Timed, b: Timed, measurement: string, n: number, repor
   );
 }
 
-function reportHoles(members: readonly Timed[], measurement: string, bit: number, n: number, reportedHoles: Set<number>, ctx: CheckContext): void {
+/** A stretch of a series that no member covers: from `before`'s end (the furthest reach so far) to `after`'s start. */
+export interface TimelineHole {
+  readonly from: Instant;
+  readonly to: Instant;
+  readonly before: TimedSegment;
+  readonly after: TimedSegment;
+}
+
+/**
+ * The holes of one series (members in start order, `bit` its measurement):
+ * from the start of the first segment with the measurement to the end of the
+ * last one, each stretch that no member covers. `gap` members before or after
+ * that range open no hole.
+ */
+export function* timelineHoles(members: readonly TimedSegment[], bit: number): Generator<TimelineHole> {
   // The measurement's range: from its first segment's start to its last segment's end.
   let last: Instant | null = null;
   for (const s of members) if ((s.measurements & bit) !== 0 && (last === null || compareInstants(s.end, last) > 0)) last = s.end;
@@ -122,20 +175,23 @@ function reportHoles(members: readonly Timed[], measurement: string, bit: number
       }
       started = true;
     } else if (reach !== null && compareInstants(s.start, reach.end) > 0) {
-      const from = reach.end;
-      const before = reach.seg;
-      // The hole runs from `before`'s end to `s`'s start: the pair of segments names it.
-      const holeKey = before.index * n + s.index;
-      if (!reportedHoles.has(holeKey)) {
-        reportedHoles.add(holeKey);
-        ctx.collector.add(
-          'timeline-hole',
-          s.path,
-          () => `no segment covers ${formatInstant(from)} to ${formatInstant(s.start)} between segment ${label(before)} and segment ${label(s)} (${measurement}); ${ctx.model.words.holeRemedy}`,
-          s.id,
-        );
-      }
+      yield { from: reach.end, to: s.start, before: reach.seg, after: s };
     }
     reach = extend(reach, s);
+  }
+}
+
+function reportHoles(members: readonly Timed[], measurement: string, bit: number, n: number, reportedHoles: Set<number>, ctx: CheckContext): void {
+  for (const { from, to, before, after: s } of timelineHoles(members, bit)) {
+    // The hole runs from `before`'s end to `s`'s start: the pair of segments names it.
+    const holeKey = before.index * n + s.index;
+    if (reportedHoles.has(holeKey)) continue;
+    reportedHoles.add(holeKey);
+    ctx.collector.add(
+      'timeline-hole',
+      s.path,
+      () => `no segment covers ${formatInstant(from)} to ${formatInstant(to)} between segment ${label(before)} and segment ${label(s)} (${measurement}); ${ctx.model.words.holeRemedy}`,
+      s.id,
+    );
   }
 }
