@@ -12,8 +12,14 @@
 //   <!-- outline: spec/2024/examples/gap-disclosure-page.json -->    a table of the
 //        segments of a listing page (for pages too long to print), of either
 //        model (2026: each Value Format as its type and designations)
+//   <!-- espi-mapping: src/espi/mapping.ts -->   the Green Button mapping table,
+//        rendered by the built dist/src/espi/mapping-doc.js from the rows the
+//        importer runs on
+//   <!-- espi: test/fixtures/espi/x.xml -->   `import-espi` of a Green Button
+//        file by the built CLI: the import report and the checker's findings
+//        (standard error), and an outline of the page
 //   ...
-//   <!-- /example -->  (or /cli, /outline)
+//   <!-- /example -->  (or /cli, /outline, /espi-mapping, /espi)
 //
 // `npm run docs:guides` rewrites the guides; test/docs-content checks that
 // they are up to date.
@@ -21,9 +27,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export const GUIDES = ['docs/guide-reading-a-segment.md', 'docs/proposals.md', 'docs/migrating-2024-to-2026.md'];
+export const GUIDES = ['docs/guide-reading-a-segment.md', 'docs/proposals.md', 'docs/migrating-2024-to-2026.md', 'docs/guide-green-button.md'];
 
-const REGION = /<!-- (example|cli|outline): ([^>]*?) -->\n[\s\S]*?<!-- \/\1 -->/g;
+const REGION = /<!-- (example|cli|outline|espi-mapping|espi): ([^>]*?) -->\n[\s\S]*?<!-- \/\1 -->/g;
 
 const fence = (lang, body) => '```' + lang + '\n' + body + '\n```';
 const codes = (list) => list.map((p) => `\`${p.code}\` at \`${p.path === '' ? '(root)' : p.path}\``).join(', ');
@@ -119,7 +125,11 @@ function formatCell(f) {
 }
 
 function renderOutline(root, file) {
-  const page = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  return outlineOf(JSON.parse(readFileSync(join(root, file), 'utf8')));
+}
+
+/** The outline table of a listing page. */
+function outlineOf(page) {
   const is2026 = page.usage_segments.some((s) => Array.isArray(s.formats));
   const rows = page.usage_segments.map((s, i) => {
     const first = JSON.stringify(s.values[0]);
@@ -133,10 +143,24 @@ function renderOutline(root, file) {
   ].join('\n');
 }
 
+/** The Green Button mapping table, from the built mapping module (one source for code and guide). */
+function renderEspiMapping(root) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', "process.stdout.write((await import(process.argv[1])).renderMappingMarkdown())", join(root, 'dist/src/espi/mapping-doc.js')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`mapping-doc: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** `import-espi FILE` by the built CLI: its report and findings, then an outline of the page. */
+function renderEspi(root, file) {
+  const { stdout, stderr, status } = runCli(root, ['import-espi', file]);
+  return `${fence('console', `$ cds-usage-segments import-espi ${file} > page.json\n${stderr.trimEnd()}`)}\n\nExit status ${status}. The page (\`page.json\`), one row per segment:\n\n${outlineOf(JSON.parse(stdout))}`;
+}
+
 /** The guide text with every generated region rewritten from its source. */
 export function renderGuide(root, text) {
   return text.replace(REGION, (_whole, kind, arg) => {
-    const body = kind === 'example' ? renderExample(root, arg.trim()) : kind === 'cli' ? renderCli(root, arg) : renderOutline(root, arg.trim());
+    const body =
+      kind === 'example' ? renderExample(root, arg.trim()) : kind === 'cli' ? renderCli(root, arg) : kind === 'espi-mapping' ? renderEspiMapping(root) : kind === 'espi' ? renderEspi(root, arg.trim()) : renderOutline(root, arg.trim());
     return `<!-- ${kind}: ${arg} -->\n${body}\n<!-- /${kind} -->`;
   });
 }

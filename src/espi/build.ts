@@ -7,7 +7,7 @@
  */
 import { shiftDecimal } from '../convert/decimal.js';
 import { parseDateTime } from '../time.js';
-import { COST_SHIFT, CURRENCY_BY_CODE, DEMAND_BY_CODE, DIRECTION_BY_CODE, QUALITY_BY_CODE, TIER_MAX, UOM_BY_CODE } from './mapping.js';
+import { COST_SHIFT, CURRENCY_BY_CODE, DEMAND_BY_CODE, DIRECTION_BY_CODE, PERIOD_SECONDS, QUALITY_BY_CODE, TIER_MAX, UOM_BY_CODE } from './mapping.js';
 import type { Notes } from './notes.js';
 import { entryPath, type Block, type ParsedFeed, type Resource } from './read.js';
 
@@ -413,7 +413,7 @@ function seriesSegments(s: Series, plan: ColumnPlan, qualityKeys: readonly strin
     const start = b.starts[ref[1]]!;
     const duration = b.durations[ref[1]]!;
     const q = mode === 'split' ? qualities.resolve(qualityKeyOf(b, ref[1], qualityKeys, plan)) : null;
-    if (run !== undefined && run.interval === duration && run.end === start && run.quality === q) {
+    if (run !== undefined && run.interval === duration && duration <= PERIOD_SECONDS && run.end === start && run.quality === q) {
       run.refs.push(ref);
       run.end = start + duration;
       continue;

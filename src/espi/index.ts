@@ -3,4 +3,4 @@ export { EspiInputError, EspiReader, readEspiText, readEspiStream, type ParsedFe
 export { renderImportReport, importReportJson } from './report.js';
 export type { EspiNote, NoteLevel } from './notes.js';
 export type { EspiAssumption, QualityMode } from './build.js';
-export { UOM_ROWS, DIRECTION_ROWS, QUALITY_ROWS, CURRENCY_ROWS, DEMAND_ROWS, RULE_ROWS, COST_SHIFT, TIER_MAX, ESPI_BASIS, type UomRow, type DirectionRow, type QualityRow, type RuleRow } from './mapping.js';
+export { PERIOD_SECONDS, UOM_ROWS, DIRECTION_ROWS, QUALITY_ROWS, CURRENCY_ROWS, DEMAND_ROWS, RULE_ROWS, COST_SHIFT, TIER_MAX, ESPI_BASIS, type UomRow, type DirectionRow, type QualityRow, type RuleRow } from './mapping.js';

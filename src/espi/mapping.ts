@@ -154,6 +154,15 @@ export const CURRENCY_ROWS: readonly { readonly code: number; readonly currency:
 /** ESPI `cost` is in hundred-thousandths of the currency: the decimal point moves this many places. */
 export const COST_SHIFT = -5;
 
+/**
+ * Readings longer than this (25 hours, the longest clock day) are periods of
+ * varying length such as billing periods: one segment each, with one value
+ * set, as the 2026 draft requires for them (§10.8.1, line 41 of
+ * ../shared/drafts/2026-dev-usage-segments.md), even when two neighbours
+ * happen to have the same length.
+ */
+export const PERIOD_SECONDS = 90000;
+
 /** `ReadingType/consumptionTier` n (1–9) → `tier_n`; 0 is "not applicable" (no `tier`). */
 export const TIER_MAX = 9;
 
@@ -170,7 +179,7 @@ export interface RuleRow {
 export const RULE_ROWS: readonly RuleRow[] = [
   {
     espi: '`IntervalReading/timePeriod` (`start`, `duration`: integer seconds since 1970 UTC)',
-    cds: 'one segment per run of readings of one MeterReading that have equal durations, follow each other without a hole or overlap, and (by default) share a quality; `interval` = the duration. A DST day (82,800 or 90,000 s) or a billing period of another length starts a new segment.',
+    cds: 'one segment per run of readings of one MeterReading that have equal durations, follow each other without a hole or overlap, and (by default) share a quality; `interval` = the duration. A DST day (82,800 or 90,000 s) starts a new segment. A reading longer than 90,000 s (25 hours: a billing period) is a segment of its own with one value set, as the draft requires for periods of varying length (§10.8.1).',
   },
   {
     espi: 'a reading whose `timePeriod` lies outside its block\'s `interval`',
@@ -191,7 +200,7 @@ export const RULE_ROWS: readonly RuleRow[] = [
   },
   {
     espi: '`IntervalReading/cost` with `ReadingType/currency`',
-    cds: 'a `cost` column (`indexes` [0]) in the currency\'s ISO 4217 letters, value = cost ÷ 100,000; a reading without cost has null; an unknown or absent currency drops the cost column (reported)',
+    cds: 'a `cost` column (`indexes`: the usage columns) in the currency\'s ISO 4217 letters, value = cost ÷ 100,000; a reading without cost has null; an unknown or absent currency drops the cost column (reported)',
   },
   {
     espi: '`ReadingType/tou` (1…)',
@@ -220,11 +229,11 @@ export const RULE_ROWS: readonly RuleRow[] = [
   },
   {
     espi: 'a reading without its ReadingType (no MeterReading, or a MeterReading naming no ReadingType in the feed)',
-    cds: 'not carried; an error-level loss per block, with the number of readings',
+    cds: 'not carried: one error-level loss (`no-reading-type`) naming the blocks and counting their readings',
   },
   {
-    espi: 'LocalTimeParameters, UsageSummary, ElectricPowerQualitySummary, other resources',
-    cds: 'not carried (2026 times are instants in UTC; summaries are not usage segments); reported once per kind',
+    espi: 'LocalTimeParameters; UsageSummary, ElectricPowerUsageSummary, ElectricPowerQualitySummary and other resources',
+    cds: 'LocalTimeParameters is read and not needed (ESPI times are already seconds since 1970 UTC, and 2026 times are instants); the summaries are not usage segments: not carried, reported once per kind',
   },
 ];
 

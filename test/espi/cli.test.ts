@@ -14,17 +14,17 @@ describe('cds-usage-segments import-espi', () => {
     const r = await runCli(['import-espi', GAS]);
     expect(r.code).toBe(0);
     const page = JSON.parse(r.stdout);
-    expect(page.usage_segments).toHaveLength(31);
+    expect(page.usage_segments).toHaveLength(35);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe(`${GAS}: imported ESPI → 2026`);
-    expect(lines).toContain('readings: 35 read = 35 in 31 segments + 0 reported');
+    expect(lines).toContain('readings: 35 read = 35 in 35 segments + 0 reported');
     expect(lines.filter((l) => l.startsWith('check ')).map((l) => l.split(' ').slice(1, 3).join(' '))).toEqual([
       '/usage_segments/6 timeline-overlap',
-      '/usage_segments/17 timeline-overlap',
-      '/usage_segments/28 timeline-overlap',
-      '/usage_segments/9 timeline-hole',
-      '/usage_segments/21 timeline-hole',
-      '/usage_segments/30 timeline-hole',
+      '/usage_segments/18 timeline-overlap',
+      '/usage_segments/30 timeline-overlap',
+      '/usage_segments/10 timeline-hole',
+      '/usage_segments/22 timeline-hole',
+      '/usage_segments/34 timeline-hole',
     ]);
     expect(lines.at(-1)).toBe('check: valid 2026 page (0 errors, 6 warnings)');
   });
@@ -35,7 +35,7 @@ describe('cds-usage-segments import-espi', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).usage_segments[0].format).toEqual(['gas_therm', 'cds2026_cost']);
     const json = JSON.parse(readFileSync(report, 'utf8'));
-    expect(json).toMatchObject({ file: GAS, to: '2024', readings: { in: 35, out: 35, accounted: 0 }, segments: 31, errors: 0, check: { valid: true } });
+    expect(json).toMatchObject({ file: GAS, to: '2024', readings: { in: 35, out: 35, accounted: 0 }, segments: 35, errors: 0, check: { valid: true } });
   });
 
   it('--json prints one object with the page, the report and the check', async () => {

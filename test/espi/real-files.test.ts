@@ -30,12 +30,12 @@ function findings(doc: unknown, model: '2024' | '2026'): { code: string; path: s
 const GAS_FINDINGS = [
   // Autumn clock changes: a billing period starts an hour before the previous one ends.
   { code: 'timeline-overlap', path: '/usage_segments/6' },
-  { code: 'timeline-overlap', path: '/usage_segments/17' },
-  { code: 'timeline-overlap', path: '/usage_segments/28' },
+  { code: 'timeline-overlap', path: '/usage_segments/18' },
+  { code: 'timeline-overlap', path: '/usage_segments/30' },
   // Spring clock changes: an hour between two billing periods.
-  { code: 'timeline-hole', path: '/usage_segments/9' },
-  { code: 'timeline-hole', path: '/usage_segments/21' },
-  { code: 'timeline-hole', path: '/usage_segments/30' },
+  { code: 'timeline-hole', path: '/usage_segments/10' },
+  { code: 'timeline-hole', path: '/usage_segments/22' },
+  { code: 'timeline-hole', path: '/usage_segments/34' },
 ];
 
 interface Case {
@@ -66,7 +66,7 @@ const CASES: Case[] = [
   { file: 'verdigris-PGEReadingType.xml', segments: 0, readings: { in: 0, out: 0, accounted: 0 }, notes: { 'warning:no-readings': 1 }, findings: [] },
   {
     file: 'gbo-ngma-gas-billing-2021-2024.xml',
-    segments: 31,
+    segments: 35,
     readings: { in: 35, out: 35, accounted: 0 },
     notes: { 'warning:outside-block': 1 },
     findings: GAS_FINDINGS,
@@ -126,7 +126,7 @@ describe('the eight public Green Button files', () => {
     ]);
   });
 
-  it('the gas billing file: 35 periods of therm × 10^-3 with USD cost, split where the period length changes', () => {
+  it('the gas billing file: 35 periods of therm × 10^-3 with USD cost, each period a segment of one value set (§10.8.1)', () => {
     const r = importEspi(load('gbo-ngma-gas-billing-2021-2024.xml'), { now: NOW });
     const first = r.document.usage_segments[0] as Record<string, unknown>;
     expect(first).toMatchObject({
@@ -139,6 +139,8 @@ describe('the eight public Green Button files', () => {
       values: [[{ gu: 37 }, { c: 51 }]],
       cds_synced: '2024-06-21T00:00:00Z',
     });
+    // Periods of varying length: one value set each, even where two neighbours have the same length.
+    expect((r.document.usage_segments as { values: unknown[] }[]).map((s) => s.values.length)).toEqual(Array(35).fill(1));
   });
 
   it('the PGE feed: one block published 24 times is one revision note that counts the superseded readings', () => {
