@@ -64,14 +64,8 @@ export function convert(doc: unknown, to: Model): ConvertResult {
     for (const [k, v] of Object.entries(d)) {
       if (k !== 'usage_segments') out[k] = structuredClone(v);
     }
-    const segments: unknown[] = [];
-    d.usage_segments.forEach((seg, i) => {
-      const converted = one(seg as Obj, at('', 'usage_segments', i));
-      if (converted !== undefined) segments.push(converted);
-    });
+    const segments = d.usage_segments.map((seg, i) => one(seg as Obj, at('', 'usage_segments', i)));
     return { from, to, document: { usage_segments: segments, ...out }, losses: notes.losses, assumptions: notes.assumptions };
   }
-  const converted = one(d, '');
-  if (converted === undefined) throw new ConvertInputError(notes.losses.at(-1)?.message ?? 'the segment cannot be converted');
-  return { from, to, document: converted, losses: notes.losses, assumptions: notes.assumptions };
+  return { from, to, document: one(d, ''), losses: notes.losses, assumptions: notes.assumptions };
 }

@@ -27,11 +27,17 @@ export interface ColumnRow {
   readonly quality?: 'valid' | 'estimated' | 'raw';
   /** The number's key in the 2026 value object (the 2024 key is always `v`). */
   readonly valueKey: string;
+  /**
+   * The power of ten between the units: the 2026 number is the 2024 number
+   * times 10^scale, moved on its decimal digits (0 when absent). Reported as
+   * an assumption, since the 2024 draft defines no value object (ER-2).
+   */
+  readonly scale?: number;
   readonly note?: string;
 }
 
 const KWH_QUALITY = [
-  ['', 'valid', 'validated by the utility (this package reads the plain strings so)'],
+  ['', 'valid', 'validated, as the minutes of 2024-08-08 propose for the plain string (min L24); the string itself does not say so, so the conversion reports it as an assumption'],
   ['_estimate', 'estimated', 'the meeting\'s `_estimate` proposal'],
   ['_raw', 'raw', 'the meeting\'s `_raw` proposal'],
 ] as const;
@@ -43,9 +49,11 @@ const DIRECTIONS = [
 ] as const;
 
 /**
- * Energy columns. Both models write energy sent back to the grid as a
- * negative number (the 2024 examples for `kwh_rev`; the 2026 draft for every
- * direction), so numbers cross unchanged.
+ * Energy columns. Numbers cross unchanged: the 2026 draft writes energy sent
+ * back to the grid as a negative number for every direction (§10.8.5.1.2
+ * L5567), and the one 2024 text that shows a sign, the overview's `kwh_rev`
+ * (ov-08 L666–676), does the same; the 2024 draft says nothing (no value
+ * object, ER-2). So a reverse column's sign is an assumption, reported.
  */
 export const COLUMN_ROWS: readonly ColumnRow[] = [
   ...DIRECTIONS.flatMap(([short, direction]) =>
@@ -70,14 +78,38 @@ export const COLUMN_ROWS: readonly ColumnRow[] = [
   { format: 'water_gal', class: 'draft', type: 'water_usage', units: 'gal', valueKey: 'wu' },
   { format: 'water_ft3', class: 'draft', type: 'water_usage', units: 'ft3', valueKey: 'wu' },
   { format: 'gas_therm', class: 'draft', type: 'natural_gas_usage', units: 'therm', valueKey: 'gu' },
+  { format: 'gas_ccf', class: 'draft', type: 'natural_gas_usage', units: 'CCF', valueKey: 'gu' },
+  { format: 'gas_mcf', class: 'draft', type: 'natural_gas_usage', units: 'MCF', valueKey: 'gu' },
+  {
+    format: 'gas_mmbtu',
+    class: 'draft',
+    type: 'natural_gas_usage',
+    units: 'Btu',
+    valueKey: 'gu',
+    scale: 6,
+    note: 'the 2026 unit list has no MMBtu; 1 MMBtu = 1,000,000 Btu exactly, so the numbers move six decimal places (an assumption, reported)',
+  },
 ];
 
 /**
- * 2026 electric-usage units that cross to the 2024 kWh strings by moving the
- * decimal point (exactly, on the number's decimal digits, never through a
- * binary multiplication).
+ * 2026 units with no 2024 string of their own that cross exactly to one by
+ * moving the decimal point (on the number's decimal digits, never through a
+ * binary multiplication): per value type, the unit, the 2024 row's unit and
+ * the power of ten (the 2024 number is the 2026 number times 10^places).
+ * The factors are the unit definitions of the 2026 draft (§10.8.7.1,
+ * L5807–5840) and SI (1 L = 0.001 m3).
  */
-export const KWH_SCALE: Readonly<Record<string, number>> = { Wh: -3, kWh: 0, MWh: 3 };
+export const UNIT_SCALES: Readonly<Record<string, Readonly<Record<string, { readonly to: string; readonly places: number }>>>> = {
+  electric_usage: { Wh: { to: 'kWh', places: -3 }, MWh: { to: 'kWh', places: 3 } },
+  water_usage: { L: { to: 'm3', places: -3 } },
+  natural_gas_usage: { ft3: { to: 'CCF', places: -2 }, MMCF: { to: 'MCF', places: 3 } },
+};
+
+/** @deprecated Use UNIT_SCALES.electric_usage; kept because the package's `convert` export has it. */
+export const KWH_SCALE: Readonly<Record<string, number>> = {
+  kWh: 0,
+  ...Object.fromEntries(Object.entries(UNIT_SCALES.electric_usage!).map(([u, s]) => [u, s.places])),
+};
 
 /**
  * 2026 qualities with no 2024 suffix, and the 2024 column they are written
@@ -145,6 +177,10 @@ export const FIELD_ROWS: readonly FieldRow[] = [
   { field2024: 'values', field2026: 'values', how: 'value sets keep their order; each value object is rewritten for its column' },
   { field2026: 'cds_synced', how: '2024 → 2026: set to `cds_modified` (2024 has no sync time; an assumption, reported); 2026 → 2024: dropped, a loss unless it equals `cds_modified`' },
   { field2024: 'related_eacs', how: '2024 → 2026: no segment-level counterpart (2026 names certificates per supply-mix value, `eacs`): a loss' },
+  {
+    field2024: 'cds2026_formats',
+    how: "2026 → 2024: written when a column is carried as `cds2026_<type>`: a list beside `format` holding each carried column's 2026 value format (`null` for the others), a Server addition 2024 Clients ignore; 2024 → 2026: read back, so the column gets its value format again",
+  },
 ];
 
 /** The `type` prefix under which a 2024 column with no 2026 counterpart is carried (an undeclared Server type; Clients ignore it). */
@@ -152,3 +188,14 @@ export const CARRIED_PREFIX = 'cds2024_';
 
 /** The 2024 format prefix under which a 2026 column with no 2024 string is carried (a 2024 extension format; Clients ignore it). */
 export const CARRIED_PREFIX_2026 = 'cds2026_';
+
+/** The 2024 segment member that keeps the 2026 value formats of carried columns, so that they come back whole (FIELD_ROWS). */
+export const CARRIED_FORMATS = 'cds2026_formats';
+
+/**
+ * The key under which a carried 2024 value that is not an object is wrapped:
+ * a 2026 value set holds value objects or `null` (§10.8.4 L5498), while a
+ * 2024 extension column may hold any JSON value. An object that has this key
+ * alone is wrapped too, so unwrapping is exact.
+ */
+export const WRAPPED_VALUE = 'cds2024_value';

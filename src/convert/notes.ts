@@ -19,7 +19,8 @@ export interface Assumption {
 export type Obj = Record<string, unknown>;
 
 /** `base` with `tokens` appended as JSON Pointer tokens (the package's pointer helper). */
-export { ptr as at } from '../pointer.js';
+import { ptr as at } from '../pointer.js';
+export { at };
 
 /** The losses and assumptions of one conversion, in the order they are found. */
 export class Notes {
@@ -43,8 +44,19 @@ function idsFor(names: string[]): string[] {
   });
 }
 
-/** Copy the fields a model does not know (Server additions). */
-export function copyExtras(seg: Obj, known: Set<string>, out: Obj): void {
+/**
+ * Copy the fields a model does not know (Server additions). One whose name
+ * the target model uses (a 2024 Server's own `formats`, a 2026 Server's own
+ * `format`) cannot cross: it is named as a loss instead of being overwritten.
+ */
+export function copyExtras(seg: Obj, known: ReadonlySet<string>, out: Obj, reserved: ReadonlySet<string>, where: { base: string; notes: Notes; to: string }): void {
   // Both models let Servers add fields that Clients ignore; they cross as they are.
-  for (const [k, v] of Object.entries(seg)) if (!known.has(k)) out[k] = structuredClone(v);
+  for (const [k, v] of Object.entries(seg)) {
+    if (known.has(k)) continue;
+    if (reserved.has(k)) {
+      where.notes.loss(at(where.base, k), 'dropped', `the Server's own member "${k}" has the name of a ${where.to} segment field, so it cannot cross; dropped`);
+      continue;
+    }
+    out[k] = structuredClone(v);
+  }
 }

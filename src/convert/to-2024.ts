@@ -1,10 +1,12 @@
 /** 2026 → 2024: value formats become the 2024 format strings, value objects `{v}` (the mapping table, `mapping.ts`). */
 import { isObject } from '../json.js';
 import { shiftDecimal } from './decimal.js';
-import { CARRIED_PREFIX, CARRIED_PREFIX_2026, COLUMN_ROWS, COPIED_FIELDS, KWH_SCALE, QUALITY_FALLBACK, SUPPLY_MIX_ROWS } from './mapping.js';
+import { CARRIED_FORMATS, CARRIED_PREFIX, CARRIED_PREFIX_2026, COLUMN_ROWS, COPIED_FIELDS, QUALITY_FALLBACK, SUPPLY_MIX_ROWS, UNIT_SCALES, WRAPPED_VALUE, type ColumnRow } from './mapping.js';
 import { at, copyExtras, idsFor, type Notes, type Obj } from './notes.js';
 
 const KNOWN_2026 = new Set<string>([...COPIED_FIELDS, 'formats', 'values', 'cds_synced']);
+/** 2024 segment fields a 2026 segment does not have (and the member this converter writes), so a 2026 Server's own member of that name cannot cross. */
+const RESERVED_2024 = new Set(['format', CARRIED_FORMATS]);
 const FORMAT_FIELDS_2024 = new Set(['id', 'type', 'units', 'direction', 'quality']);
 const DIRECTION_SHORT: Readonly<Record<string, string>> = { forward: 'fwd', reverse: 'rev', net: 'net' };
 const SUFFIX: Readonly<Record<string, string>> = { valid: '', estimated: '_estimate', raw: '_raw' };
@@ -18,10 +20,12 @@ interface Column2024 {
   value: (set: unknown[], k: number) => unknown;
   /** What told the source column apart, for the repeated-column check. */
   signature: string;
+  /** A carried column's 2026 value format, kept in `cds2026_formats`. */
+  recorded?: Obj;
 }
 
-/** One 2026 segment in the 2024 model, or undefined (a loss) when none of its columns can be written. */
-export function segmentTo2024(seg: Obj, base: string, notes: Notes): Obj | undefined {
+/** One 2026 segment in the 2024 model. Every column has a 2024 form (a string of the table, or a carried extension format), so none is refused. */
+export function segmentTo2024(seg: Obj, base: string, notes: Notes): Obj {
   const formats = seg.formats as unknown[];
   const values = Array.isArray(seg.values) ? (seg.values as unknown[]) : [];
   const columns: Column2024[] = [];
@@ -32,7 +36,7 @@ export function segmentTo2024(seg: Obj, base: string, notes: Notes): Obj | undef
     const f = isObject(raw) ? raw : {};
     const type = typeof f.type === 'string' ? f.type : '';
     if (type === 'electric_usage' || type === 'water_usage' || type === 'natural_gas_usage') {
-      const col = usageColumn(f, j, fp, base, notes);
+      const col = usageColumn(f, j, { fp, base, notes, out: at(base, 'format', columns.length) });
       columns.push(typeof col === 'string' ? carriedColumn(f, j, fp, col, notes) : col);
       return;
     }
@@ -53,8 +57,9 @@ export function segmentTo2024(seg: Obj, base: string, notes: Notes): Obj | undef
       return;
     }
     if (type.startsWith(CARRIED_PREFIX)) {
+      // A 2024 column carried through 2026 goes back to its string, its wrapped values unwrapped.
       const format = type.slice(CARRIED_PREFIX.length);
-      columns.push({ format, sources: [j], signature: `carried ${format} ${JSON.stringify(f)}`, value: (set) => structuredClone(set[j] ?? null) });
+      columns.push({ format, sources: [j], signature: `carried ${format} ${JSON.stringify(f)}`, value: (set) => unwrap(set[j]) });
       return;
     }
     columns.push(carriedColumn(f, j, fp, `value type "${type}" has no 2024 counterpart`, notes));
@@ -74,75 +79,98 @@ export function segmentTo2024(seg: Obj, base: string, notes: Notes): Obj | undef
     }
   });
   repeatedColumns(columns, base, notes);
-  if (columns.length === 0) {
-    notes.loss(base === '' ? '' : base, 'dropped', 'a 2024 segment needs at least one column, and none of this segment\'s value formats has a 2024 counterpart; the segment is dropped');
-    return undefined;
-  }
   const out: Obj = {};
   for (const f of COPIED_FIELDS) if (f in seg) out[f] = structuredClone(seg[f]);
   if ('cds_synced' in seg && seg.cds_synced !== seg.cds_modified) {
     notes.loss(at(base, 'cds_synced'), 'no-counterpart', '2024 has no sync time; `cds_synced` (different from `cds_modified`) is dropped');
   }
-  copyExtras(seg, KNOWN_2026, out);
+  copyExtras(seg, KNOWN_2026, out, RESERVED_2024, { base, notes, to: '2024' });
   out.format = columns.map((c) => c.format);
   out.values = values.map((set, k) => (Array.isArray(set) ? columns.map((c) => c.value(set, k)) : structuredClone(set)));
+  if (columns.some((c) => c.recorded)) out[CARRIED_FORMATS] = recordedFormats(columns);
   const expectedIds = idsFor(columns.map((c) => c.format));
   columns.forEach((c, n) => {
-    // A supply mix has no id to keep, and a carried column's loss already names its whole value format.
-    if (c.format === 'supply_mix' || c.format.startsWith(CARRIED_PREFIX_2026)) return;
+    // A supply mix has no id to keep, and a carried column keeps its whole value format.
+    if (c.format === 'supply_mix' || c.recorded) return;
     const f = formats[c.sources[0]!] as Obj;
     if (f.id !== expectedIds[n]) notes.loss(at(base, 'formats', c.sources[0]!, 'id'), 'dropped', `value format id "${String(f.id)}" has no 2024 counterpart`);
   });
   return out;
 }
 
-/** Why a 2026 usage column has no 2024 string (units or direction with no counterpart), or undefined when it has one. */
-function noUsageString(type: string, units: string, direction: string | undefined): string | undefined {
-  if (type === 'electric_usage') {
-    if (!(units in KWH_SCALE)) return `electric usage in "${units}" has no 2024 counterpart`;
-    if (direction !== undefined && !(direction in DIRECTION_SHORT)) return `direction "${direction}" has no 2024 counterpart`;
-    return undefined;
+/** A carried 2024 column's value as it was before it crossed to 2026 (`to-2026.ts` wraps what is not an object). */
+function unwrap(v: unknown): unknown {
+  if (isObject(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === WRAPPED_VALUE) return structuredClone(v[WRAPPED_VALUE]);
   }
-  return COLUMN_ROWS.some((r) => r.type === type && r.units === units) ? undefined : `${type} in "${units}" has no 2024 counterpart`;
+  return structuredClone(v ?? null);
 }
 
-/** A 2024 column for a 2026 usage column, or why there is none (the caller carries the column). */
-function usageColumn(f: Obj, j: number, fp: string, base: string, notes: Notes): Column2024 | string {
+/**
+ * The `cds2026_formats` list: each carried column's 2026 value format (null
+ * for the others), its `indexes` (2026 columns) rewritten as 2024 columns so
+ * that they still point at the same data when they come back.
+ */
+function recordedFormats(columns: Column2024[]): unknown[] {
+  const columnOf = new Map<number, number>();
+  columns.forEach((c, n) => c.sources.forEach((j) => columnOf.set(j, n)));
+  return columns.map((c) => {
+    if (!c.recorded) return null;
+    const f = structuredClone(c.recorded);
+    if (Array.isArray(f.indexes) && f.indexes.every((j) => columnOf.has(j as number))) {
+      f.indexes = f.indexes.map((j) => columnOf.get(j as number)!).filter((n, i, all) => all.indexOf(n) === i);
+    }
+    return f;
+  });
+}
+
+/** The 2024 row and the decimal places for a 2026 usage column (units and direction), or why there is none. */
+function usageRow(type: string, units: string, direction: string | undefined, quality: string | undefined): { format: string; row?: ColumnRow; places: number; scaled?: string } | string {
+  const scaled = UNIT_SCALES[type]?.[units];
+  const unitsOfRow = scaled?.to ?? units;
+  if (type === 'electric_usage') {
+    if (unitsOfRow !== 'kWh') return `electric usage in "${units}" has no 2024 counterpart`;
+    if (direction !== undefined && !(direction in DIRECTION_SHORT)) return `direction "${direction}" has no 2024 counterpart`;
+    // Without a quality, the 2024 draft's own strings say exactly as much: `usage_kwh`, `usage_<direction>_kwh`.
+    const format =
+      direction === undefined ? 'usage_kwh' : quality === undefined ? `usage_${DIRECTION_SHORT[direction]}_kwh` : `kwh_${DIRECTION_SHORT[direction]}${SUFFIX[quality] ?? QUALITY_FALLBACK[quality]?.suffix ?? ''}`;
+    return { format, places: scaled?.places ?? 0, ...(scaled ? { scaled: unitsOfRow } : {}) };
+  }
+  const row = COLUMN_ROWS.find((r) => r.type === type && r.units === unitsOfRow);
+  if (!row) return `${type} in "${units}" has no 2024 counterpart`;
+  return { format: row.format, row, places: (scaled?.places ?? 0) - (row.scale ?? 0), ...(scaled ? { scaled: unitsOfRow } : {}) };
+}
+
+/** A 2024 column for a 2026 usage column, or why there is none (the caller carries the column). `out` is the column's pointer in the output. */
+function usageColumn(f: Obj, j: number, where: { fp: string; base: string; notes: Notes; out: string }): Column2024 | string {
+  const { fp, base, notes } = where;
   const type = String(f.type);
   const units = typeof f.units === 'string' ? f.units : '';
   const direction = typeof f.direction === 'string' ? f.direction : undefined;
   const quality = typeof f.quality === 'string' ? f.quality : undefined;
-  const why = noUsageString(type, units, direction);
-  if (why !== undefined) return why;
+  const found = usageRow(type, units, direction, quality);
+  if (typeof found === 'string') return found;
   for (const k of Object.keys(f)) if (!FORMAT_FIELDS_2024.has(k)) notes.loss(at(fp, k), 'no-counterpart', `value format field "${k}" has no 2024 counterpart`);
-  let format: string | undefined;
-  let scale = 0;
-  let key = 'eu';
-  if (type === 'electric_usage') {
-    scale = KWH_SCALE[units]!;
-    if (direction === undefined) {
-      format = 'usage_kwh';
-      notes.loss(fp, 'no-counterpart', 'unknown direction: the 2024 energy strings of the meeting all name a direction; written as the 2024 draft\'s `usage_kwh`, which the 2024 spec treats as an extension format');
-      if (quality !== undefined) notes.loss(at(fp, 'quality'), 'no-counterpart', `quality "${quality}" cannot be said with \`usage_kwh\`; dropped`);
-    } else {
-      let suffix = quality === undefined ? '' : SUFFIX[quality];
-      if (quality === undefined) {
-        notes.loss(fp, 'approximate', 'unknown quality: a plain 2024 energy string means validated data; written as the validated column');
-      } else if (suffix === undefined) {
-        const fb = QUALITY_FALLBACK[quality];
-        suffix = fb?.suffix ?? '';
-        notes.loss(at(fp, 'quality'), fb ? 'approximate' : 'no-counterpart', fb?.why ?? `quality "${quality}" has no 2024 counterpart; written as the validated column`);
-      }
-      format = `kwh_${DIRECTION_SHORT[direction]}${suffix}`;
+  const { format, places } = found;
+  if (quality !== undefined) {
+    if (type !== 'electric_usage' || direction === undefined) {
+      notes.loss(at(fp, 'quality'), 'no-counterpart', `quality "${quality}" cannot be said with \`${format}\`; dropped`);
+    } else if (SUFFIX[quality] === undefined) {
+      const fb = QUALITY_FALLBACK[quality];
+      notes.loss(at(fp, 'quality'), fb ? 'approximate' : 'no-counterpart', fb?.why ?? `quality "${quality}" has no 2024 counterpart; written as the validated column`);
+    } else if (quality === 'valid') {
+      notes.assume(where.out, `quality "valid" is written as the plain string "${format}", which the minutes of 2024-08-08 propose for validated data`);
     }
-  } else {
-    const row = COLUMN_ROWS.find((r) => r.type === type && r.units === units)!;
-    format = row.format;
-    key = row.valueKey;
-    if (quality !== undefined) notes.loss(at(fp, 'quality'), 'no-counterpart', `quality "${quality}" cannot be said with \`${row.format}\`; dropped`);
   }
+  if (found.scaled !== undefined || found.row?.scale) {
+    notes.assume(where.out, `"${units}" is written as "${format}" (numbers times 10^${places}, exactly, on their decimal digits; the unit definitions of the 2026 draft, §10.8.7.1)`);
+  }
+  if (direction === 'reverse') {
+    notes.assume(where.out, `numbers cross unchanged: energy sent to the grid stays negative (2026 §10.8.5.1.2 L5567); the 2024 draft gives "${format}" no sign, and the overview's kwh_rev writes it negative too`);
+  }
+  const valueKey = found.row?.valueKey ?? 'eu';
   const signature = JSON.stringify(Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'id').sort()));
-  const valueKey = key;
   return {
     format,
     sources: [j],
@@ -152,8 +180,10 @@ function usageColumn(f: Obj, j: number, fp: string, base: string, notes: Notes):
       if (!isObject(v)) return v ?? null;
       const out: Obj = {};
       for (const [name, x] of Object.entries(v)) {
-        if (name === valueKey) out.v = typeof x === 'number' ? shiftDecimal(x, scale) : x;
-        else notes.loss(at(base, 'values', k, j, name), 'no-counterpart', `value field "${name}" has no 2024 counterpart`);
+        if (name === valueKey) out.v = typeof x === 'number' ? shiftDecimal(x, places) : x;
+        // Other fields cross as they are (Clients of both models ignore unknown fields), except one that would take the number's key.
+        else if (name === 'v') notes.loss(at(base, 'values', k, j, name), 'dropped', 'value field "v" has the name of the 2024 number\'s key; dropped');
+        else out[name] = structuredClone(x);
       }
       return out;
     },
@@ -164,12 +194,13 @@ function usageColumn(f: Obj, j: number, fp: string, base: string, notes: Notes):
  * A 2026 column with no 2024 string, carried as a 2024 extension column
  * (`cds2026_<type>`, which 2024 Clients ignore) with its values as they are,
  * so that no number is dropped; its value format (units, direction, …) has
- * no place in a 2024 format string and is the loss reported.
+ * no place in a 2024 format string: it is kept in `cds2026_formats`, which
+ * only this converter reads, and reported as the loss.
  */
 function carriedColumn(f: Obj, j: number, fp: string, why: string, notes: Notes): Column2024 {
   const format = CARRIED_PREFIX_2026 + (typeof f.type === 'string' ? f.type : 'unknown');
-  notes.loss(fp, 'no-counterpart', `${why}; the column is carried as the 2024 extension format "${format}" with its values unchanged, and its value format (all but \`type\`) is lost`);
-  return { format, sources: [j], signature: format, value: (set) => structuredClone(set[j] ?? null) };
+  notes.loss(fp, 'no-counterpart', `${why}; the column is carried as the 2024 extension format "${format}" with its values unchanged, and its value format is kept only in \`${CARRIED_FORMATS}\` (a Server addition 2024 Clients ignore)`);
+  return { format, sources: [j], signature: format, value: (set) => structuredClone(set[j] ?? null), recorded: f };
 }
 
 /**

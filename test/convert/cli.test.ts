@@ -20,7 +20,8 @@ describe('cds-usage-segments convert', () => {
         `${OPTION2}: converted 2024 → 2026`,
         'loss no-counterpart /related_eacs: the 2026 draft has no segment-level certificate list (it names certificates per supply-mix value, `eacs`); `related_eacs` is dropped',
         'assumed /cds_synced: 2024 has no sync time; `cds_synced` is set to `cds_modified`',
-        '1 loss; 1 assumption',
+        'assumed /formats/1/quality: "kwh_fwd" does not say its quality; read as validated, as the minutes of 2024-08-08 propose for the plain string',
+        '1 loss; 2 assumptions',
         '',
       ].join('\n'),
     );
@@ -32,14 +33,17 @@ describe('cds-usage-segments convert', () => {
     const report = join(scratch, 'report.json');
     const r = await runCli(['convert', '--to', '2026', '--report', report, '-'], JSON.stringify(doc));
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').at(-2)).toBe('no loss; 1 assumption');
+    expect(r.stderr.split('\n').at(-2)).toBe('no loss; 2 assumptions');
     expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({
       file: '-',
       from: '2024',
       to: '2026',
       lossless: true,
       losses: [],
-      assumptions: [{ pointer: '/cds_synced', message: '2024 has no sync time; `cds_synced` is set to `cds_modified`' }],
+      assumptions: [
+        { pointer: '/cds_synced', message: '2024 has no sync time; `cds_synced` is set to `cds_modified`' },
+        { pointer: '/formats/1/quality', message: '"kwh_fwd" does not say its quality; read as validated, as the minutes of 2024-08-08 propose for the plain string' },
+      ],
     });
   });
 
@@ -47,7 +51,15 @@ describe('cds-usage-segments convert', () => {
     const r = await runCli(['convert', '--to', '2024', NET]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).format).toEqual(['kwh_net_raw']);
-    expect(r.stderr).toMatch(/2 losses\n$/);
+    expect(r.stderr).toMatch(/assumed \/format\/0: "Wh" is written as "kwh_net_raw" \(numbers times 10\^-3, exactly.*\n2 losses; 1 assumption\n$/);
+  });
+
+  it('converts a valid 2024 segment with an eacs array to 2026 (issue 20.5: was "internal error")', async () => {
+    const doc = { ...JSON.parse(readFileSync(OPTION2, 'utf8')), format: ['kwh_fwd', 'eacs'], values: [[{ v: 500 }, [{ cds_eac_id: 'eac-1', allocation: 1 }]]] };
+    const r = await runCli(['convert', '--to', '2026', '-'], JSON.stringify(doc));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).values).toEqual([[{ eu: 500 }, { cds2024_value: [{ cds_eac_id: 'eac-1', allocation: 1 }] }]]);
+    expect(r.stderr).not.toMatch(/internal error/);
   });
 
   it('refuses a 2024 document its own model rejects (exit 1, the problems on stderr)', async () => {

@@ -25,7 +25,8 @@ describe('the mapping table', () => {
     if (row.direction) want.direction = row.direction;
     if (row.quality) want.quality = row.quality;
     expect(out.formats).toEqual([want]);
-    expect(out.values).toEqual([[{ [row.valueKey]: 1.5 }]]);
+    // A row with a scale moves the decimal point (gas_mmbtu: 1.5 MMBtu is 1,500,000 Btu).
+    expect(out.values).toEqual([[{ [row.valueKey]: row.scale === undefined ? 1.5 : Number(`1.5e${row.scale}`) }]]);
   });
 
   it('docs/converting.md is the fresh generation from the table and the examples', () => {

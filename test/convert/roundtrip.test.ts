@@ -84,14 +84,34 @@ describe('convert round trips (seeded)', () => {
     expect(lossy).toBeGreaterThan(30);
   });
 
-  it('a loss-free 2024 → 2026 conversion reports its one assumption (cds_synced) and nothing else', () => {
+  it('a 2024 → 2026 conversion reports the sync time and each assumption its columns make, at the output column', () => {
+    /** The assumptions a row of the table makes (quality of a plain string, sign of reverse energy, a unit with no 2026 name). */
+    const rowAssumptions = (f: string, j: number): string[] => {
+      const row = COLUMN_ROWS.find((r) => r.format === f);
+      if (!row) return [];
+      const out: string[] = [];
+      if (row.quality === 'valid') out.push(`/formats/${j}/quality`);
+      if (row.direction === 'reverse') out.push(`/formats/${j}/direction`);
+      if (row.scale !== undefined) out.push(`/formats/${j}/units`);
+      return out;
+    };
+    let assumed = 0;
     fc.assert(
       fc.property(segment2024, (seg) => {
         const there = convert(seg, '2026');
-        expect(there.assumptions.map((a) => a.pointer)).toEqual(['/cds_synced']);
+        const out = there.document as { formats: { id: string; type: string }[] };
+        // Where each 2024 column landed: by id for a table row (the 2024 string; only repeats get a suffix, and they make the same assumptions).
+        const want = ['/cds_synced'];
+        out.formats.forEach((f, j) => want.push(...rowAssumptions(f.id.replace(/_\d+$/, ''), j)));
+        out.formats.forEach((f, j) => {
+          if (f.type === 'electric_supply_mix') want.push(`/formats/${j}/indexes`);
+        });
+        expect([...there.assumptions.map((a) => a.pointer)].sort()).toEqual(want.sort());
+        assumed += want.length - 1;
         expect((there.document as { cds_synced: string }).cds_synced).toBe(seg.cds_modified);
       }),
       { seed: SEED, numRuns: 50 },
     );
+    expect(assumed, 'column assumptions were made').toBeGreaterThan(10);
   });
 });
