@@ -28,11 +28,18 @@ export interface SvgOptions {
 
 const LABEL_WIDTH = 260;
 const MARGIN = 12;
+/** Room right of the plot for the last tick's label. */
+const RIGHT = 32;
 const LANE_HEIGHT = 14;
 const LANE_GAP = 4;
 const ROW_HEAD = 18;
 const ROW_GAP = 10;
 const AXIS_TOP = 58;
+
+/** An instant for people: UTC, without zero milliseconds. */
+function iso(t: number): string {
+  return new Date(t).toISOString().replace('.000Z', 'Z');
+}
 
 /** A coordinate with at most one decimal (stable text for the same number). */
 function n(x: number): string {
@@ -108,7 +115,7 @@ export function timelineSvg(data: TimelineData, options: SvgOptions = {}): strin
   const width = options.width ?? 960;
   const maxRows = options.maxRows ?? 60;
   const x0 = LABEL_WIDTH;
-  const x1 = width - MARGIN;
+  const x1 = width - RIGHT;
   const rows = data.rows.slice(0, maxRows);
   const bars = rows.reduce((sum, r) => sum + r.lanes.reduce((s, l) => s + l.bars.length, 0), 0);
   // More segments than pixels: every lane is drawn per pixel column (and the picture says so).
@@ -123,6 +130,7 @@ export function timelineSvg(data: TimelineData, options: SvgOptions = {}): strin
   const height = AXIS_TOP + Math.max(plotHeight, 24) + 24;
   const title = options.title ?? `Timeline: ${plural(data.rows.length, 'series', 'series')}, ${plural(data.segments, 'segment')} (model ${data.model})`;
   const notes: string[] = [];
+  if (data.range !== null) notes.push(`${iso(data.range.from)} to ${iso(data.range.to)}`);
   notes.push(`${plural(rows.reduce((h, r) => h + r.holes.length, 0), 'hole')}, ${plural(rows.reduce((h, r) => h + r.overlaps.length, 0), 'overlap')}`);
   if (aggregated) notes.push(`aggregated: ${plural(bars, 'bar')} drawn as ${Math.ceil(x1 - x0)} one-pixel columns`);
   if (data.rows.length > rows.length) notes.push(`${data.rows.length - rows.length} more series not drawn (the table lists them)`);
