@@ -4,11 +4,13 @@ import { writeFile } from 'node:fs/promises';
 import { crawl, CRAWL_DEFAULTS, isHttpUrl, type CrawlModel, type CrawlReport } from '../crawl/crawl.js';
 import { renderJUnit } from '../crawl/junit.js';
 import { urlProblem } from '../crawl/page.js';
-import { redactor } from '../crawl/redact.js';
 import { UsageError, type CliIo } from './io.js';
 import { modelArgs } from './model-options.js';
 import { choice, type OptionSpec } from './options.js';
 import { progressMode, QUIET_OPTION, startProgress } from './progress.js';
+import { crawlReport, REPORT_OPTIONS, wantsReport, writeReports } from './conformance-report.js';
+import type { CheckedPage } from '../crawl/state.js';
+import { redactor } from '../crawl/redact.js';
 import type { Command } from './command.js';
 
 /** Connection errors that mean the host cannot be reached (exit 2), as the fetcher reports them. */
@@ -32,6 +34,7 @@ const OPTIONS: readonly OptionSpec[] = [
     help: "2026: the Server Metadata, from the Client object's cds_server_metadata\nURL (read without the token) or a JSON file; undeclared-type needs it.\nDefault: the listing origin's /.well-known/oauth-authorization-server.",
   },
   { name: 'no-probes', type: 'boolean', help: 'Skip the filter, malformed-filter and authorization probes.' },
+  ...REPORT_OPTIONS,
   QUIET_OPTION,
 ];
 
@@ -88,6 +91,8 @@ async function runCrawl(url: string, token: string | undefined, values: Record<s
   const progress = startProgress(io, progressMode(io, values.quiet === true, true));
   // The state before the first page, for the heartbeat of a log (a terminal shows lines as they come, from the first page on).
   if (io.stderrIsTTY !== true) progress.line('waiting for page 1');
+  // --report / --summary keep every checked page for the picture (memory of the whole listing).
+  const pages: CheckedPage[] | null = wantsReport(values) ? [] : null;
   const report = await crawl({
     url,
     ...(token === undefined ? {} : { token }),
@@ -99,8 +104,11 @@ async function runCrawl(url: string, token: string | undefined, values: Record<s
     ...(serverMetadata === undefined ? {} : { serverMetadata }),
     probes: values['no-probes'] !== true,
     onProgress: (line: string) => progress.line(line),
+    ...(pages === null ? {} : { onPage: (p: CheckedPage) => void pages.push(p) }),
   }).finally(() => progress.stop());
   if (typeof values.junit === 'string') await writeFile(values.junit, redact(renderJUnit(report)));
+  // The whole text of each file passes through the redaction last, as --junit does.
+  if (pages !== null) await writeReports(values, crawlReport(report, pages), redact);
   if (values.json === true) {
     // The documented keys only: the count of findings beyond the cap is the last finding (findings-omitted).
     const { checks: _checks, omittedFindings: _omitted, omittedErrors: _omittedErrors, ...rest } = report;
@@ -116,7 +124,7 @@ async function runCrawl(url: string, token: string | undefined, values: Record<s
 /** `crawl URL [options]`: check a live Server's listing. */
 export const crawlCommand: Command = {
   name: 'crawl',
-  usage: 'crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model auto|2024|2026] [--server-metadata URL|FILE] [--no-probes] [--quiet]',
+  usage: 'crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model auto|2024|2026] [--server-metadata URL|FILE] [--no-probes] [--report FILE.html] [--summary FILE.md] [--quiet]',
   summary:
     "Crawl a Server's usage segments endpoint: every page validated, links,\norder, duplicates and the timeline across pages, filter and auth probes.\nExit 0 no error, 1 errors found, 2 could not start (arguments, unreachable).\n--json prints {conformant, url, model, pages, segments, requests,\ndurationMs, findings}.",
   options: OPTIONS,

@@ -5,6 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { inputName, loadJson } from './input.js';
 import { plural } from '../words.js';
 import { progressMode, QUIET_OPTION, startProgress } from './progress.js';
+import { REPORT_OPTIONS, validateReport, wantsReport, writeReports } from './conformance-report.js';
+import { checkForTimeline, type TimelineInput } from '../timeline/data.js';
 import { choice, JSON_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
 import { modelArgs } from './model-options.js';
 import { addResult, emptyReport, printReport, renderValidateJUnit, uncheckedEntry } from './report.js';
@@ -29,9 +31,9 @@ function mb(chars: number): string {
 /** `validate [--json] [--strict] [--kind K] FILE...`: check documents one by one. */
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'validate [--json] [--strict] [--kind auto|segment|list] [--model auto|2024|2026] [--server-metadata FILE] [--junit FILE] [--quiet] FILE...',
+  usage: 'validate [--json] [--strict] [--kind auto|segment|list] [--model auto|2024|2026] [--server-metadata FILE] [--junit FILE] [--report FILE.html] [--summary FILE.md] [--quiet] FILE...',
   summary: 'Check usage segments or listing pages (FILE "-" reads stdin).',
-  options: [JSON_OPTION, STRICT_OPTION, KIND_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION, JUNIT_OPTION, QUIET_OPTION],
+  options: [JSON_OPTION, STRICT_OPTION, KIND_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION, JUNIT_OPTION, ...REPORT_OPTIONS, QUIET_OPTION],
   async run({ values, positionals: files }, io: CliIo): Promise<number> {
     const kind = choice(values, 'kind', KINDS, 'auto');
     if (files.length === 0) throw new UsageError('validate needs at least one FILE (or - for stdin)');
@@ -42,6 +44,8 @@ export const validateCommand: Command = {
     // Long runs (many files, a page of tens of MB) show where they are when they take more than a few seconds.
     const progress = startProgress(io, progressMode(io, values.quiet === true, false));
     let checkedChars = 0;
+    // A report keeps each document and what the checker read of its segments (one check run, no second).
+    const reportInputs: TimelineInput[] | null = wantsReport(values) ? [] : null;
     try {
       for (const [i, file] of files.entries()) {
         const at = `${i + 1}/${files.length} ${inputName(file)}`;
@@ -50,7 +54,14 @@ export const validateCommand: Command = {
         if ('reason' in loaded) report.files.push(uncheckedEntry(file, loaded.reason));
         else {
           progress.line(`checking ${at} (${mb(loaded.text.length)})`);
-          const result = validate(loaded.doc, { kind, strict: values.strict === true, text: loaded.text, ...models });
+          const options = { kind, strict: values.strict === true, text: loaded.text, ...models };
+          let result;
+          if (reportInputs === null) result = validate(loaded.doc, options);
+          else {
+            const checked = checkForTimeline(loaded.doc, options);
+            result = checked.result;
+            reportInputs.push({ label: inputName(file), doc: loaded.doc, checked: checked.checked });
+          }
           const hint = kind === 'auto' && !result.valid && detectKind(loaded.doc) === 'segment' ? kindHint(loaded.doc) : null;
           addResult(report, file, resolveModel(loaded.doc, models.model), result, hint);
           checkedChars += loaded.text.length;
@@ -61,6 +72,10 @@ export const validateCommand: Command = {
       progress.stop();
     }
     if (typeof values.junit === 'string') await writeFile(values.junit, renderValidateJUnit(report, (performance.now() - started) / 1000));
+    if (reportInputs !== null) {
+      const valid = report.files.every((f) => f.valid && f.failure === undefined);
+      await writeReports(values, validateReport(reportInputs, report.files, valid));
+    }
     return printReport(io, values.json === true, report);
   },
 };

@@ -18,7 +18,7 @@ import { defaultMetadataUrl } from './metadata.js';
 import { urlProblem } from './page.js';
 import { authProbes, filterProbes, malformedFilterProbe } from './probes.js';
 import { redactor, tokensInUrl } from './redact.js';
-import { type CrawlFinding, type CrawlModel, Findings, type MetadataSource, type State } from './state.js';
+import { type CheckedPage, type CrawlFinding, type CrawlModel, Findings, type MetadataSource, type State } from './state.js';
 import { walk } from './walk.js';
 
 export { isHttpUrl } from './page.js';
@@ -51,6 +51,8 @@ export interface CrawlOptions {
   readonly probes?: boolean;
   /** Progress lines (already redacted). */
   readonly onProgress?: (line: string) => void;
+  /** Each page of the listing once checked, its URL redacted (the conformance report keeps them; holding every page costs memory). */
+  readonly onPage?: (page: CheckedPage) => void;
   /** The fetch to use (tests, benchmarks); default the global one. */
   readonly fetch?: typeof fetch;
 }
@@ -111,6 +113,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
     maxPages,
     requestBudget: maxPages * 4 + 64,
     progress: (line) => options.onProgress?.(redact(line)),
+    ...(options.onPage === undefined ? {} : { onPage: (p: CheckedPage) => options.onPage!({ ...p, url: redact(p.url) }) }),
     model: options.model === '2024' || options.model === '2026' ? options.model : 'unknown',
     modelOption: options.model ?? 'auto',
     timeline: [],

@@ -39,6 +39,7 @@ export function checkDocument(state: State, url: string, page: Record<string, un
   }
   const more = n - CHECKER_PROBLEMS_PER_PAGE + result.omittedErrors + result.omittedWarnings;
   if (more > 0) state.findings.add('document', url, `${more} more problems on page ${pageNo} not listed`, result.valid ? 'warning' : 'error');
+  state.onPage?.({ number: pageNo, url, doc: page, result, timeline });
   return timeline;
 }
 

@@ -5,6 +5,16 @@
 import { getCrawlCode, type CrawlLevel } from './codes.js';
 import type { Fetcher } from './fetcher.js';
 import type { TimelineEntry } from '../validate.js';
+import type { ValidationResult } from '../problems.js';
+
+/** A page of the main walk as the checker saw it, for a caller that keeps pages (the conformance report); `url` redacted. */
+export interface CheckedPage {
+  readonly number: number;
+  readonly url: string;
+  readonly doc: Record<string, unknown>;
+  readonly result: ValidationResult;
+  readonly timeline: readonly TimelineEntry[];
+}
 
 export type CrawlModel = 'auto' | '2024' | '2026';
 
@@ -85,6 +95,8 @@ export interface State {
   readonly maxPages: number;
   readonly requestBudget: number;
   readonly progress: (line: string) => void;
+  /** Each checked page of the main walk (absent: nobody keeps them). */
+  readonly onPage?: (page: CheckedPage) => void;
   model: '2024' | '2026' | 'unknown';
   readonly modelOption: CrawlModel;
   /** What the checker's timeline rules read of each listed segment, in listing order (`keepTimeline`). */

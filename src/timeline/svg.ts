@@ -109,6 +109,13 @@ function aggregateLane(bars: readonly Bar[], lane: Lane, x: (t: number) => numbe
   return parts.join('');
 }
 
+/** The picture draws per pixel column (more bars than pixels), for `width` and `maxRows` as in SvgOptions. */
+export function timelineAggregated(data: TimelineData, options: Pick<SvgOptions, 'width' | 'maxRows'> = {}): boolean {
+  const plot = (options.width ?? 960) - RIGHT - LABEL_WIDTH;
+  const bars = data.rows.slice(0, options.maxRows ?? 60).reduce((sum, r) => sum + r.lanes.reduce((s, l) => s + l.bars.length, 0), 0);
+  return bars > plot;
+}
+
 /** The picture. */
 export function timelineSvg(data: TimelineData, options: SvgOptions = {}): string {
   const prefix = options.idPrefix ?? 'tl';
@@ -119,7 +126,7 @@ export function timelineSvg(data: TimelineData, options: SvgOptions = {}): strin
   const rows = data.rows.slice(0, maxRows);
   const bars = rows.reduce((sum, r) => sum + r.lanes.reduce((s, l) => s + l.bars.length, 0), 0);
   // More segments than pixels: every lane is drawn per pixel column (and the picture says so).
-  const aggregated = bars > x1 - x0;
+  const aggregated = timelineAggregated(data, options);
   const range = data.range ?? { from: 0, to: 3_600_000 };
   const domain = range.to > range.from ? [range.from, range.to] : [range.from - 1_800_000, range.from + 1_800_000];
   const scale = scaleUtc().domain(domain.map((t) => new Date(t))).range([x0, x1]);
