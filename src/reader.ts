@@ -4,6 +4,7 @@ import { cellReader2026, type Cell2026 } from './reader-2026.js';
 import { energyNumber, gapReason, supplyMixOk } from './columns/values.js';
 import { ENERGY_VALUE_KEY } from './models/model-2024.js';
 import { isObject, show } from './json.js';
+import { detectSegmentModel, modelEntry } from './models/registry.js';
 import { parseFormat, type ColumnSpec, type Direction, type FormatClass, type PhysicalQuantity, type Quality, type Timing } from './formats.js';
 import { formatDateTime, parseDateTime } from './time.js';
 
@@ -163,8 +164,8 @@ export function readRows(segment: UsageSegment | UsageSegment2026): Row<Cell>[] 
 export function readRows(segment: UsageSegment | UsageSegment2026): Row<Cell>[] | Row<Cell2026>[] {
   const seg = segment as unknown;
   if (!isObject(seg)) return [];
-  // The model, as `validate` detects it: a segment with `formats` is 2026 (cells narrowed by each Value Format, see reader-2026.ts).
-  const readers: ((v: unknown) => Cell | Cell2026)[] = Object.prototype.hasOwnProperty.call(seg, 'formats')
+  // The model, as `validate` detects it: a model whose columns are Value Format objects (`formats`, 2026) has its cells narrowed by each Value Format (see reader-2026.ts).
+  const readers: ((v: unknown) => Cell | Cell2026)[] = modelEntry(detectSegmentModel(seg)).adapter.columnsField === 'formats'
     ? (Array.isArray(seg.formats) ? seg.formats : []).map(cellReader2026)
     : readColumns(seg as unknown as UsageSegment).map((spec, i) => {
         const facts = columnFacts(spec, i);

@@ -3,7 +3,8 @@ import { isObject, show } from './json.js';
 import { Collector, type ValidationResult } from './problems.js';
 import type { Model } from './registry.js';
 import { compareInstants, parseInstant, type Instant } from './time.js';
-import { detectModel, MODELS, modelOptions, reportDuplicateKeys, validateInto, type ValidateOptions } from './validate.js';
+import { detectModel, modelOptions, reportDuplicateKeys, validateInto, type ValidateOptions } from './validate.js';
+import { modelEntry } from './models/registry.js';
 
 export interface RevisionOptions extends Pick<ValidateOptions, 'model' | 'serverMetadata'> {
   /** Also report `unknown-field` and `unknown-format` warnings. Default false. */
@@ -90,7 +91,8 @@ function chainModel(docs: readonly unknown[], model: Model | 'auto'): Model {
 export function checkRevisionChainCounted(docs: readonly unknown[], options: RevisionOptions = {}): { result: ValidationResult; totalsByDoc: ProblemTotals[]; model: Model } {
   const { model: modelOpt, declaredTypes } = modelOptions('checkRevisionChain', options);
   const model = chainModel(docs, modelOpt);
-  const c = new Collector({ strict: options?.strict === true, revision: true, model, metadata: declaredTypes !== null });
+  const entry = modelEntry(model);
+  const c = new Collector({ strict: options?.strict === true, revision: true, model: entry.rules, metadata: declaredTypes !== null });
   const n = Array.isArray(docs) ? docs.length : 0;
   const totalsByDoc: ProblemTotals[] = Array.from({ length: n }, () => ({ errors: 0, warnings: 0 }));
   const inDoc = (i: number, check: () => void): void => {
@@ -114,7 +116,7 @@ export function checkRevisionChainCounted(docs: readonly unknown[], options: Rev
       inDoc(i, () => {
         const text = options?.texts?.[i];
         if (typeof text === 'string') reportDuplicateKeys(text, c);
-        const schema = validateInto(docs[i], 'segment', c, MODELS[model], declaredTypes);
+        const schema = validateInto(docs[i], 'segment', c, entry.adapter, declaredTypes);
         const doc: unknown = docs[i];
         checked.push(isObject(doc) ? { doc, schema } : null);
       });

@@ -2,8 +2,7 @@ import type { CheckContext, SchemaOutcome } from './context.js';
 import { scanDuplicateKeys } from './duplicate-keys.js';
 import { isObject, show } from './json.js';
 import type { ModelAdapter } from './models/adapter.js';
-import { MODEL_2024 } from './models/model-2024.js';
-import { MODEL_2026 } from './models/model-2026.js';
+import { detectModel as detectRegistered, findModel, modelEntry, modelIds } from './models/registry.js';
 import type { Model } from './registry.js';
 import { declaredTypesOf } from './rules/formats.js';
 import { Collector, type ValidationResult } from './problems.js';
@@ -11,6 +10,7 @@ import { checkPage } from './rules/page.js';
 import { checkSegment, type SegmentSummary } from './rules/segment.js';
 import { checkTimeline } from './rules/timeline.js';
 import { runSchema } from './schema.js';
+import { orList } from './words.js';
 
 export type DocumentKind = 'auto' | 'segment' | 'list';
 
@@ -32,33 +32,15 @@ export interface ValidateOptions {
   serverMetadata?: Record<string, unknown>;
 }
 
-export const MODELS: Readonly<Record<Model, ModelAdapter>> = { '2024': MODEL_2024, '2026': MODEL_2026 };
-
 /**
  * The model of a document for `model: 'auto'`: a segment with `formats` is
  * 2026, any other 2024 (a segment with `format`, and what has neither:
  * 2024 reports the missing member). A page takes the model of its first
- * segment that has `formats` or `format`.
+ * segment that has `formats` or `format`. The registry decides
+ * (src/models/registry.ts): each model's columns member recognises it.
  */
 export function detectModel(doc: unknown): Model {
-  try {
-    return modelOf(doc);
-  } catch {
-    // Reading the input threw (a hostile object): validation will report it as internal-error.
-    return '2024';
-  }
-}
-
-function modelOf(doc: unknown): Model {
-  if (!isObject(doc)) return '2024';
-  const list = doc.usage_segments;
-  const segments: unknown[] = Array.isArray(list) ? list : [doc];
-  for (const seg of segments) {
-    if (!isObject(seg)) continue;
-    if (Object.prototype.hasOwnProperty.call(seg, 'formats')) return '2026';
-    if (Object.prototype.hasOwnProperty.call(seg, 'format')) return '2024';
-  }
-  return '2024';
+  return detectRegistered(doc) as Model;
 }
 
 /** The model a document is checked against: `model` when forced, else the detected one (`detectModel`). */
@@ -69,8 +51,8 @@ export function resolveModel(doc: unknown, model: Model | 'auto'): Model {
 /** Check the model and Server Metadata options (programming errors throw, as for `kind`). */
 export function modelOptions(fn: string, options: Pick<ValidateOptions, 'model' | 'serverMetadata'> | undefined): { model: Model | 'auto'; declaredTypes: ReadonlySet<string> | null } {
   const model = options?.model ?? 'auto';
-  if (model !== 'auto' && model !== '2024' && model !== '2026') {
-    throw new TypeError(`${fn}: option model must be 'auto', '2024' or '2026', got ${String(model)}`);
+  if (model !== 'auto' && (typeof model !== 'string' || findModel(model) === undefined)) {
+    throw new TypeError(`${fn}: option model must be ${orList(['auto', ...modelIds()].map((m) => `'${m}'`))}, got ${String(model)}`);
   }
   const meta = options?.serverMetadata;
   if (meta === undefined) return { model, declaredTypes: null };
@@ -103,7 +85,7 @@ export function validateInto(
   doc: unknown,
   kindOpt: DocumentKind,
   collector: Collector,
-  model: ModelAdapter = MODEL_2024,
+  model: ModelAdapter = modelEntry('2024').adapter,
   declaredTypes: ReadonlySet<string> | null = null,
   timeline: SegmentSummary[] | null = null,
 ): SchemaOutcome | null {
@@ -146,11 +128,11 @@ function validateCollecting(doc: unknown, options: ValidateOptions, fn: string, 
     throw new TypeError(`${fn}: option kind must be 'auto', 'segment' or 'list', got ${String(kind)}`);
   }
   const { model: modelOpt, declaredTypes } = modelOptions(fn, options);
-  const model = resolveModel(doc, modelOpt);
-  const collector = new Collector({ strict: options?.strict === true, model, metadata: declaredTypes !== null });
+  const model = modelEntry(resolveModel(doc, modelOpt));
+  const collector = new Collector({ strict: options?.strict === true, model: model.rules, metadata: declaredTypes !== null });
   try {
     if (typeof options?.text === 'string') reportDuplicateKeys(options.text, collector);
-    validateInto(doc, kind, collector, MODELS[model], declaredTypes, timeline);
+    validateInto(doc, kind, collector, model.adapter, declaredTypes, timeline);
   } catch (e) {
     collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -177,10 +159,11 @@ export function validatePage(doc: unknown, options: Omit<ValidateOptions, 'kind'
  * listing (a problem is reported on the segment listed later) and its
  * `path` is where the problem points.
  */
-export function checkTimelineOf(entries: readonly TimelineEntry[], model: Model): ValidationResult {
-  const collector = new Collector({ model });
+export function checkTimelineOf(entries: readonly TimelineEntry[], modelId: Model): ValidationResult {
+  const model = modelEntry(modelId);
+  const collector = new Collector({ model: model.rules });
   try {
-    checkTimeline(entries, { collector, model: MODELS[model], schema: { exact: null, ancestors: null, cleanValues: null }, declaredTypes: null });
+    checkTimeline(entries, { collector, model: model.adapter, schema: { exact: null, ancestors: null, cleanValues: null }, declaredTypes: null });
   } catch (e) {
     collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -7,6 +7,7 @@ import { loadJson } from './input.js';
 import { UsageError, type CliIo } from './io.js';
 import { choice, type OptionSpec } from './options.js';
 import { problemLine } from './report.js';
+import { PROGRAM } from '../program.js';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'to', type: 'string', value: 'M', help: 'convert, import-espi: the target model, 2024 or 2026\n(import-espi: 2026 when absent).' },
@@ -37,18 +38,18 @@ export const convertCommand: Command = {
       result = convert(loaded.doc, to);
     } catch (e) {
       if (!(e instanceof ConvertInputError)) throw e;
-      io.stderr(`cds-usage-segments convert: ${file}: ${e.message}\n`);
+      io.stderr(`${PROGRAM} convert: ${file}: ${e.message}\n`);
       return 1;
     }
     // Refuse input its own model rejects: a conversion of an invalid document proves nothing.
     const before = problems(loaded.doc, result.from);
     if (before.length > 0) {
-      io.stderr(`cds-usage-segments convert: ${file} is not a valid ${result.from} document (run \`validate\`):\n${before.slice(0, 10).map((l) => `  ${l}\n`).join('')}`);
+      io.stderr(`${PROGRAM} convert: ${file} is not a valid ${result.from} document (run \`validate\`):\n${before.slice(0, 10).map((l) => `  ${l}\n`).join('')}`);
       return 1;
     }
     const after = problems(result.document, result.to);
     if (after.length > 0) {
-      io.stderr(`cds-usage-segments convert: internal error: the converted document is not valid ${result.to}:\n${after.slice(0, 10).map((l) => `  ${l}\n`).join('')}`);
+      io.stderr(`${PROGRAM} convert: internal error: the converted document is not valid ${result.to}:\n${after.slice(0, 10).map((l) => `  ${l}\n`).join('')}`);
       return 1;
     }
     io.stdout(JSON.stringify(result.document, null, 2) + '\n');
@@ -57,7 +58,7 @@ export const convertCommand: Command = {
       try {
         writeFileSync(values.report, JSON.stringify(lossReportJson(result, file), null, 2) + '\n');
       } catch (e) {
-        io.stderr(`cds-usage-segments convert: cannot write ${values.report} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        io.stderr(`${PROGRAM} convert: cannot write ${values.report} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
         return 2;
       }
     }

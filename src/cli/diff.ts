@@ -5,6 +5,7 @@ import { DIFF_FORMATS, FAIL_ON, fails, renderReport, type DiffFormat, type FailO
 import type { Command } from './command.js';
 import { UsageError, type CliIo } from './io.js';
 import { choice, type OptionSpec } from './options.js';
+import { PROGRAM } from '../program.js';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'format', type: 'string', value: 'F', help: 'diff: text (default), json, markdown or junit.' },
@@ -45,7 +46,7 @@ export const diffCommand: Command = {
       return report.changes.some((c) => fails(c, failOn)) ? 1 : 0;
     } catch (e) {
       if (!(e instanceof DiffInputError)) throw e;
-      io.stderr(`cds-usage-segments diff: ${e.message}\n`);
+      io.stderr(`${PROGRAM} diff: ${e.message}\n`);
       return 2;
     }
   },

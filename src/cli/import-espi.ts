@@ -9,6 +9,7 @@ import { inputName, STDIN_ARG } from './input.js';
 import { UsageError, type CliIo } from './io.js';
 import { choice, type OptionSpec } from './options.js';
 import { problemLine } from './report.js';
+import { PROGRAM } from '../program.js';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'to', type: 'string', value: 'M', help: 'convert / import-espi: the target model, 2024 or 2026.' },
@@ -47,8 +48,8 @@ export const importEspiCommand: Command = {
     try {
       result = await importEspiStream(chunksOf(file, io), { to, quality: values['quality-columns'] === true ? 'columns' : 'split' });
     } catch (e) {
-      if (e instanceof EspiInputError) io.stderr(`cds-usage-segments import-espi: ${label}: ${e.message}\n`);
-      else if ((e as NodeJS.ErrnoException).code !== undefined) io.stderr(`cds-usage-segments: ${label}: ${readReason(e)}\n`);
+      if (e instanceof EspiInputError) io.stderr(`${PROGRAM} import-espi: ${label}: ${e.message}\n`);
+      else if ((e as NodeJS.ErrnoException).code !== undefined) io.stderr(`${PROGRAM}: ${label}: ${readReason(e)}\n`);
       else throw e;
       return 2;
     }
@@ -64,7 +65,7 @@ export const importEspiCommand: Command = {
       try {
         writeFileSync(values.report, JSON.stringify({ ...importReportJson(result, label), check: { valid: check.valid, errors: check.errors, warnings: check.warnings } }, null, 2) + '\n');
       } catch (e) {
-        io.stderr(`cds-usage-segments import-espi: cannot write ${values.report} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        io.stderr(`${PROGRAM} import-espi: cannot write ${values.report} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
         return 2;
       }
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CliIo } from './io.js';
 import { findJsonSyntaxError } from './json-syntax.js';
+import { PROGRAM } from '../program.js';
 
 /** Standard input's argument, and the name messages and reports give it. */
 export const STDIN_ARG = '-';
@@ -72,7 +73,7 @@ export async function loadJson(file: string, io: CliIo): Promise<{ text: string;
     return { text, doc: parseJson(text) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    io.stderr(`cds-usage-segments: ${inputName(file)}: ${reason}\n`);
+    io.stderr(`${PROGRAM}: ${inputName(file)}: ${reason}\n`);
     return { file, reason };
   }
 }

@@ -1,14 +1,14 @@
 import type { Model } from '../registry.js';
 import { isObject } from '../json.js';
+import { modelIds } from '../models/registry.js';
 import { UsageError, type CliIo } from './io.js';
 import { loadText, parseJson } from './input.js';
 import { choice, type ParsedArgs } from './options.js';
 
-const MODELS: readonly (Model | 'auto')[] = ['auto', '2024', '2026'];
-
 /** The `model` and `serverMetadata` options from `--model` and `--server-metadata FILE` (a bad value or an unreadable file is a usage error). */
 export async function modelArgs(values: ParsedArgs['values'], io: CliIo): Promise<{ model: Model | 'auto'; serverMetadata?: Record<string, unknown> }> {
-  const model = choice(values, 'model', MODELS, 'auto');
+  // `auto` and every registered model (read per call: a model registered later is offered too).
+  const model = choice(values, 'model', ['auto', ...modelIds()] as readonly (Model | 'auto')[], 'auto');
   const file = values['server-metadata'];
   if (typeof file !== 'string') return { model };
   let meta: unknown;

@@ -8,6 +8,7 @@ import { UsageError, type CliIo } from './io.js';
 import { modelArgs } from './model-options.js';
 import { MODEL_OPTION, SERVER_METADATA_OPTION } from './options.js';
 import { problemLine } from './report.js';
+import { PROGRAM } from '../program.js';
 
 /** The segments of a document with their JSON pointers: a listing page's `usage_segments`, or the document itself. */
 function segmentsOf(doc: unknown): { path: string; segment: unknown }[] {
@@ -36,7 +37,7 @@ export const rowsCommand: Command = {
     const result = validate(loaded.doc, { text: loaded.text, ...models });
     if (!result.valid) {
       const lines = result.errors.slice(0, 10).map((p) => `  ${problemLine(p)}\n`);
-      io.stderr(`cds-usage-segments rows: ${inputName(file)} has ${result.errors.length === 1 ? '1 error' : `${result.errors.length} errors`}; fix ${result.errors.length === 1 ? 'it' : 'them'} first (\`validate\` lists every problem):\n${lines.join('')}`);
+      io.stderr(`${PROGRAM} rows: ${inputName(file)} has ${result.errors.length === 1 ? '1 error' : `${result.errors.length} errors`}; fix ${result.errors.length === 1 ? 'it' : 'them'} first (\`validate\` lists every problem):\n${lines.join('')}`);
       return 1;
     }
     const segments = segmentsOf(loaded.doc).map(({ path, segment }) => ({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { PROGRAM } from '../program.js';
 
-/** The program's name: the package's name and its bin. */
-export const PROGRAM = 'cds-usage-segments';
+export { PROGRAM };
 
 /** The package version, from the package.json above this module (src/cli or dist/src/cli). */
 export function version(): string {

@@ -5,7 +5,7 @@
  * a row says how one thing crosses, both ways, and whether it crosses whole.
  *
  * Sources: 2024 — the draft's §11.1/§11.2 and the meeting's examples and
- * proposals (/work/shared/design/usage-segments.md); 2026 — the development
+ * proposals (../shared/design/usage-segments.md); 2026 — the development
  * draft §10.8.1 (segment fields), §10.8.5.1 (electric usage: `units`,
  * `direction`, `quality`, value key `eu`), §10.8.5.3 (supply mix: one column
  * per attribution and supply type, `indexes`, value `{sm, ci, eacs}`),

@@ -2,6 +2,7 @@ import { plural } from '../words.js';
 import { renderJUnitXml, type JUnitCase } from '../junit.js';
 import type { CrawlReport } from './crawl.js';
 import { getCrawlCode } from './codes.js';
+import { PROGRAM } from '../program.js';
 
 /**
  * A JUnit XML report of a crawl: one test case per check (`document` for the
@@ -21,7 +22,7 @@ export function renderJUnit(report: CrawlReport): string {
   }
   const cases = report.checks.map((c): JUnitCase => {
     const lines = byCheck.get(c.name) ?? [];
-    const base = { classname: 'cds-usage-segments.crawl', name: c.name };
+    const base = { classname: `${PROGRAM}.crawl`, name: c.name };
     if (c.status === 'failed') {
       const errors = lines.filter((l) => l.startsWith('error ')).length;
       return { ...base, failure: { message: plural(errors, 'error'), type: c.name, text: lines.join('\n') } };
@@ -36,5 +37,5 @@ export function renderJUnit(report: CrawlReport): string {
     ['requests', String(report.requests)],
   ];
   const time = report.durationMs / 1000;
-  return renderJUnitXml('cds-usage-segments crawl', [{ name: `crawl ${report.url}`, time, properties, cases }], time);
+  return renderJUnitXml(`${PROGRAM} crawl`, [{ name: `crawl ${report.url}`, time, properties, cases }], time);
 }

@@ -4,6 +4,7 @@ import { renderJUnitXml, type JUnitCase } from '../junit.js';
 import { DIFF_RULES, getDiffRule } from './catalogue.js';
 import type { Change } from './change.js';
 import type { DiffReport } from './diff.js';
+import { PROGRAM } from '../program.js';
 
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'junit';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown', 'junit'];
@@ -81,7 +82,7 @@ export function renderJunit(report: DiffReport, failOn: FailOn): string {
     const base = { classname: c.rule, name: `${c.rule} ${c.location}` };
     return fails(c, failOn) ? { ...base, failure: { message: c.message, type: impact(c), text: c.message } } : base;
   });
-  return renderJUnitXml('cds-usage-segments diff', [{ name: `${report.old} → ${report.new}`, cases }]);
+  return renderJUnitXml(`${PROGRAM} diff`, [{ name: `${report.old} → ${report.new}`, cases }]);
 }
 
 export function renderReport(report: DiffReport, format: DiffFormat, failOn: FailOn = 'any'): string {

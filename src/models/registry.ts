@@ -1,0 +1,108 @@
+/**
+ * The model registry: every document model is one entry here, and the rest
+ * of the checker asks the registry (which models exist, which one a document
+ * is written in, which adapter reads it) instead of naming models itself.
+ * Adding a model is one entry (docs/adding-a-model.md).
+ */
+import { isObject } from '../json.js';
+import type { Model } from '../registry.js';
+import type { ModelAdapter } from './adapter.js';
+import { MODEL_2024 } from './model-2024.js';
+import { MODEL_2026 } from './model-2026.js';
+
+/** One document model. */
+export interface ModelEntry {
+  /** What the `model` option and `--model` take (`2024`, `2026`). */
+  readonly id: string;
+  /**
+   * The model the rule registry (src/registry.ts, each rule's `models`) lists
+   * for this model's documents: its own id, or that of the model whose rules
+   * it shares.
+   */
+  readonly rules: Model;
+  /**
+   * How the rules read its documents: columns, measurements, members,
+   * compiled validators (loaded on first use), words of advice. Its
+   * `columnsField` also recognises a document: a segment that has that member
+   * is written in this model (see `detectModel`).
+   */
+  readonly adapter: ModelAdapter;
+}
+
+/**
+ * The registered models, newest first: detection asks each in this order, so
+ * a segment that has both `formats` and `format` reads as 2026. The last is
+ * the default of a document that names no columns (it reports them missing).
+ */
+const ENTRIES: ModelEntry[] = [
+  { id: '2026', rules: '2026', adapter: MODEL_2026 },
+  { id: '2024', rules: '2024', adapter: MODEL_2024 },
+];
+
+/** The ids of the registered models, oldest first (for option lists and messages). */
+export function modelIds(): readonly string[] {
+  return ENTRIES.map((e) => e.id).reverse();
+}
+
+/** The entry of a model id, or undefined when no model has that id. */
+export function findModel(id: string): ModelEntry | undefined {
+  return ENTRIES.find((e) => e.id === id);
+}
+
+/** The entry of a registered model id (a programming error throws). */
+export function modelEntry(id: string): ModelEntry {
+  const entry = findModel(id);
+  if (entry === undefined) throw new TypeError(`unknown model ${String(id)}; known: ${modelIds().join(', ')}`);
+  return entry;
+}
+
+/**
+ * Register a model (newest first: it is asked first when detecting). Returns
+ * the function that removes it again; tests register throwaway models.
+ */
+export function registerModel(entry: ModelEntry): () => void {
+  if (findModel(entry.id) !== undefined) throw new TypeError(`model ${entry.id} is already registered`);
+  ENTRIES.unshift(entry);
+  return () => {
+    const i = ENTRIES.indexOf(entry);
+    if (i >= 0) ENTRIES.splice(i, 1);
+  };
+}
+
+/** The model a segment is written in: the first registered model whose columns member it has, else null. */
+function segmentModel(segment: Record<string, unknown>): string | null {
+  for (const e of ENTRIES) if (Object.prototype.hasOwnProperty.call(segment, e.adapter.columnsField)) return e.id;
+  return null;
+}
+
+/** The model of one segment (not a page): by its columns member, else the default model. */
+export function detectSegmentModel(segment: Record<string, unknown>): string {
+  return segmentModel(segment) ?? defaultModel();
+}
+
+/** The default model: the oldest (a document that names no columns is checked against it and told what is missing). */
+function defaultModel(): string {
+  return ENTRIES[ENTRIES.length - 1]!.id;
+}
+
+/**
+ * The model of a document: a segment's, by its columns member; a page takes
+ * that of its first segment that has one. Anything else reads as the default
+ * model, which reports what is missing. Never throws (a hostile object that
+ * throws when read also gets the default: validation reports it).
+ */
+export function detectModel(doc: unknown): string {
+  try {
+    if (!isObject(doc)) return defaultModel();
+    const list = doc.usage_segments;
+    const segments: unknown[] = Array.isArray(list) ? list : [doc];
+    for (const seg of segments) {
+      if (!isObject(seg)) continue;
+      const model = segmentModel(seg);
+      if (model !== null) return model;
+    }
+  } catch {
+    // Reading the input threw: validation will report it as internal-error.
+  }
+  return defaultModel();
+}
