@@ -11,7 +11,8 @@ import type { Model } from '../registry.js';
 import { timelineHoles, timelineOverlaps, timelineSeries, type TimedSegment } from '../rules/timeline.js';
 import { millisBetween } from '../time.js';
 import type { ValidationResult } from '../problems.js';
-import { detectKind, MODELS, resolveModel, validate, validatePage, type DocumentKind, type TimelineEntry, type ValidateOptions } from '../validate.js';
+import { detectKind, resolveModel, validate, validatePage, type DocumentKind, type TimelineEntry, type ValidateOptions } from '../validate.js';
+import { modelEntry } from '../models/registry.js';
 
 /** One input of a picture: a document and how to name it (a file name, a page URL); `checked` when the caller already ran the checker (no second run). */
 export interface TimelineInput {
@@ -186,7 +187,7 @@ function splitRevisions(entries: readonly Entry[]): { current: Entry[]; before: 
 export function timelineData(inputs: readonly TimelineInput[], options: { model?: Model | 'auto' } = {}): TimelineData {
   const models = inputs.map((i) => resolveModel(i.doc, options.model ?? 'auto'));
   const model = models[0] ?? '2024';
-  const adapter = MODELS[model];
+  const adapter = modelEntry(model).adapter;
   const entries: Entry[] = [];
   const findings: Array<Omit<PlacedFinding, 'bars'>> = [];
   let next = 0;
