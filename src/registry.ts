@@ -106,7 +106,7 @@ const DEFINITIONS = [
     sourceClass: 'draft',
     models: BOTH,
     summary:
-      `Amounts over intervals: \`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms. Readings at points in time (a segment whose columns are all instantaneous, 2024 \`demand_kw\`, 2026 \`meter_readings\` and demand \`starting\`/\`ending\`, or of unknown timing, 2024 \`eacs\`, extension formats and types the 2026 draft does not define): the last reading, \`(len(values) − 1) × interval\` after the start, falls after \`segment_end\` (**Decision**: how far before \`segment_end\` it may sit is not checked, the drafts do not say). 2026: not checked when \`values\` is empty (every value type withheld).`,
+      `Amounts over intervals: \`len(values) × interval\` differs from \`segment_end − segment_start\` by more than ${INTERVAL_TOLERANCE_MS} ms (exactly: the date-times at every digit they are written with, \`interval\` as the decimal it is written as). Readings at points in time (a segment whose columns are all instantaneous, 2024 \`demand_kw\`, 2026 \`meter_readings\` and demand \`starting\`/\`ending\`, or of unknown timing, 2024 \`eacs\`, extension formats and types the 2026 draft does not define): the last reading, \`(len(values) − 1) × interval\` after the start, falls after \`segment_end\` (**Decision**: how far before \`segment_end\` it may sit is not checked, the drafts do not say). 2026: not checked when \`values\` is empty (every value type withheld).`,
   },
   {
     code: 'segment-bounds',

@@ -8,7 +8,7 @@ import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
 import { plural } from '../words.js';
 import { compareInstants, formatInstant, millisBetween, parseInstant, type Instant } from '../time.js';
-import { exceedsTolerance, INTERVAL_TOLERANCE_MS, MIX_TOLERANCE, NET_TOLERANCE } from '../tolerance.js';
+import { exceedsTolerance, intervalFit, MIX_TOLERANCE, NET_TOLERANCE } from '../tolerance.js';
 
 /** What the page-level rules need to know about one segment. */
 export interface SegmentSummary {
@@ -172,28 +172,27 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
  * Decision). Exact instants; the rule's tolerance only.
  */
 function checkIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, timing: Columns['timing'], base: string, ctx: CheckContext, id: string | undefined): void {
-  const step = interval * 1000;
-  const actual = millisBetween(start, end);
   if (timing === 'instant') {
-    const last = Math.max(0, count - 1) * step;
-    if (last - actual > INTERVAL_TOLERANCE_MS) {
+    if (intervalFit(Math.max(0, count - 1), interval, start, end) > 0) {
       ctx.collector.add(
         'interval-arithmetic',
         ptr(base, 'values'),
-        () => `${plural(count, 'reading')} ${interval} s apart span ${last / 1000} s, but segment_end − segment_start = ${actual / 1000} s: the last reading falls after segment_end`,
+        () =>
+          `${plural(count, 'reading')} ${interval} s apart span ${(Math.max(0, count - 1) * interval * 1000) / 1000} s, but segment_end − segment_start = ${millisBetween(start, end) / 1000} s: the last reading falls after segment_end`,
         id,
       );
     }
     return;
   }
-  if (Math.abs(count * step - actual) <= INTERVAL_TOLERANCE_MS) return;
-  ctx.collector.add('interval-arithmetic', () => intervalArithmeticPath(step, actual, base), () => intervalArithmeticMessage(count, interval, start, actual), id);
+  if (intervalFit(count, interval, start, end) === 0) return;
+  ctx.collector.add('interval-arithmetic', () => intervalArithmeticPath(interval, start, end, base), () => intervalArithmeticMessage(count, interval, start, end), id);
 }
 
-/** Whole intervals from segment_start to segment_end, or null when segment_end is not on that grid. */
-function wholeIntervals(step: number, actual: number): number | null {
-  const whole = Math.round(actual / step);
-  return whole >= 0 && Math.abs(whole * step - actual) <= INTERVAL_TOLERANCE_MS ? whole : null;
+/** Whole intervals from segment_start to segment_end, or null when segment_end is not on that grid (exactly, within the tolerance). */
+function wholeIntervals(interval: number, start: Instant, end: Instant): number | null {
+  const whole = Math.round(millisBetween(start, end) / (interval * 1000));
+  // A tiny interval over a long span gives no count worth naming (Infinity, or past exact integers).
+  return Number.isSafeInteger(whole) && whole >= 0 && intervalFit(whole, interval, start, end) === 0 ? whole : null;
 }
 
 /**
@@ -202,15 +201,16 @@ function wholeIntervals(step: number, actual: number): number | null {
  * count of value sets is what is off: `/values`. Otherwise no count fits the
  * span, so segment_end is the field to change: `/segment_end`.
  */
-function intervalArithmeticPath(step: number, actual: number, base: string): string {
-  return ptr(base, wholeIntervals(step, actual) === null ? 'segment_end' : 'values');
+function intervalArithmeticPath(interval: number, start: Instant, end: Instant, base: string): string {
+  return ptr(base, wholeIntervals(interval, start, end) === null ? 'segment_end' : 'values');
 }
 
 /** The message says what would be right: the expected count, or the expected segment_end instant. */
-function intervalArithmeticMessage(count: number, interval: number, start: Instant, actual: number): string {
+function intervalArithmeticMessage(count: number, interval: number, start: Instant, end: Instant): string {
+  const actual = millisBetween(start, end);
   const ends = formatInstant({ ms: start.ms + count * interval * 1000, sub: start.sub });
   const sets = plural(count, 'value set');
-  const whole = wholeIntervals(interval * 1000, actual);
+  const whole = wholeIntervals(interval, start, end);
   if (whole !== null) {
     return `values has ${sets}, but segment_start to segment_end (${actual / 1000} s) at an interval of ${interval} s needs ${plural(whole, 'value set')}; or, if the values are right, segment_end must be ${ends}`;
   }
