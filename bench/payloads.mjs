@@ -153,3 +153,34 @@ export function listingPage2026() {
   }
   return { usage_segments, next: null, previous: null };
 }
+
+// ---------------------------------------------------------------- small segments
+// Pages of many small segments (the shape of daily or billing-period
+// listings): each segment four hourly value sets of kwh_fwd, one meter.
+
+/** Value sets per small segment, and their interval (s). */
+export const SMALL_SETS = 4;
+export const SMALL_INTERVAL_S = 3600;
+const SMALL_SPAN_MS = SMALL_SETS * SMALL_INTERVAL_S * 1000;
+
+function smallPage(n, place) {
+  const rnd = lcg(4);
+  const usage_segments = [];
+  for (let i = 0; i < n; i++) {
+    const { id, slot } = place(i);
+    usage_segments.push(segment(id, T0 + slot * SMALL_SPAN_MS, SMALL_SETS, SMALL_INTERVAL_S, ['kwh_fwd'], dayValues(rnd, SMALL_SETS), 0));
+  }
+  return { usage_segments, next: null, previous: null };
+}
+
+/**
+ * The small-segment pages, by name, of `n` segments of four hourly values:
+ * one after the other, and the three hostile placements of WORST_CASES
+ * (every segment at the same time, one id for all, a slot missing between any two).
+ */
+export const SMALL_CASES = {
+  consecutive: (n) => smallPage(n, (i) => ({ id: `seg-${i}`, slot: i })),
+  overlapping: (n) => smallPage(n, (i) => ({ id: `seg-${i}`, slot: 0 })),
+  'duplicate ids': (n) => smallPage(n, (i) => ({ id: 'seg-0', slot: i })),
+  holes: (n) => smallPage(n, (i) => ({ id: `seg-${i}`, slot: 2 * i })),
+};

@@ -2,7 +2,8 @@
 // Schema validators on the same schemas. `npm run bench` compiles first, then
 // runs this file with --expose-gc. Options: --quick (fewer repetitions, for a
 // smoke run; results are then not written unless --write is also given);
-// --worst-case (only the worst-case section, written nowhere).
+// --worst-case (only the worst-case section, written nowhere); --small (only
+// the small-segment section, written nowhere).
 //
 // Writes bench/results/latest.json and docs/benchmarks.md (both committed).
 import { spawnSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { payloadTexts, listingPage2026, MONTH_SETS, YEAR_SETS, PAGE_SEGMENTS, WORST_CASES, WORST_SETS } from './payloads.mjs';
+import { payloadTexts, listingPage2026, MONTH_SETS, YEAR_SETS, PAGE_SEGMENTS, WORST_CASES, WORST_SETS, SMALL_CASES, SMALL_SETS } from './payloads.mjs';
 import { median, roundRobin, formatMs, formatRatio } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +22,8 @@ const SCHEMA_DIR = path.join(ROOT, 'generated/2024/schemas');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const WORST_ONLY = args.has('--worst-case');
-const WRITE = (!QUICK || args.has('--write')) && !WORST_ONLY;
+const SMALL_ONLY = args.has('--small');
+const WRITE = (!QUICK || args.has('--write')) && !WORST_ONLY && !SMALL_ONLY;
 
 if (!existsSync(DIST_INDEX) || !existsSync(CLI)) {
   console.error('bench: dist/ is missing; run `npm run compile` first (`npm run bench` does).');
@@ -161,6 +163,50 @@ function worstTargets(w) {
       pass: w.duplicateKeyScan.toParse <= 0.5,
     },
   ];
+}
+
+// ---------------------------------------------------------------- small segments
+// Pages of 20,000 segments of four hourly values: the full check against a
+// schema-only pass of Ajv compiled from the published schemas, side by side
+// in one process per page shape (bench/small-size.mjs).
+const SMALL_SEGMENTS = 20_000;
+
+function smallSegments() {
+  const [rounds, runs] = QUICK || SMALL_ONLY ? [1, 5] : [3, 5];
+  const pages = Object.keys(SMALL_CASES).map((name) => {
+    const perRound = [];
+    for (let r = 0; r < rounds; r++) {
+      const p = spawnSync(process.execPath, ['--expose-gc', 'bench/small-size.mjs', name, String(SMALL_SEGMENTS), String(runs)], { cwd: ROOT, encoding: 'utf8' });
+      if (p.status !== 0) throw new Error(`bench: small-size ${name} exited ${p.status}: ${p.stderr}`);
+      perRound.push(JSON.parse(p.stdout));
+    }
+    const validateMs = median(perRound.flatMap((x) => x.validateMs));
+    const ajvMs = median(perRound.flatMap((x) => x.ajvMs));
+    return { name, bytes: perRound[0].bytes, validateMs, ajvMs, toAjv: validateMs / ajvMs };
+  });
+  return { segments: SMALL_SEGMENTS, sets: SMALL_SETS, rounds, runs, pages };
+}
+
+function smallRows(s) {
+  return s.pages.map((p) => [`${p.name} (${(p.bytes / 1e6).toFixed(1)} MB)`, formatMs(p.ajvMs), formatMs(p.validateMs), formatRatio(p.toAjv)]);
+}
+const SMALL_HEAD = ['page', 'schema-only Ajv ms', 'validate ms', '× schema-only Ajv'];
+
+function smallTargets(s) {
+  return s.pages.map((p) => ({
+    target: `Small segments, ${p.name}: validate ≤ 1.0 × schema-only Ajv at ${s.segments.toLocaleString('en')} segments of ${s.sets} hourly values`,
+    measured: `${formatMs(p.validateMs)} ms / ${formatMs(p.ajvMs)} ms = ${formatRatio(p.toAjv)}`,
+    pass: p.toAjv <= 1.0,
+  }));
+}
+
+const small = smallSegments();
+log(`\nSmall segments: pages of ${SMALL_SEGMENTS.toLocaleString('en')} segments of ${SMALL_SETS} hourly values, each shape in a process of its own`);
+log(mdTable(SMALL_HEAD, smallRows(small)));
+if (SMALL_ONLY) {
+  const t = smallTargets(small);
+  for (const x of t) log(`${x.pass ? 'PASS' : 'FAIL'}  ${x.target}: ${x.measured}`);
+  process.exit(t.every((x) => x.pass) ? 0 : 1);
 }
 
 const worst = worstCase();
@@ -320,6 +366,24 @@ log(
   ),
 );
 
+// Cold start per model: import cost, then the first document of one model
+// (which loads that model's compiled validators), each run a new process.
+const MODEL_DOCS = [
+  { model: '2024', file: path.join(ROOT, 'spec/2024/examples/option1-estimated.json') },
+  { model: '2026', file: path.join(ROOT, 'spec/2026/examples/option1-estimated.json') },
+];
+const modelSamples = roundRobin(
+  MODEL_DOCS.map((m) => ({ ...m, reps: PROC_REPS })),
+  (m) => {
+    const r = JSON.parse(spawnTimed(['bench/cold/model.mjs', m.file]).stdout);
+    if (r.model !== m.model) throw new Error(`bench: ${m.file} read as model ${r.model}`);
+    return r;
+  },
+);
+const coldModels = MODEL_DOCS.map((m, i) => ({ model: m.model, reps: modelSamples[i].length, importMs: median(modelSamples[i].map((x) => x.importMs)), firstMs: median(modelSamples[i].map((x) => x.firstMs)) }));
+log(`\nCold start per model (${PROC_REPS} processes each, interleaved)`);
+log(mdTable(['model', 'import ms', 'first document ms'], coldModels.map((c) => [c.model, formatMs(c.importMs), formatMs(c.firstMs)])));
+
 // CLI on (b) vs a one-liner that only reads and parses the file.
 const cliAlts = [
   { name: 'node -e: read + JSON.parse (b)', argv: ['-e', "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))", yearFile], reps: PROC_REPS },
@@ -368,6 +432,7 @@ const targets = [
     pass: cli[1].medianWallMs <= 2 * cli[0].medianWallMs,
   },
   ...worstTargets(worst),
+  ...smallTargets(small),
 ];
 log('\nTargets');
 for (const t of targets) log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.measured}`);
@@ -389,8 +454,10 @@ const results = {
   gcBetweenSamples: typeof globalThis.gc === 'function',
   inProcess: Object.fromEntries(Object.entries(inProcess).map(([k, v]) => [k, { label: v.label, bytes: v.bytes, rows: v.rows }])),
   coldStart: cold,
+  coldStartByModel: coldModels,
   cli,
   worstCase: worst,
+  smallSegments: small,
   targets,
 };
 if (WRITE) {
@@ -472,6 +539,10 @@ function renderMarkdown(r) {
   out.push('');
   out.push(`Scripts: \`bench/cold/package.mjs\`, \`bench/cold/ajv.mjs\`; ${r.coldStart[0].reps} processes each.`);
   out.push('');
+  out.push('Per model (`bench/cold/model.mjs`): the import of the package, then the first check of a document of one model (the meeting\'s Option 1 example in that model), which loads that model\'s compiled validators and nothing of the other model\'s.');
+  out.push('');
+  out.push(mdTable(['model', 'import ms', 'first document ms'], r.coldStartByModel.map((c) => [c.model, formatMs(c.importMs), formatMs(c.firstMs)])));
+  out.push('');
   out.push('## CLI');
   out.push('');
   out.push('Wall time of whole processes on (b) written to a temporary file, alternating, median; the baseline is a Node one-liner that only reads and parses the file.');
@@ -499,12 +570,23 @@ function renderMarkdown(r) {
     `The duplicate-key scan (the CLI and \`validateText\` read the text once more for repeated member names) on (a): ${formatMs(r.worstCase.duplicateKeyScan.scanMs)} ms against JSON.parse ${formatMs(r.worstCase.duplicateKeyScan.parseMs)} ms, ${formatRatio(r.worstCase.duplicateKeyScan.toParse)}.`,
   );
   out.push('');
+  out.push('## Small segments');
+  out.push('');
+  out.push(
+    `Listing pages of ${r.smallSegments.segments.toLocaleString('en')} segments of ${r.smallSegments.sets} hourly values of \`kwh_fwd\` (\`SMALL_CASES\` in bench/payloads.mjs; the shape of daily or billing-period listings): one after the other, and the three hostile placements of the worst case. ` +
+      'The full check against a schema-only pass of Ajv compiled from the published schemas (`generated/2024/schemas`, the package\'s Ajv configuration; compiled before timing), side by side in one process per page (`bench/small-size.mjs`), ' +
+      `${r.smallSegments.runs} runs each after two untimed ones, over ${r.smallSegments.rounds} rounds; medians.`,
+  );
+  out.push('');
+  out.push(mdTable(SMALL_HEAD, smallRows(r.smallSegments)));
+  out.push('');
   out.push('## Running it');
   out.push('');
   out.push('```sh');
   out.push('npm run bench            # compile, run every measurement (a few minutes), rewrite this file and bench/results/latest.json');
   out.push('node --expose-gc bench/run.mjs --quick   # smoke run with few samples; writes nothing');
   out.push('node --expose-gc bench/run.mjs --worst-case   # only the worst-case section; writes nothing');
+  out.push('node --expose-gc bench/run.mjs --small   # only the small-segment section; writes nothing');
   out.push('```');
   out.push('');
   out.push('The script prints PASS or FAIL for each target and exits 1 if any fails. Numbers vary between machines; the ratios are what the targets constrain.');
