@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { CliIo } from './io.js';
-import { findJsonSyntaxError } from './json-syntax.js';
+import { decodeJsonText, parseJson } from '../json-text.js';
 import { PROGRAM } from '../program.js';
+
+export { parseJson };
 
 /** Standard input's argument, and the name messages and reports give it. */
 export const STDIN_ARG = '-';
@@ -16,8 +18,6 @@ export function inputName(file: string): string {
 export interface LoadedText {
   text: string;
 }
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function readReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -35,29 +35,7 @@ export async function loadText(file: string, io: CliIo): Promise<string> {
   } catch (e) {
     throw new Error(readReason(e));
   }
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    throw new Error('UTF-8 byte order mark not allowed (RFC 8259 §8.1)');
-  }
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new Error('not valid UTF-8');
-  }
-}
-
-/**
- * Parse JSON text; throws an Error with a one-line reason that names the line
- * and column of the first syntax error and what is wrong there (the same
- * words on every Node version, unlike JSON.parse's own message).
- */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    const at = findJsonSyntaxError(text);
-    if (at === null) throw new Error(`invalid JSON: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
-    throw new Error(`invalid JSON at line ${at.line}, column ${at.column}: ${at.reason}`);
-  }
+  return decodeJsonText(bytes);
 }
 
 /** A file that could not be read or parsed, and why. */

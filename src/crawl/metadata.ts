@@ -12,6 +12,7 @@
  * Authorization Server Metadata that the draft's Server Metadata extends
  * (§5 L834). Metadata is public (RFC 8414 §3): the token is not sent.
  */
+import { decodeJsonText, parseJson } from '../json-text.js';
 import { validateServerMetadata } from '../../generated/2026/validators.js';
 import { fetchBody, type Exchange } from './page.js';
 import { isObject } from '../json.js';
@@ -68,9 +69,9 @@ async function readMetadata(state: State, url: string): Promise<unknown> {
     return undefined;
   }
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return parseJson(decodeJsonText(bytes));
   } catch (e) {
-    state.findings.add('server-metadata-unread', url, `the Server Metadata is not JSON (${e instanceof Error ? e.message : String(e)}); undeclared-type was not checked`);
+    state.findings.add('server-metadata-unread', url, `the Server Metadata is not JSON text (${e instanceof Error ? e.message : String(e)}); undeclared-type was not checked`);
     return undefined;
   }
 }

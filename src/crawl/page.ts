@@ -4,6 +4,7 @@
  * (absolute, http(s), on the listing's origin).
  */
 import { isObject } from '../json.js';
+import { decodeJsonText, parseJson } from '../json-text.js';
 import { lenientDecode } from './redact.js';
 import type { State } from './state.js';
 
@@ -52,12 +53,12 @@ export async function fetchBody(state: Exchange, url: string, what: string, auth
 /** The page a body holds: a JSON object, or a finding. */
 export function parsePage(state: Exchange, url: string, what: string, bytes: Buffer): PageResult {
   const { findings } = state;
-  const text = bytes.toString('utf8');
   let page: unknown;
   try {
-    page = JSON.parse(text);
+    // As `validate` reads a file: UTF-8 without a byte order mark (RFC 8259 §8.1), then JSON, with its words.
+    page = parseJson(decodeJsonText(bytes));
   } catch (e) {
-    findings.add('not-json', url, `${what}: the body is not JSON (${e instanceof Error ? e.message : String(e)}; ${text.length} characters)`);
+    findings.add('not-json', url, `${what}: ${e instanceof Error ? e.message : String(e)} (${bytes.length} bytes)`);
     return { ok: false };
   }
   if (!isObject(page)) {

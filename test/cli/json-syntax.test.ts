@@ -3,7 +3,7 @@
 // random edit, it calls a text valid exactly when JSON.parse accepts it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxError } from '../../src/cli/json-syntax.js';
+import { findJsonSyntaxError } from '../../src/json-syntax.js';
 
 const CASES: { given: string; want: { line: number; column: number; reason: RegExp } }[] = [
   { given: '{"a": 1,}', want: { line: 1, column: 9, reason: /trailing comma before '}'/ } },
