@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cds-crawl-bodies-'));
 
 /** A fetch that answers `body` as a JSON page to every request. */
 function serving(body: Uint8Array): typeof fetch {
-  return (async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
+  return (async () => new Response(body as unknown as BodyInit, { status: 200, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
 }
 
 function withByte(at: number, byte: number): Buffer {
