@@ -38,8 +38,17 @@ function inlineRemoteAssets(file) {
  * `# Title` for readers of the file; in the reference the tag already has a
  * heading, so that first line is dropped to avoid a duplicate heading.
  */
-export function guideDescription(text) {
-  return text.replace(/^# [^\n]*\n+/, '');
+export function guideDescription(text, root = repoRoot) {
+  return inlinePictures(text.replace(/^# [^\n]*\n+/, ''), root);
+}
+
+/**
+ * The guides' pictures (docs/pictures/*.svg, linked from the Markdown so that
+ * the files read well on their own) as data URIs in the reference: it renders
+ * offline and requests nothing. An <img> keeps each picture's style inside it.
+ */
+export function inlinePictures(text, root = repoRoot) {
+  return text.replace(/\]\(pictures\/([a-z0-9-]+\.svg)\)/g, (_m, file) => `](data:image/svg+xml;base64,${Buffer.from(readFileSync(join(root, 'docs/pictures', file))).toString('base64')})`);
 }
 
 /** The document the reference renders: the model's bundle with its guides added. */
@@ -51,7 +60,7 @@ export function referenceDocument(model, root = repoRoot) {
     name: g.name,
     'x-displayName': g.displayName,
     'x-traitTag': true,
-    description: guideDescription(readFileSync(join(root, g.file), 'utf8')),
+    description: guideDescription(readFileSync(join(root, g.file), 'utf8'), root),
   }));
   return {
     ...document,

@@ -8,5 +8,7 @@ export function loadExample(root: string, file: string): { document: unknown; ex
 export function describeExpectation(expect: Expectation, options?: { strict?: boolean }): string;
 export function runCli(root: string, args: string[]): { stdout: string; stderr: string; status: number };
 export function renderGuide(root: string, text: string): string;
-export function regionsOf(text: string): { kind: 'example' | 'cli' | 'outline'; arg: string }[];
+export function regionsOf(text: string): { kind: 'example' | 'cli' | 'outline' | 'espi-mapping' | 'espi' | 'timeline'; arg: string }[];
+export function timelinePictures(root: string, text: string): { file: string; svg: string }[];
+export function timelineSvgOf(root: string, name: string, files: string[]): string;
 export function formatJson(value: unknown, indent?: string, used?: number): string;

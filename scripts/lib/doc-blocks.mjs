@@ -18,8 +18,12 @@
 //   <!-- espi: test/fixtures/espi/x.xml -->   `import-espi` of a Green Button
 //        file by the built CLI: the import report and the checker's findings
 //        (standard error), and an outline of the page
+//   <!-- timeline: NAME FILE... -->   the timeline picture of the files (in
+//        revision order) as an image link to docs/pictures/NAME.svg; the SVG
+//        itself comes from the built dist/src/timeline/ (timelinePictures;
+//        sync-docs writes it, render-docs inlines it as a data URI)
 //   ...
-//   <!-- /example -->  (or /cli, /outline, /espi-mapping, /espi)
+//   <!-- /example -->  (or /cli, /outline, /espi-mapping, /espi, /timeline)
 //
 // `npm run docs:guides` rewrites the guides; test/docs-content checks that
 // they are up to date.
@@ -29,7 +33,7 @@ import { basename, dirname, join } from 'node:path';
 
 export const GUIDES = ['docs/guide-reading-a-segment.md', 'docs/proposals.md', 'docs/migrating-2024-to-2026.md', 'docs/guide-green-button.md'];
 
-const REGION = /<!-- (example|cli|outline|espi-mapping|espi): ([^>]*?) -->\n[\s\S]*?<!-- \/\1 -->/g;
+const REGION = /<!-- (example|cli|outline|espi-mapping|espi|timeline): ([^>]*?) -->\n[\s\S]*?<!-- \/\1 -->/g;
 
 const fence = (lang, body) => '```' + lang + '\n' + body + '\n```';
 const codes = (list) => list.map((p) => `\`${p.code}\` at \`${p.path === '' ? '(root)' : p.path}\``).join(', ');
@@ -156,11 +160,43 @@ function renderEspi(root, file) {
   return `${fence('console', `$ cds-usage-segments import-espi ${file} > page.json\n${stderr.trimEnd()}`)}\n\nExit status ${status}. The page (\`page.json\`), one row per segment:\n\n${outlineOf(JSON.parse(stdout))}`;
 }
 
+/** A timeline region's argument: the picture's name, then its input files. */
+function timelineArg(arg) {
+  const [name, ...files] = arg.trim().split(/\s+/);
+  return { name, files };
+}
+
+/** The image link a timeline region holds (the picture is a file beside the guides, docs/pictures/). */
+function renderTimeline(arg) {
+  const { name, files } = timelineArg(arg);
+  return `![Timeline of ${files.map((f) => basename(f)).join(' then ')}: one row per series, time across](pictures/${name}.svg)`;
+}
+
+/** The SVG of one picture, from the built timeline module (one source for the checker, the report and the docs). */
+export function timelineSvgOf(root, name, files) {
+  const script = "const [data, svg, root, name, ...files] = process.argv.slice(1); const { readFileSync } = await import('node:fs'); const { timelineData } = await import(data); const { timelineSvg } = await import(svg); process.stdout.write(timelineSvg(timelineData(files.map((f) => ({ label: f.split('/').at(-1), doc: JSON.parse(readFileSync(root + '/' + f, 'utf8')) }))), { idPrefix: name }));";
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, join(root, 'dist/src/timeline/data.js'), join(root, 'dist/src/timeline/svg.js'), root, name, ...files], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`timeline ${name}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** The pictures a guide's timeline regions show: where each goes (relative to the root) and its SVG. */
+export function timelinePictures(root, text) {
+  return regionsOf(text)
+    .filter((r) => r.kind === 'timeline')
+    .map((r) => {
+      const { name, files } = timelineArg(r.arg);
+      return { file: `docs/pictures/${name}.svg`, svg: timelineSvgOf(root, name, files) };
+    });
+}
+
 /** The guide text with every generated region rewritten from its source. */
 export function renderGuide(root, text) {
   return text.replace(REGION, (_whole, kind, arg) => {
     const body =
-      kind === 'example' ? renderExample(root, arg.trim()) : kind === 'cli' ? renderCli(root, arg) : kind === 'espi-mapping' ? renderEspiMapping(root) : kind === 'espi' ? renderEspi(root, arg.trim()) : renderOutline(root, arg.trim());
+      kind === 'timeline'
+        ? renderTimeline(arg)
+        : kind === 'example' ? renderExample(root, arg.trim()) : kind === 'cli' ? renderCli(root, arg) : kind === 'espi-mapping' ? renderEspiMapping(root) : kind === 'espi' ? renderEspi(root, arg.trim()) : renderOutline(root, arg.trim());
     return `<!-- ${kind}: ${arg} -->\n${body}\n<!-- /${kind} -->`;
   });
 }

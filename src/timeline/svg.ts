@@ -66,7 +66,8 @@ function rowHeight(r: Row): number {
 /** A bar's own shapes: the segment, then its null value sets on top, with a tooltip. */
 function barShapes(b: Bar, lane: Lane, x: (t: number) => number, y: number, prefix: string, marks: readonly string[]): string {
   const x0 = x(b.from);
-  const w = Math.max(0.5, x(b.to) - x0);
+  // At least 2 px: a one-hour gap in a month-long picture stays visible.
+  const w = Math.max(2, x(b.to) - x0);
   const tip = `${b.id === undefined ? b.path || '(document)' : b.id} ${new Date(b.from).toISOString()} to ${new Date(b.to).toISOString()}${b.valueSets > 0 ? `, ${plural(b.valueSets, 'value set')}${b.nullSets > 0 ? `, ${b.nullSets} null` : ''}` : ''}`;
   const parts = [`<rect id="${prefix}-${b.key}" class="${lane.kind}" x="${n(x0)}" y="${n(y)}" width="${n(w)}" height="${LANE_HEIGHT}"><title>${xmlText(tip)}</title></rect>`];
   for (const s of b.nulls) parts.push(`<rect class="null" x="${n(x(s.from))}" y="${n(y + 2)}" width="${n(Math.max(0.5, x(s.to) - x(s.from)))}" height="${LANE_HEIGHT - 4}"/>`);
