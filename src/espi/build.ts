@@ -9,7 +9,7 @@ import { shiftDecimal } from '../convert/decimal.js';
 import { parseDateTime } from '../time.js';
 import { COST_SHIFT, CURRENCY_BY_CODE, DEMAND_BY_CODE, DIRECTION_BY_CODE, PERIOD_SECONDS, QUALITY_BY_CODE, TIER_MAX, UOM_BY_CODE } from './mapping.js';
 import type { Notes } from './notes.js';
-import { entryPath, type Block, type ParsedFeed, type Resource } from './read.js';
+import { entryPath, type Block, type ParsedFeed, type ReadingStore, type Resource } from './read.js';
 
 /** How quality that varies within a run is written. */
 export type QualityMode = 'split' | 'columns';
@@ -126,7 +126,7 @@ class Relations {
 
 function readingsOf(blocks: readonly Block[]): number {
   let n = 0;
-  for (const b of blocks) n += b.starts.length;
+  for (const b of blocks) n += b.count;
   return n;
 }
 
@@ -196,6 +196,12 @@ class QualityMap {
     return q;
   }
 
+  /** Count `n` readings of `key` (reported when it has no 2026 quality). */
+  count(key: string | undefined, n: number): void {
+    if (key === undefined) return;
+    if (this.resolveQuiet(key) === null) this.reported.get(key)!.count += n;
+  }
+
   /** As `resolve`, without counting the reading again. */
   resolveQuiet(key: string | undefined): string | null {
     if (key === undefined) return null;
@@ -237,10 +243,83 @@ function isoSeconds(epoch: number): string {
   return new Date(epoch * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * A segment as the builder keeps it: every field but `values`, and the run
+ * of stored readings its value sets are made of. Value sets are made only
+ * when asked for (`valueSets`), so a page of a million readings costs the
+ * typed arrays of the store, not a million small objects.
+ */
+export interface SegmentPlan {
+  /** The segment without `values`. */
+  readonly header: Obj;
+  readonly run: Run;
+}
+
 export interface BuildResult {
-  readonly page: { usage_segments: Obj[]; next: null; previous: null };
+  readonly segments: readonly SegmentPlan[];
+  readonly store: ReadingStore;
   readonly readingsOut: number;
   readonly assumptions: EspiAssumption[];
+}
+
+/** The value sets of a segment, one at a time. */
+export function* valueSets(store: ReadingStore, run: Run): Generator<unknown[]> {
+  const { plan, order, columnOf, columns, cost } = run;
+  const width = columns.length + (cost ? 1 : 0);
+  for (let r = 0; r < order.length; r++) {
+    const i = order[r]!;
+    const set: unknown[] = new Array(width).fill(null);
+    const v = shiftDecimal(store.value(i), plan.shift) * plan.sign;
+    set[columnOf === null ? 0 : columnOf[r]!] = { [plan.valueKey]: v === 0 ? 0 : v };
+    if (cost) {
+      const c = store.cost(i);
+      set[width - 1] = Number.isNaN(c) ? null : { c: shiftDecimal(c, COST_SHIFT) };
+    }
+    yield set;
+  }
+}
+
+/**
+ * An integer moved `places` decimal places, as exact decimal text (what a
+ * JSON reader turns into the same number as `shiftDecimal` gives, without
+ * making the number and printing it again).
+ */
+export function decimalText(n: number, places: number): string {
+  if (n === 0) return '0';
+  if (places >= 0) return places === 0 ? String(n) : String(n) + '0'.repeat(places);
+  const sign = n < 0 ? '-' : '';
+  const digits = String(Math.abs(n)).padStart(1 - places, '0');
+  const cut = digits.length + places;
+  const fraction = digits.slice(cut).replace(/0+$/, '');
+  return `${sign}${digits.slice(0, cut)}${fraction === '' ? '' : '.' + fraction}`;
+}
+
+/** The value sets of a segment as JSON text, a batch at a time (the same numbers `valueSets` gives, without making objects). */
+export function* valueSetsJson(store: ReadingStore, run: Run): Generator<string> {
+  const { plan, order, columnOf, columns, cost } = run;
+  const key = JSON.stringify(plan.valueKey);
+  const nulls = columns.map(() => 'null');
+  let batch = '';
+  for (let r = 0; r < order.length; r++) {
+    const i = order[r]!;
+    const cells = columnOf === null && columns.length === 1 ? [''] : nulls.slice();
+    cells[columnOf === null ? 0 : columnOf[r]!] = `{${key}:${decimalText(store.value(i) * plan.sign, plan.shift)}}`;
+    if (cost) {
+      const c = store.cost(i);
+      cells.push(Number.isNaN(c) ? 'null' : `{"c":${decimalText(c, COST_SHIFT)}}`);
+    }
+    batch += `${r === 0 ? '' : ','}[${cells.join(',')}]`;
+    if (batch.length > 65536) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch !== '') yield batch;
+}
+
+/** The whole segment object. */
+export function segmentObject(store: ReadingStore, seg: SegmentPlan): Obj {
+  return { ...seg.header, values: [...valueSets(store, seg.run)] };
 }
 
 /** Assumptions, gathered by message so a page of 700 segments says each once with a count. */
@@ -267,7 +346,7 @@ export function buildPage(feed: ParsedFeed, notes: Notes, options: BuildOptions 
   for (const block of feed.blocks.values()) {
     const mr = rel.meterReadingOf(block);
     if (mr === undefined) {
-      if (block.starts.length > 0) orphans.push(block);
+      if (block.count > 0) orphans.push(block);
       continue;
     }
     const s = series.get(mr);
@@ -284,11 +363,11 @@ export function buildPage(feed: ParsedFeed, notes: Notes, options: BuildOptions 
       n,
     );
   }
+  const store = feed.store;
   const feedTime = atomTime(feed.feedUpdated);
   const synced = feedTime?.time ?? now;
-  const segments: Obj[] = [];
   let out = 0;
-  const pending: { seg: Obj; notes: [string, string][] }[] = [];
+  const pending: { seg: SegmentPlan; notes: [string, string][] }[] = [];
   for (const s of series.values()) {
     const n = readingsOf(s.blocks);
     if (n === 0) continue;
@@ -298,7 +377,10 @@ export function buildPage(feed: ParsedFeed, notes: Notes, options: BuildOptions 
       notes.loss('no-reading-type', where, `${n} readings of MeterReading ${s.mr.meta.self ?? where}: none of its related links names a ReadingType in the feed; not carried`, n);
       continue;
     }
-    const hasCost = s.blocks.some((b) => b.costs.some((c) => !Number.isNaN(c)));
+    const hasCost = s.blocks.some((b) => {
+      for (let i = b.first; i < b.first + b.count; i++) if (!Number.isNaN(store.cost(i))) return true;
+      return false;
+    });
     const plan = planFor(rt, notes, hasCost);
     if (typeof plan === 'string') {
       notes.loss('unmapped-unit', entryPath(rt.meta.index) + '/content/ReadingType', `${n} readings of MeterReading ${s.mr.meta.self ?? where}: ${plan}; not carried`, n);
@@ -306,14 +388,14 @@ export function buildPage(feed: ParsedFeed, notes: Notes, options: BuildOptions 
     }
     const up = rel.usagePointOf(s.mr);
     const qualities = new QualityMap(entryPath(s.blocks[0]!.meta.index) + '/content/IntervalBlock');
-    const built = seriesSegments(s, plan, feed.qualityKeys, qualities, mode);
+    const runs = seriesRuns(s, store, plan, feed.qualityKeys, qualities, mode);
     qualities.report(notes);
-    out += built.readings;
-    for (const run of built.runs) {
-      const created = earliest(run.blocks.map((b) => atomTime(b.meta.published)));
-      const modified = latest(run.blocks.map((b) => atomTime(b.meta.updated)));
-      const seg: Obj = {
-        cds_usagesegment_id: '',
+    out += n;
+    for (const run of runs) {
+      const created = run.created;
+      const modified = run.modified;
+      const header: Obj = {
+        cds_usagesegment_id: `${s.mr.meta.self ?? `#entry-${s.mr.meta.index}`}@${run.start}`,
         cds_created: created?.time ?? modified?.time ?? synced,
         cds_modified: modified?.time ?? created?.time ?? synced,
         cds_synced: synced,
@@ -324,10 +406,9 @@ export function buildPage(feed: ParsedFeed, notes: Notes, options: BuildOptions 
         related_meterdevices: [],
         related_billsections: [],
         segment_start: isoSeconds(run.start),
-        segment_end: isoSeconds(run.start + run.interval * run.values.length),
+        segment_end: isoSeconds(run.start + run.interval * run.order.length),
         interval: run.interval,
-        formats: run.formats,
-        values: run.values,
+        formats: formatsOf(run),
       };
       const said: [string, string][] = [];
       if (created === undefined && modified === undefined) {
@@ -335,20 +416,22 @@ export function buildPage(feed: ParsedFeed, notes: Notes, options: BuildOptions 
       } else if (created === undefined || modified === undefined) {
         said.push(['cds_created', 'the IntervalBlock entries give only one of `published` and `updated`: `cds_created` and `cds_modified` are both that time']);
       }
-      if (up === undefined) said.push(['related_servicepoints', 'no UsagePoint in the feed relates to the MeterReading: `related_servicepoints` is empty']);
-      pending.push({ seg: Object.assign(seg, { cds_usagesegment_id: `${s.mr.meta.self ?? `#entry-${s.mr.meta.index}`}@${run.start}` }), notes: said });
       if (created?.dateOnly || modified?.dateOnly) said.push(['cds_modified', 'an entry time is a date without a time of day: read as midnight UTC']);
+      if (up === undefined) said.push(['related_servicepoints', 'no UsagePoint in the feed relates to the MeterReading: `related_servicepoints` is empty']);
+      pending.push({ seg: { header, run }, notes: said });
     }
   }
   // The draft's listing order: segment_start ascending (ties: cds_modified descending).
-  pending.sort((a, b) => cmp(a.seg.segment_start as string, b.seg.segment_start as string) || cmp(b.seg.cds_modified as string, a.seg.cds_modified as string));
+  const h = (x: { seg: SegmentPlan }) => x.seg.header;
+  pending.sort((a, b) => cmp(h(a).segment_start as string, h(b).segment_start as string) || cmp(h(b).cds_modified as string, h(a).cds_modified as string));
   const ids = new Map<string, number>();
+  const segments: SegmentPlan[] = [];
   pending.forEach(({ seg, notes: said }, i) => {
-    const id = seg.cds_usagesegment_id as string;
+    const id = seg.header.cds_usagesegment_id as string;
     const k = (ids.get(id) ?? 0) + 1;
     ids.set(id, k);
     if (k > 1) {
-      seg.cds_usagesegment_id = `${id}-${k}`;
+      seg.header.cds_usagesegment_id = `${id}-${k}`;
       said.push(['cds_usagesegment_id', 'two runs of one MeterReading start at the same time (overlapping readings): the later id gets a suffix -2, -3, …']);
     }
     for (const [field, message] of said) assumptions.add(`/usage_segments/${i}/${field}`, message);
@@ -356,116 +439,137 @@ export function buildPage(feed: ParsedFeed, notes: Notes, options: BuildOptions 
   });
   if (feedTime === undefined && segments.length > 0) assumptions.add('/usage_segments/0/cds_synced', "the feed has no usable `updated`: `cds_synced` is the import time");
   else if (feedTime?.dateOnly && segments.length > 0) assumptions.add('/usage_segments/0/cds_synced', "the feed's `updated` is a date without a time of day: `cds_synced` is its midnight UTC");
-  return { page: { usage_segments: segments, next: null, previous: null }, readingsOut: out, assumptions: assumptions.list() };
+  return { segments, store, readingsOut: out, assumptions: assumptions.list() };
 }
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function earliest(ts: ({ time: string; dateOnly: boolean } | undefined)[]): { time: string; dateOnly: boolean } | undefined {
-  let best: { time: string; dateOnly: boolean; ms: number } | undefined;
-  for (const t of ts) {
-    if (t === undefined) continue;
-    const ms = parseDateTime(t.time);
-    if (best === undefined || ms < best.ms) best = { ...t, ms };
-  }
-  return best === undefined ? undefined : { time: best.time, dateOnly: best.dateOnly };
+type AtomTime = { time: string; dateOnly: boolean; ms: number };
+
+function timed(t: string | undefined): AtomTime | undefined {
+  const a = atomTime(t);
+  return a === undefined ? undefined : { ...a, ms: parseDateTime(a.time) };
 }
 
-function latest(ts: ({ time: string; dateOnly: boolean } | undefined)[]): { time: string; dateOnly: boolean } | undefined {
-  let best: { time: string; dateOnly: boolean; ms: number } | undefined;
-  for (const t of ts) {
-    if (t === undefined) continue;
-    const ms = parseDateTime(t.time);
-    if (best === undefined || ms > best.ms) best = { ...t, ms };
-  }
-  return best === undefined ? undefined : { time: best.time, dateOnly: best.dateOnly };
+/** A run of readings that becomes one segment. */
+export interface Run {
+  readonly start: number;
+  readonly interval: number;
+  /** Store indices of the run's readings, in time order. */
+  readonly order: Uint32Array;
+  readonly plan: ColumnPlan;
+  /** The quality of each usage column (null: none). */
+  readonly columns: readonly (string | null)[];
+  /** Per reading, its usage column; null when there is one column. */
+  readonly columnOf: Uint8Array | null;
+  /** A cost column follows the usage columns. */
+  readonly cost: boolean;
+  readonly created: AtomTime | undefined;
+  readonly modified: AtomTime | undefined;
 }
 
-interface Run {
-  start: number;
-  interval: number;
-  formats: Obj[];
-  values: unknown[][];
-  blocks: Block[];
+function formatsOf(run: Run): Obj[] {
+  const { plan, columns } = run;
+  const formats: Obj[] = columns.map((q) => {
+    const f: Obj = { id: columns.length === 1 ? 'usage' : `usage_${q ?? 'unknown'}`, type: plan.type, units: plan.units, ...plan.fields };
+    if (q !== null) f.quality = q;
+    return f;
+  });
+  if (run.cost) formats.push({ id: 'cost', type: 'cost', currency: plan.currency, indexes: columns.map((_, k) => k) });
+  return formats;
 }
 
 /**
  * The runs of one series: readings in time order, a new run where the
- * duration changes, a reading does not start where the previous ended, or
- * (mode `split`) the quality changes.
+ * duration changes, a reading does not start where the previous ended, the
+ * readings are periods (longer than a clock day), or (mode `split`) the
+ * quality changes.
  */
-function seriesSegments(s: Series, plan: ColumnPlan, qualityKeys: readonly string[], qualities: QualityMap, mode: QualityMode): { runs: Run[]; readings: number } {
-  // Flatten the blocks' readings: (block, index) pairs sorted by start, stable.
-  const refs: [number, number][] = [];
+function seriesRuns(s: Series, store: ReadingStore, plan: ColumnPlan, qualityKeys: readonly string[], qualities: QualityMap, mode: QualityMode): Run[] {
+  const n = readingsOf(s.blocks);
+  // Store indices and the block (position in the series) of each reading, then their time order (stable).
+  const idx = new Uint32Array(n);
+  const blockOf = new Uint32Array(n);
+  let k = 0;
   s.blocks.forEach((b, bi) => {
-    for (let i = 0; i < b.starts.length; i++) refs.push([bi, i]);
+    for (let i = 0; i < b.count; i++, k++) {
+      idx[k] = b.first + i;
+      blockOf[k] = bi;
+    }
   });
-  refs.sort((x, y) => s.blocks[x[0]]!.starts[x[1]]! - s.blocks[y[0]]!.starts[y[1]]! || x[0] - y[0] || x[1] - y[1]);
+  const perm = new Uint32Array(n);
+  for (let p = 0; p < n; p++) perm[p] = p;
+  const startOf = new Float64Array(n);
+  let sorted = true;
+  for (let p = 0; p < n; p++) {
+    startOf[p] = store.start(idx[p]!);
+    if (p > 0 && startOf[p]! < startOf[p - 1]!) sorted = false;
+  }
+  // Feeds list readings in time order almost always: sort only when they do not.
+  if (!sorted) perm.sort((x, y) => startOf[x]! - startOf[y]! || x - y);
+  const published = s.blocks.map((b) => timed(b.meta.published));
+  const updated = s.blocks.map((b) => timed(b.meta.updated));
+  // Quality by the store's quality index + 1 (0: no ReadingQuality, the ReadingType's default), resolved once.
+  const keyAt = (k: number) => (k === 0 ? plan.defaultQuality : qualityKeys[k - 1]);
+  const resolved = Array.from({ length: qualityKeys.length + 1 }, (_, k) => qualities.resolveQuiet(keyAt(k)));
+  const counts = new Float64Array(qualityKeys.length + 1);
   const runs: Run[] = [];
-  let run: { start: number; interval: number; end: number; quality: string | null; refs: [number, number][] } | undefined;
-  const flush = () => {
-    if (run !== undefined) runs.push(materialise(run.refs, run.start, run.interval, s.blocks, plan, qualityKeys, qualities, mode));
-  };
-  for (const ref of refs) {
-    const b = s.blocks[ref[0]]!;
-    const start = b.starts[ref[1]]!;
-    const duration = b.durations[ref[1]]!;
-    const q = mode === 'split' ? qualities.resolve(qualityKeyOf(b, ref[1], qualityKeys, plan)) : null;
-    if (run !== undefined && run.interval === duration && duration <= PERIOD_SECONDS && run.end === start && run.quality === q) {
-      run.refs.push(ref);
-      run.end = start + duration;
-      continue;
+  let from = 0;
+  while (from < n) {
+    const first = idx[perm[from]!]!;
+    const interval = store.duration(first);
+    const quality = mode === 'split' ? resolved[store.quality(first) + 1]! : null;
+    let end = store.start(first) + interval;
+    let to = from + 1;
+    while (to < n && interval <= PERIOD_SECONDS) {
+      const i = idx[perm[to]!]!;
+      if (store.duration(i) !== interval || store.start(i) !== end) break;
+      if (mode === 'split' && resolved[store.quality(i) + 1] !== quality) break;
+      end += interval;
+      to++;
     }
-    flush();
-    run = { start, interval: duration, end: start + duration, quality: q, refs: [ref] };
+    const order = new Uint32Array(to - from);
+    let created: AtomTime | undefined;
+    let modified: AtomTime | undefined;
+    let lastBlock = -1;
+    let cost = false;
+    for (let r = 0; r < order.length; r++) {
+      const p = perm[from + r]!;
+      const i = idx[p]!;
+      order[r] = i;
+      counts[store.quality(i) + 1]! += 1;
+      if (plan.currency !== undefined && !Number.isNaN(store.cost(i))) cost = true;
+      const b = blockOf[p]!;
+      if (b !== lastBlock) {
+        lastBlock = b;
+        const c = published[b];
+        const m = updated[b];
+        if (c !== undefined && (created === undefined || c.ms < created.ms)) created = c;
+        if (m !== undefined && (modified === undefined || m.ms > modified.ms)) modified = m;
+      }
+    }
+    let columns: (string | null)[] = [quality];
+    let columnOf: Uint8Array | null = null;
+    if (mode === 'columns') {
+      const byQuality = new Map<string | null, number>();
+      const per = new Uint8Array(order.length);
+      for (let r = 0; r < order.length; r++) {
+        const q = resolved[store.quality(order[r]!) + 1]!;
+        let c = byQuality.get(q);
+        if (c === undefined) {
+          c = byQuality.size;
+          byQuality.set(q, c);
+        }
+        per[r] = c;
+      }
+      columns = [...byQuality.keys()];
+      columnOf = columns.length > 1 ? per : null;
+    }
+    runs.push({ start: store.start(first), interval, order, plan, columns, columnOf, cost, created, modified });
+    from = to;
   }
-  flush();
-  return { runs, readings: refs.length };
-}
-
-function qualityKeyOf(b: Block, i: number, keys: readonly string[], plan: ColumnPlan): string | undefined {
-  const k = b.qualities[i]!;
-  return k === -1 ? plan.defaultQuality : keys[k];
-}
-
-function materialise(refs: [number, number][], start: number, interval: number, blocks: readonly Block[], plan: ColumnPlan, keys: readonly string[], qualities: QualityMap, mode: QualityMode): Run {
-  // Column per quality (mode columns), or the one quality of the run (mode split).
-  const qs: (string | null)[] = [];
-  const qIndex = new Map<string | null, number>();
-  const perReading: number[] = [];
-  let cost = false;
-  for (const [bi, i] of refs) {
-    const b = blocks[bi]!;
-    const q = mode === 'split' ? qualities.resolveQuiet(qualityKeyOf(b, i, keys, plan)) : qualities.resolve(qualityKeyOf(b, i, keys, plan));
-    let k = qIndex.get(q);
-    if (k === undefined) {
-      k = qs.push(q) - 1;
-      qIndex.set(q, k);
-    }
-    perReading.push(k);
-    if (plan.currency !== undefined && !Number.isNaN(b.costs[i]!)) cost = true;
-  }
-  const formats: Obj[] = qs.map((q, k) => {
-    const f: Obj = { id: qs.length === 1 ? 'usage' : `usage_${q ?? 'unknown'}`, type: plan.type, units: plan.units, ...plan.fields };
-    if (q !== null) f.quality = q;
-    void k;
-    return f;
-  });
-  if (cost) formats.push({ id: 'cost', type: 'cost', currency: plan.currency, indexes: qs.map((_, k) => k) });
-  const used = new Set<Block>();
-  const values: unknown[][] = refs.map(([bi, i], r) => {
-    const b = blocks[bi]!;
-    used.add(b);
-    const set: unknown[] = qs.map(() => null);
-    const v = shiftDecimal(b.values[i]!, plan.shift) * plan.sign;
-    set[perReading[r]!] = { [plan.valueKey]: v === 0 ? 0 : v };
-    if (cost) {
-      const c = b.costs[i]!;
-      set.push(Number.isNaN(c) ? null : { c: shiftDecimal(c, COST_SHIFT) });
-    }
-    return set;
-  });
-  return { start, interval, formats, values, blocks: [...used] };
+  counts.forEach((c, k) => qualities.count(keyAt(k), c));
+  return runs;
 }

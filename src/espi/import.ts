@@ -8,7 +8,7 @@
 import { convert } from '../convert/convert.js';
 import type { Assumption as ConvertAssumption, Loss as ConvertLoss } from '../convert/notes.js';
 import type { Model } from '../registry.js';
-import { buildPage, type BuildOptions, type EspiAssumption } from './build.js';
+import { buildPage, segmentObject, valueSetsJson, type BuildOptions, type BuildResult, type EspiAssumption } from './build.js';
 import type { EspiNote } from './notes.js';
 import { readEspiStream, readEspiText, type ParsedFeed } from './read.js';
 
@@ -17,10 +17,16 @@ export interface EspiImportOptions extends BuildOptions {
   readonly to?: Model;
 }
 
+type Page = { usage_segments: unknown[]; next: null; previous: null } & Record<string, unknown>;
+
 export interface EspiImportResult {
   readonly to: Model;
-  /** The listing page in the target model. */
-  readonly document: { usage_segments: unknown[]; next: null; previous: null } & Record<string, unknown>;
+  /** The listing page in the target model (2026: made on first access, from the compact readings). */
+  readonly document: Page;
+  /** Number of segments of the page. */
+  readonly segments: number;
+  /** Write the page as JSON text piece by piece (one value set at a time for 2026), never holding it whole. */
+  writePage(write: (text: string) => void): void;
   /** IntervalReading elements read; in the page; counted in notes (not carried or superseded). in = out + accounted. */
   readonly readings: { readonly in: number; readonly out: number; readonly accounted: number };
   /** Losses and remarks about the input, each with its path into the ESPI document. */
@@ -42,22 +48,42 @@ function finish(feed: ParsedFeed, options: EspiImportOptions): EspiImportResult 
     // A bug, never the input's fault: say so rather than hand out a page that silently lacks readings.
     feed.notes.error('internal', '/feed', `readings do not add up: ${feed.readingsIn} read, ${built.readingsOut} in the page, ${accounted} accounted for`);
   }
-  let document = built.page as EspiImportResult['document'];
   let conversion: EspiImportResult['conversion'] = null;
+  let page: Page | undefined;
+  const page2026 = (): Page => ({ usage_segments: built.segments.map((seg) => segmentObject(built.store, seg)), next: null, previous: null });
   if (to === '2024') {
-    const c = convert(built.page, '2024');
-    document = c.document as EspiImportResult['document'];
+    const c = convert(page2026(), '2024');
+    page = c.document as Page;
     conversion = { losses: c.losses, assumptions: c.assumptions };
   }
   return {
     to,
-    document,
+    get document(): Page {
+      return (page ??= page2026());
+    },
+    segments: built.segments.length,
+    writePage(write) {
+      if (page !== undefined) write(JSON.stringify(page) + '\n');
+      else writeCompact(built, write);
+    },
     readings: { in: feed.readingsIn, out: built.readingsOut, accounted },
     notes,
     assumptions: built.assumptions,
     conversion,
     errors: notes.filter((n) => n.level === 'error').length,
   };
+}
+
+/** The 2026 page as JSON, one segment a line, its value sets written as they are made. */
+function writeCompact(built: BuildResult, write: (text: string) => void): void {
+  write('{"usage_segments":[');
+  built.segments.forEach((seg, k) => {
+    const head = JSON.stringify({ ...seg.header, values: [] });
+    write(`${k === 0 ? '' : ','}\n${head.slice(0, -2)}`);
+    for (const text of valueSetsJson(built.store, seg.run)) write(text);
+    write(']}');
+  });
+  write('\n],"next":null,"previous":null}\n');
 }
 
 /** Import a whole ESPI document given as text. Throws `EspiInputError` when it is not well-formed XML, has a DTD, or is not an Atom feed or entry. */

@@ -36,20 +36,74 @@ export interface Resource {
   readonly fields: Map<string, string>;
 }
 
-/** One IntervalBlock publication, its readings in parallel arrays (one index per kept reading). */
+/** Readings per chunk of the store (a power of two). */
+const CHUNK_BITS = 15;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+
+/** One chunk of the store's columns. */
+interface Chunk {
+  readonly starts: Float64Array;
+  readonly durations: Int32Array;
+  readonly values: Float64Array;
+  readonly costs: Float64Array;
+  readonly qualities: Int32Array;
+}
+
+/**
+ * Every kept reading of the feed, in reading order, as parallel typed
+ * arrays in fixed-size chunks (32 bytes a reading, whatever the XML around
+ * it; growing never copies). A block's readings are one contiguous range
+ * (`Block.first`, `count`); a superseded publication's range stays unused.
+ */
+export class ReadingStore {
+  length = 0;
+  private readonly chunks: Chunk[] = [];
+
+  push(start: number, duration: number, value: number, cost: number, quality: number): void {
+    const i = this.length++;
+    if ((i & MASK) === 0) {
+      this.chunks.push({ starts: new Float64Array(CHUNK), durations: new Int32Array(CHUNK), values: new Float64Array(CHUNK), costs: new Float64Array(CHUNK), qualities: new Int32Array(CHUNK) });
+    }
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & MASK;
+    c.starts[j] = start;
+    c.durations[j] = duration;
+    c.values[j] = value;
+    c.costs[j] = cost;
+    c.qualities[j] = quality;
+  }
+
+  /** Seconds since 1970 UTC. */
+  start(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]!.starts[i & MASK]!;
+  }
+  duration(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]!.durations[i & MASK]!;
+  }
+  /** As published (before the multiplier). */
+  value(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]!.values[i & MASK]!;
+  }
+  /** Hundred-thousandths of the currency; NaN: no cost. */
+  cost(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]!.costs[i & MASK]!;
+  }
+  /** -1: no ReadingQuality; else an index into `ParsedFeed.qualityKeys`. */
+  quality(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]!.qualities[i & MASK]!;
+  }
+}
+
+/** One IntervalBlock publication: its readings are `store[first … first + count)`. */
 export interface Block {
   readonly meta: EntryMeta;
   /** The block's identity: its self href, or `#entry-N` without one. */
   readonly key: string;
   intervalStart?: number;
   intervalDuration?: number;
-  readonly starts: number[];
-  readonly durations: number[];
-  readonly values: number[];
-  /** NaN: the reading has no cost. */
-  readonly costs: number[];
-  /** -1: no ReadingQuality; else an index into `ParsedFeed.qualityKeys`. */
-  readonly qualities: number[];
+  readonly first: number;
+  count: number;
 }
 
 export interface ParsedFeed {
@@ -58,6 +112,7 @@ export interface ParsedFeed {
   readonly resources: Resource[];
   /** Current publication of each block, in first-publication order. */
   readonly blocks: Map<string, Block>;
+  readonly store: ReadingStore;
   /** Quality code lists ("8" or "8,7"), interned. */
   readonly qualityKeys: string[];
   /** Every IntervalReading element met, kept or not. */
@@ -79,8 +134,19 @@ interface PendingReading {
   duration?: string;
   value?: string;
   cost?: string;
-  quality: string[];
+  /** The codes of its ReadingQuality elements; undefined when it has none (most readings). */
+  quality?: string[];
   index: number;
+}
+
+/**
+ * A copy of `s` that does not keep the parser's input alive: V8 cuts short
+ * strings out of the chunk they were parsed from (a sliced string holds the
+ * whole 64 KB chunk), so a kept href or time per block would keep the whole
+ * feed in memory. Concatenating flattens into a fresh string of its own.
+ */
+function own(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 function readingPath(entry: number, reading: number): string {
@@ -111,6 +177,7 @@ export class EspiReader {
   private readonly notes = new Notes();
   private readonly resources: Resource[] = [];
   private readonly blocks = new Map<string, Block>();
+  private readonly store = new ReadingStore();
   private readonly qualityKeys: string[] = [];
   private readonly qualityIndex = new Map<string, number>();
   private readonly ignoredKinds = new Map<string, number[]>();
@@ -180,6 +247,7 @@ export class EspiReader {
       entries: this.entries,
       resources: this.resources,
       blocks: this.blocks,
+      store: this.store,
       qualityKeys: this.qualityKeys,
       readingsIn: this.readingsIn,
       notes: this.notes,
@@ -229,13 +297,14 @@ export class EspiReader {
     if (this.block !== undefined && tag.local === 'IntervalReading' && depth === this.resourceDepth + 1) {
       this.blockReadings += 1;
       this.readingsIn += 1;
-      this.reading = { quality: [], index: this.blockReadings };
+      this.reading = { index: this.blockReadings };
     }
   }
 
   private link(meta: EntryMeta, tag: SaxesTagNS): void {
-    const href = tag.attributes.href?.value;
-    if (href === undefined) return;
+    const value = tag.attributes.href?.value;
+    if (value === undefined) return;
+    const href = own(value);
     const rel = tag.attributes.rel?.value ?? 'alternate';
     if (rel === 'self') meta.self = href;
     else if (rel === 'up') meta.up = href;
@@ -249,7 +318,7 @@ export class EspiReader {
       return;
     }
     if (tag.local === 'IntervalBlock') {
-      this.block = { meta, key: meta.self ?? `#entry-${meta.index}`, starts: [], durations: [], values: [], costs: [], qualities: [] };
+      this.block = { meta, key: meta.self ?? `#entry-${meta.index}`, first: this.store.length, count: 0 };
       this.blockReadings = 0;
       this.outside = 0;
     } else if (SMALL_KINDS.has(tag.local)) {
@@ -269,7 +338,7 @@ export class EspiReader {
     this.stack.pop();
     const meta = this.meta;
     if (meta === undefined) {
-      if (depth === 2 && name === 'updated' && tag.uri === ATOM_NS) this.feedUpdated = text.trim();
+      if (depth === 2 && name === 'updated' && tag.uri === ATOM_NS) this.feedUpdated = own(text.trim());
       return;
     }
     if (depth === this.entryDepth && name === 'entry') {
@@ -278,9 +347,9 @@ export class EspiReader {
     }
     if (depth === this.entryDepth + 1) {
       if (tag.uri !== ATOM_NS) return;
-      if (name === 'id') meta.id = text.trim();
-      else if (name === 'published') meta.published = text.trim();
-      else if (name === 'updated') meta.updated = text.trim();
+      if (name === 'id') meta.id = own(text.trim());
+      else if (name === 'published') meta.published = own(text.trim());
+      else if (name === 'updated') meta.updated = own(text.trim());
       else if (name === 'content') {
         this.contentDepth = 0;
         if (!this.contentHasElement && text.trim() !== '') {
@@ -298,7 +367,7 @@ export class EspiReader {
     if (this.block !== undefined) this.closeInBlock(name, text, depth);
     else if (this.small !== undefined) {
       const t = text.trim();
-      if (t !== '') this.small.fields.set(this.stack.slice(this.resourceDepth).concat(name).join('/'), t);
+      if (t !== '') this.small.fields.set(this.stack.slice(this.resourceDepth).concat(name).join('/'), own(t));
     }
   }
 
@@ -315,7 +384,7 @@ export class EspiReader {
       } else if (parent === 'IntervalReading') {
         if (name === 'value') r.value = text;
         else if (name === 'cost') r.cost = text;
-      } else if (parent === 'ReadingQuality' && name === 'quality') r.quality.push(text.trim());
+      } else if (parent === 'ReadingQuality' && name === 'quality') (r.quality ??= []).push(own(text.trim()));
       return;
     }
     if (parent === 'interval' && depth === this.resourceDepth + 2) {
@@ -328,13 +397,12 @@ export class EspiReader {
 
   private endReading(r: PendingReading): void {
     const block = this.block!;
-    const path = readingPath(block.meta.index, r.index);
     const problem =
       timeProblem(r.start, 'timePeriod start', MAX_EPOCH, 0) ??
       timeProblem(r.duration, 'timePeriod duration', MAX_DURATION, 1) ??
       (r.value === undefined ? 'no value' : !INTEGER.test(r.value.trim()) || !Number.isSafeInteger(Number(r.value.trim())) ? `value ${JSON.stringify(r.value.trim())} is not a whole number (xs:long) this importer can carry exactly` : undefined);
     if (problem !== undefined) {
-      this.notes.loss('bad-reading', path, `${problem}; the reading is not carried`, 1);
+      this.notes.loss('bad-reading', readingPath(block.meta.index, r.index), `${problem}; the reading is not carried`, 1);
       return;
     }
     const start = Number(r.start!.trim());
@@ -343,17 +411,14 @@ export class EspiReader {
     if (r.cost !== undefined) {
       const c = r.cost.trim();
       if (INTEGER.test(c) && Number.isSafeInteger(Number(c))) cost = Number(c);
-      else this.notes.warn('bad-cost', path, `cost ${JSON.stringify(c)} is not a whole number of hundred-thousandths; the reading is carried without its cost`);
+      else this.notes.warn('bad-cost', readingPath(block.meta.index, r.index), `cost ${JSON.stringify(c)} is not a whole number of hundred-thousandths; the reading is carried without its cost`);
     }
-    block.starts.push(start);
-    block.durations.push(duration);
-    block.values.push(Number(r.value!.trim()));
-    block.costs.push(cost);
-    block.qualities.push(r.quality.length === 0 ? -1 : this.internQuality(r.quality.join(',')));
+    this.store.push(start, duration, Number(r.value!.trim()), cost, r.quality === undefined ? -1 : this.internQuality(r.quality.join(',')));
+    block.count += 1;
     const { intervalStart: s, intervalDuration: d } = block;
     if (s !== undefined && d !== undefined && (start < s || start + duration > s + d)) {
       this.outside += 1;
-      if (this.outside === 1) this.firstOutside = path;
+      if (this.outside === 1) this.firstOutside = readingPath(block.meta.index, r.index);
     }
   }
 
@@ -376,16 +441,16 @@ export class EspiReader {
         this.notes.warn(
           'outside-block',
           this.firstOutside,
-          `${this.outside} of ${block.starts.length} readings of block ${block.key} lie outside the block's interval [${block.intervalStart}, ${block.intervalStart! + block.intervalDuration!}); kept at their own times`,
+          `${this.outside} of ${block.count} readings of block ${block.key} lie outside the block's interval [${block.intervalStart}, ${block.intervalStart! + block.intervalDuration!}); kept at their own times`,
         );
       }
       const earlier = this.blocks.get(block.key);
       if (earlier !== undefined) {
         const r = this.revisions.get(block.key);
-        if (r === undefined) this.revisions.set(block.key, { entries: [earlier.meta.index, meta.index], counts: [earlier.starts.length, block.starts.length] });
+        if (r === undefined) this.revisions.set(block.key, { entries: [earlier.meta.index, meta.index], counts: [earlier.count, block.count] });
         else {
           r.entries.push(meta.index);
-          r.counts.push(block.starts.length);
+          r.counts.push(block.count);
         }
         this.blocks.delete(block.key);
       }

@@ -9,12 +9,12 @@ export function renderImportReport(r: EspiImportResult, label = 'input'): string
   for (const l of r.conversion?.losses ?? []) lines.push(`loss ${l.kind} (2026 page) ${l.pointer || '(root)'}: ${l.message}`);
   for (const a of r.conversion?.assumptions ?? []) lines.push(`assumed (2024 page) ${a.pointer || '(root)'}: ${a.message}`);
   const { in: n, out, accounted } = r.readings;
-  lines.push(`readings: ${n} read = ${out} in ${plural(r.document.usage_segments.length, 'segment')} + ${accounted} reported`);
+  lines.push(`readings: ${n} read = ${out} in ${plural(r.segments, 'segment')} + ${accounted} reported`);
   lines.push(r.errors === 0 ? 'no error' : `${plural(r.errors, 'error')}`);
   return lines.join('\n') + '\n';
 }
 
 /** The JSON report (`--report FILE`). */
 export function importReportJson(r: EspiImportResult, label = 'input'): object {
-  return { file: label, to: r.to, readings: r.readings, segments: r.document.usage_segments.length, errors: r.errors, notes: r.notes, assumptions: r.assumptions, conversion: r.conversion };
+  return { file: label, to: r.to, readings: r.readings, segments: r.segments, errors: r.errors, notes: r.notes, assumptions: r.assumptions, conversion: r.conversion };
 }

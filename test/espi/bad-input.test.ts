@@ -164,3 +164,25 @@ describe('reported losses and notes (the page carries the rest)', () => {
     });
   }
 });
+
+describe('decimalText (the page writer\'s numbers)', () => {
+  it('writes integers moved by whole powers of ten exactly, as the same number shiftDecimal gives', async () => {
+    const { decimalText } = await import('../../src/espi/build.js');
+    const { shiftDecimal } = await import('../../src/convert/decimal.js');
+    const CASES: [number, number, string][] = [
+      [0, -5, '0'],
+      [974, -5, '0.00974'],
+      [5100000, -5, '51'],
+      [2493000, -5, '24.93'],
+      [-10000, -3, '-10'],
+      [12345, -3, '12.345'],
+      [7, 3, '7000'],
+      [1, -7, '0.0000001'],
+      [9007199254740991, -5, '90071992547.40991'],
+    ];
+    for (const [n, places, want] of CASES) {
+      expect(decimalText(n, places)).toBe(want);
+      expect(Number(decimalText(n, places))).toBe(shiftDecimal(n, places));
+    }
+  });
+});

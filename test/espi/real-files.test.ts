@@ -180,3 +180,16 @@ describe('the eight public Green Button files', () => {
     expect(findings(columns.document, '2026')).toEqual([]);
   });
 });
+
+describe('writePage', () => {
+  it('writes, piece by piece, exactly the page `document` holds (every real file, both quality modes)', () => {
+    for (const c of CASES) {
+      for (const quality of ['split', 'columns'] as const) {
+        const r = importEspi(load(c.file), { now: NOW, quality });
+        let text = '';
+        r.writePage((t) => void (text += t));
+        expect(JSON.parse(text), `${c.file} ${quality}`).toEqual(r.document);
+      }
+    }
+  });
+});
