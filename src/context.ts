@@ -21,6 +21,11 @@ export interface CheckContext {
 }
 
 /** Did the schema report a problem exactly at `path`? */
+/** True when the schema reported nothing at all: no pointer needs building to ask about a path (the common case, asked first on hot paths). */
+export function schemaClean(ctx: CheckContext): boolean {
+  return ctx.schema.exact === null;
+}
+
 export function schemaErrorAt(ctx: CheckContext, path: string): boolean {
   return ctx.schema.exact !== null && ctx.schema.exact.has(path);
 }

@@ -1,4 +1,4 @@
-import { type CheckContext, schemaErrorAt } from '../context.js';
+import { type CheckContext, schemaClean, schemaErrorAt } from '../context.js';
 import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
 import { checkSegment, type SegmentSummary } from './segment.js';
@@ -19,10 +19,10 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): Seg
   for (let i = 0; i < list.length; i++) {
     const seg: unknown = list[i];
     if (!isObject(seg)) continue; // schema error
-    const base = ptr('', 'usage_segments', i);
+    const base = `/usage_segments/${i}`; // an index needs no escaping
     const s = checkSegment(seg, base, i, ctx);
     summaries.push(s);
-    if (s.id !== undefined && !schemaErrorAt(ctx, ptr(base, 'cds_usagesegment_id'))) {
+    if (s.id !== undefined && (schemaClean(ctx) || !schemaErrorAt(ctx, ptr(base, 'cds_usagesegment_id')))) {
       const id = s.id;
       const first = firstById.get(id);
       if (first === undefined) firstById.set(id, i);

@@ -2,7 +2,7 @@
 import { KIND_ENERGY, KIND_INVALID, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
 import type { Code } from '../registry.js';
 import { energyNumber, expectedShape, supplyMixFault, supplyMixSum, valueOk } from '../columns/values.js';
-import { type CheckContext, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
+import { type CheckContext, schemaClean, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { checkValueFormats } from './formats.js';
 import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
@@ -34,11 +34,10 @@ export interface SegmentSummary {
 
 /** A date-time field as an exact instant; null when it is unusable, including when the schema rejected it (a rejected field takes no part in later rules). */
 function checkDate(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): Instant | null {
-  const path = ptr(base, field);
-  if (schemaErrorAtOrUnder(ctx, path)) return null;
+  if (!schemaClean(ctx) && schemaErrorAtOrUnder(ctx, ptr(base, field))) return null;
   const raw = seg[field];
   const t = parseInstant(raw);
-  if (t === null && typeof raw === 'string') ctx.collector.add('schema', path, `${field} ${show(raw)} is not an RFC 3339 date-time with an offset`, id);
+  if (t === null && typeof raw === 'string') ctx.collector.add('schema', ptr(base, field), `${field} ${show(raw)} is not an RFC 3339 date-time with an offset`, id);
   return t;
 }
 
@@ -48,18 +47,43 @@ function checkDate(seg: Record<string, unknown>, field: string, base: string, ct
  * Null when a list is malformed (a schema error).
  */
 function relatedKeyOf(seg: Record<string, unknown>, base: string, ctx: CheckContext): string | null {
-  const sets: string[][] = [];
+  const lists: unknown[] = [];
   for (const f of ctx.model.relatedFields) {
     const a = seg[f];
     if (a === undefined && ctx.model.optionalRelated.has(f)) {
-      sets.push([]);
+      lists.push(undefined);
       continue;
     }
-    if (!Array.isArray(a) || schemaErrorAtOrUnder(ctx, ptr(base, f))) return null;
+    if (!Array.isArray(a) || (!schemaClean(ctx) && schemaErrorAtOrUnder(ctx, ptr(base, f)))) return null;
     for (const x of a) if (typeof x !== 'string') return null;
-    sets.push([...(a as string[])].sort());
+    lists.push(a);
   }
-  return JSON.stringify(sets);
+  // The segments of a page mostly repeat the previous one's lists (one meter): the same ids give the same key.
+  if (lastRelated !== null && lastRelated.model === ctx.model && sameLists(lastRelated.lists, lists)) return lastRelated.key;
+  // A list of one id (the usual case) is its own sorted set: no copy.
+  const sets = lists.map((a) => (a === undefined ? [] : (a as string[]).length < 2 ? a : [...(a as string[])].sort()));
+  const key = JSON.stringify(sets);
+  lastRelated = { model: ctx.model, lists: lists.map((a) => (a === undefined ? a : [...(a as string[])])), key };
+  return key;
+}
+
+/** The last key built, with copies of the lists it was built from (copies: a caller may change its document between checks). */
+let lastRelated: { model: CheckContext['model']; lists: unknown[]; key: string } | null = null;
+
+/** Same lists, id for id in order (absent matches absent only). */
+function sameLists(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string[] | undefined;
+    const y = b[i] as string[] | undefined;
+    if (x === undefined || y === undefined) {
+      if (x !== y) return false;
+      continue;
+    }
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
 }
 
 function valueTypeMessage(column: Column, v: unknown): string {
@@ -261,7 +285,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   }
   const rawInterval = seg.interval;
   const interval =
-    typeof rawInterval === 'number' && Number.isFinite(rawInterval) && rawInterval > 0 && !schemaErrorAt(ctx, ptr(base, 'interval')) ? rawInterval : NaN;
+    typeof rawInterval === 'number' && Number.isFinite(rawInterval) && rawInterval > 0 && (schemaClean(ctx) || !schemaErrorAt(ctx, ptr(base, 'interval'))) ? rawInterval : NaN;
 
   const cols = ctx.model.columnsOf(seg);
   checkValueFormats(seg, base, ctx, id);
