@@ -4,6 +4,7 @@
  * all ask these predicates, so they cannot disagree.
  */
 import { isObject } from '../json.js';
+import { addedRulesClean, addedValueRules } from '../rules/value-rules.js';
 import { NET_TOLERANCE } from '../tolerance.js';
 import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_READING, KIND_SHARE, KIND_SUPPLY_MIX, type Column, type Columns } from './column.js';
 
@@ -159,6 +160,8 @@ export function valuesShapeOk2026(values: readonly unknown[]): boolean {
  */
 export function valuesClean(values: readonly unknown[], cols: Columns): boolean {
   if (!cols.energyOrGapOnly) return false;
+  // Rules added beside the built-in ones (rules/value-rules.ts) are asked here too, so none is skipped outside strict mode.
+  if (addedValueRules().length > 0 && !addedRulesClean(values, cols.list)) return false;
   const kinds = cols.kinds;
   const list = cols.list;
   const n = kinds.length;

@@ -4,6 +4,7 @@ import type { Code } from '../registry.js';
 import { energyNumber, expectedShape, supplyMixFault, supplyMixSum, valueOk } from '../columns/values.js';
 import { type CheckContext, schemaClean, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { checkValueFormats } from './formats.js';
+import { addedValueRules } from './value-rules.js';
 import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
 import { plural } from '../words.js';
@@ -160,6 +161,7 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
   const { list, kinds, triples } = cols;
   const n = kinds.length;
   const membersChecked = ctx.collector.enabled('unknown-field');
+  const added = addedValueRules();
   for (let k = 0; k < values.length; k++) {
     const vs: unknown = values[k];
     if (!Array.isArray(vs)) continue; // schema error
@@ -180,6 +182,11 @@ function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: Che
       }
       if (kinds[i] === KIND_SUPPLY_MIX) checkMixSum(v as Record<string, unknown>[], ptr(base, 'values', k, i), ctx, id);
       if (membersChecked && kinds[i] !== KIND_INVALID) checkValueMembers(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
+      for (const rule of added) {
+        if (!rule.applies(list[i]!)) continue;
+        const finding = rule.finding(v, list[i]!);
+        if (finding !== null) ctx.collector.add(rule.code, ptr(base, 'values', k, i), finding, id);
+      }
     }
     if (triples !== null) checkNetBalance(vs, list, triples, base, k, ctx, id);
   }
