@@ -185,6 +185,13 @@ class QualityMap {
   private readonly reported = new Map<string, { path: string; count: number; why: string }>();
   constructor(private readonly path: string) {}
 
+  /** Count `n` readings of `key` (reported when it has no 2026 quality). */
+  count(key: string | undefined, n: number): void {
+    if (key === undefined) return;
+    if (this.resolve(key) === null) this.reported.get(key)!.count += n;
+  }
+
+  /** The 2026 quality of a code list (or the default), null when it has none; computed once per list. */
   resolve(key: string | undefined): string | null {
     if (key === undefined) return null;
     let q = this.cache.get(key);
@@ -192,21 +199,7 @@ class QualityMap {
       q = this.compute(key);
       this.cache.set(key, q);
     }
-    if (q === null) this.reported.get(key)!.count += 1;
     return q;
-  }
-
-  /** Count `n` readings of `key` (reported when it has no 2026 quality). */
-  count(key: string | undefined, n: number): void {
-    if (key === undefined) return;
-    if (this.resolveQuiet(key) === null) this.reported.get(key)!.count += n;
-  }
-
-  /** As `resolve`, without counting the reading again. */
-  resolveQuiet(key: string | undefined): string | null {
-    if (key === undefined) return null;
-    const q = this.cache.get(key);
-    return q !== undefined ? q : this.compute(key);
   }
 
   private compute(key: string): string | null {
@@ -513,7 +506,7 @@ function seriesRuns(s: Series, store: ReadingStore, plan: ColumnPlan, qualityKey
   const updated = s.blocks.map((b) => timed(b.meta.updated));
   // Quality by the store's quality index + 1 (0: no ReadingQuality, the ReadingType's default), resolved once.
   const keyAt = (k: number) => (k === 0 ? plan.defaultQuality : qualityKeys[k - 1]);
-  const resolved = Array.from({ length: qualityKeys.length + 1 }, (_, k) => qualities.resolveQuiet(keyAt(k)));
+  const resolved = Array.from({ length: qualityKeys.length + 1 }, (_, k) => qualities.resolve(keyAt(k)));
   const counts = new Float64Array(qualityKeys.length + 1);
   const runs: Run[] = [];
   let from = 0;
