@@ -72,7 +72,7 @@ export type ProposalFormat =
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "RelatedIds".
  *
- * Items: Draft (2024-09 §11.1 L449–454). The id of one related object, as the Server assigned it.
+ * Items: Draft (2024-09 §11.1 L449–454). The id of one related object, as the Server assigned it. **Decision:** not empty (the draft sets no length).
  */
 export type RelatedIds = string[];
 /**
@@ -202,7 +202,7 @@ export interface SupplyMixComponent {
  */
 export interface UsageSegment {
   /**
-   * Draft (2024-09 §11.1 L446). The Server's unique id for this segment. It appears at most once in a listing page; under Option 1 (proposal, min L35, L57) it stays the same when the segment is revised.
+   * Draft (2024-09 §11.1 L446). The Server's unique id for this segment. It appears at most once in a listing page; under Option 1 (proposal, min L35, L57) it stays the same when the segment is revised. **Decision:** not empty (the draft sets no length).
    */
   cds_usagesegment_id: string;
   /**
@@ -246,7 +246,7 @@ export interface UsageSegment {
    */
   segment_start: DateTime;
   /**
-   * Draft (2024-09 §11.1 L456). For duration values, the end of the last interval (exclusive), so `segment_end − segment_start` equals `len(values) × interval`. **Decision:** strictly later than `segment_start`.
+   * Draft (2024-09 §11.1 L456). For duration values, the end of the last interval (exclusive), so `segment_end − segment_start` equals `len(values) × interval`. Not earlier than `segment_start` (`segment-bounds`); equal when the segment holds one reading or no value set. The draft orders the two only through the value sets that lie between them (§11.3 L493); it never says "later than".
    */
   segment_end: DateTime;
   /**

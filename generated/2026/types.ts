@@ -94,7 +94,7 @@ export type ReadingQualityType =
   | 'website'
   | (string & {});
 /**
- * Draft (§10.8.1 L5444–5449, L5461). A list of ids of related objects. Each id appears once, and a Server lists only ids the access token may see. May be empty.
+ * Draft (§10.8.1 L5444–5449, L5461). A list of ids of related objects. Each id appears once, and a Server lists only ids the access token may see. May be empty. **Decision:** each id is not empty (the draft sets no length).
  *
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "RelatedIds".
@@ -292,7 +292,7 @@ export interface CostValueFormat {
    */
   type: 'cost';
   /**
-   * Draft (§10.8.5.7.1 L5745). The ISO 4217 code of the currency of the values, three capital letters such as `USD` or `EUR`.
+   * Draft (§10.8.5.7.1 L5745). The ISO 4217 code of the currency of the values. **Decision:** the alphabetic code, three capital letters such as `USD` or `EUR` (ISO 4217 also has numeric codes such as `840`; the draft does not say which).
    */
   currency: string;
   /**
@@ -628,7 +628,7 @@ export interface OtherValueFormat {
    */
   id: string;
   /**
-   * Draft (§10.8.5 L5518–5520). The type's identifier, for example `exampleutility_gap`; not one of the eight defined types.
+   * Draft (§10.8.5 L5518–5520). The type's identifier, for example `exampleutility_gap`; not one of the eight defined types. **Decision:** not empty (the draft sets no length).
    */
   type: string;
   [k: string]: unknown | undefined;
@@ -650,7 +650,7 @@ export interface OtherValueObject {
  */
 export interface ServerMetadata {
   /**
-   * Draft (§5 L836). The version of the CDS-WG3-01 Customer Data specification the Server implements; `v1` for the draft this model follows.
+   * Draft (§5 L836). The version of the CDS-WG3-01 Customer Data specification the Server implements; `v1` for the draft this model follows. **Decision:** not empty (the draft sets no length).
    */
   cds_customerdata_version: string;
   /**
@@ -672,15 +672,15 @@ export interface ServerMetadata {
  */
 export interface ValueTypeDescription {
   /**
-   * Draft (§10.8.6 L5786). The `type` string Value Formats of this kind carry, for example `exampleutility_gap`.
+   * Draft (§10.8.6 L5786). The `type` string Value Formats of this kind carry, for example `exampleutility_gap`. **Decision:** not empty (the draft sets no length).
    */
   type: string;
   /**
-   * Draft (§10.8.6 L5787). A name for people, for example "Outage disclosure".
+   * Draft (§10.8.6 L5787). A name for people, for example "Outage disclosure". **Decision:** not empty (the draft sets no length).
    */
   name: string;
   /**
-   * Draft (§10.8.6 L5788). What the values of such a column mean, for people.
+   * Draft (§10.8.6 L5788). What the values of such a column mean, for people. **Decision:** not empty (the draft sets no length).
    */
   description: string;
   /**
@@ -700,7 +700,7 @@ export interface ValueTypeDescription {
  */
 export interface UsageSegment {
   /**
-   * Draft (§10.8.1 L5438). The Server's id for this segment. A revision of the segment keeps it; it appears at most once in a listing page.
+   * Draft (§10.8.1 L5438). The Server's unique id for this segment; it appears at most once in a listing page, and a segment the Server modifies keeps it (it has a `cds_modified`, L5440). **Decision:** not empty (the draft sets no length).
    */
   cds_usagesegment_id: string;
   /**
@@ -744,11 +744,11 @@ export interface UsageSegment {
    */
   segment_start: DateTime;
   /**
-   * Draft (§10.8.1 L5451–5452). End of the last interval (exclusive): for duration data, the end of the last duration. Later than `segment_start`.
+   * Draft (§10.8.1 L5451–5452). End of the last interval (exclusive): for duration data, the end of the last duration. Not earlier than `segment_start` (`segment-bounds`); equal when the segment holds one reading or no value set. The draft orders the two only through the value sets that lie between them (§10.8.3 L5491); it never says "later than".
    */
   segment_end: DateTime;
   /**
-   * Draft (§10.8.1 L5453–5455). Seconds from one value set to the next: the length of each duration value, or the spacing of point-in-time readings. Greater than zero; may be fractional (a decimal). Monthly data uses the period's length, for example 2678400 for 31 days.
+   * Draft (§10.8.1 L5453–5455). Seconds from one value set to the next: the length of each duration value, or the spacing of point-in-time readings. It may be fractional (a decimal, §2). **Decision:** greater than zero (the draft gives only the type). Monthly data uses the period's length, for example 2678400 for 31 days.
    */
   interval: number;
   /**
@@ -773,7 +773,7 @@ export interface WaterUsageValue {
   wu: number;
 }
 /**
- * Draft (§10.8.8 L5943–5976). One page of the usage-segment listing. A Server may cut the list (for example above 100 segments) and link the rest with `next`. Segments are ordered by aggregation number, account number, contract number, `segment_start` ascending, then `cds_modified` descending. Unknown fields are allowed and ignored by Clients (L5954).
+ * Draft (§10.8.8 L5943–5976). One page of the usage-segment listing. A Server may cut the list only when more than 100 segments are available, and then links the rest with `next` (L5948); the draft sets no page size. Segments are ordered by aggregation number, account number, contract number, `segment_start` ascending, then `cds_modified` descending. Unknown fields are allowed and ignored by Clients (L5954).
  *
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "UsageSegmentList".

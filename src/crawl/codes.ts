@@ -47,7 +47,13 @@ export const CRAWL_CODES = [
   { code: 'server-metadata', level: 'error', source: 'draft', summary: "2026: the Server Metadata does not have what the draft requires of it (the `ServerMetadata` schema: `cds_customerdata_version`, and `cds_usagesegments_additional_value_types`, an object of Value Type Descriptions, whenever `cds_usagesegments_api` is present; 2026 §5 L834–862)." },
   { code: 'server-metadata-unread', level: 'warning', source: 'decision', summary: "2026: the Server Metadata could not be read, so the rules that need the Server's declared value types (`undeclared-type`) did not run. The draft has a Client read it from its Client object's `cds_server_metadata` URL (§5 L862): give that URL or a file with `--server-metadata`; without it the crawler tries the listing origin's `/.well-known/oauth-authorization-server` (RFC 8414's location of the Authorization Server Metadata the draft extends), which the draft does not require." },
   { code: 'page-limit', level: 'warning', source: 'decision', summary: '`--max-pages` stopped the crawl before the end of the listing; checks that need the whole listing were skipped.' },
-  { code: 'page-size', level: 'warning', source: 'draft', summary: 'A page before the last holds fewer than 100 segments; the draft lets a Server truncate only listings of more than 100.' },
+  {
+    code: 'page-size',
+    level: 'warning',
+    source: 'decision',
+    summary:
+      'A page before the last holds fewer than 100 segments. The drafts set no page size: they let a Server cut a listing when more than 100 segments are available (2024-09 §11.5 L501, 2026 §10.8.8 L5948) and say nothing of how long each page then is. This package recommends pages of at least 100 before the last, so that a Client reading the number 100 in the drafts is not surprised; a shorter page is not against the text.',
+  },
   { code: 'token-in-url', level: 'warning', source: 'decision', summary: 'The listing URL carries the token in an `access_token` query parameter. RFC 6750 §2.3 allows it but discourages it (servers, proxies and browsers keep URLs in logs and `Referer` headers); give the token with `--token`, `--token-file` or `CDS_TOKEN`, which send it in the `Authorization` header. The crawler redacts it from every output either way, and its probes without a token drop it from the URL.' },
   { code: 'findings-omitted', level: 'warning', source: 'decision', summary: 'More than 1000 findings: the first 1000 are listed and this one ends the list, counting the rest by level (a bound on the report, so that a badly broken Server gives a readable one). Conformance and the exit status count every finding, listed or not.' },
 ] as const satisfies readonly CrawlCode[];

@@ -137,7 +137,7 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
   }
   if (previousCheck !== null) await settle(state, previousCheck);
   if (opts.main) {
-    for (const p of shortPages) findings.add('page-size', p.url, `a page before the last holds ${plural(p.size, 'segment')}; the draft lets a Server cut only listings of more than ${FULL_PAGE}, so pages before the last should hold at least ${FULL_PAGE}`);
+    for (const p of shortPages) findings.add('page-size', p.url, `a page before the last holds ${plural(p.size, 'segment')}; the drafts set no page size (a Server may cut a listing of more than ${FULL_PAGE}), and this package recommends at least ${FULL_PAGE} on every page but the last`);
   }
   return { segments, complete, pages };
 }
