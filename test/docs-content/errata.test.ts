@@ -114,6 +114,22 @@ describe('errata page', () => {
   });
 
   const dir = sharedDir();
+  /** The text of one cited line of the 2026 extract (the test is skipped without ../shared). */
+  const line2026 = (n: number) => citedText(dir!, parseCitation(`2026 L${n}`)!) ?? '';
+
+  it.skipIf(dir === null)('ER-39: the Server Metadata and §13.3.5 link #usage-segments-list, the §10.8.8 heading defines #usage-segment-list', () => {
+    expect(line2026(851)).toContain('](#usage-segments-list)');
+    expect(line2026(7791)).toContain('](#usage-segments-list)');
+    expect(line2026(5941)).toMatch(/^#### 10\.8\.8\. .*<a id="usage-segment-list"/);
+    expect(line2026(5941)).not.toContain('usage-segments-list');
+  });
+
+  it.skipIf(dir === null)('ER-40 and ER-41: §5.2 links the singular reference anchor; §7.2.8.1 asks for the format choice_list_or_null', () => {
+    expect(line2026(875)).toContain('(#ref-cds-wg1-02-choice-object)');
+    expect(line2026(2719)).toContain('"choice_list_or_null"');
+    expect(line2026(2720)).toMatch(/`choices` array/);
+  });
+
   it.skipIf(dir === null)('cites lines that lie in the cited sections (where the extracts hold them; needs ../shared or CDS_SHARED_DIR)', () => {
     const problems: string[] = [];
     let verified = 0;
