@@ -10,7 +10,7 @@ import type { CrawlReport } from '../crawl/crawl.js';
 import type { CheckedPage } from '../crawl/state.js';
 import { getRule } from '../registry.js';
 import { RULE_CITATIONS } from '../rule-citations.js';
-import { renderHtmlReport, renderMarkdownSummary, type CodeInfo, type ConformanceReport, type ReportFinding } from '../report/html.js';
+import type { CodeInfo, ConformanceReport, ReportFinding } from '../report/html.js';
 import { timelineData, type TimelineData, type TimelineInput } from '../timeline/data.js';
 import { plural } from '../words.js';
 import type { OptionSpec } from './options.js';
@@ -37,6 +37,9 @@ export function wantsReport(values: Record<string, string | boolean | undefined>
 
 /** Write the files asked for; `redact` is applied to the whole text last (a crawl's token never reaches a file). */
 export async function writeReports(values: Record<string, string | boolean | undefined>, report: ConformanceReport, redact: (s: string) => string = (s) => s): Promise<void> {
+  if (typeof values.report !== 'string' && typeof values.summary !== 'string') return;
+  // The report renderer and its timeline picture (d3-scale) load only when a report is asked for.
+  const { renderHtmlReport, renderMarkdownSummary } = await import('../report/html.js');
   if (typeof values.report === 'string') await writeFile(values.report, redact(renderHtmlReport(report, codeInfo)));
   if (typeof values.summary === 'string') await writeFile(values.summary, redact(renderMarkdownSummary(report, codeInfo)));
 }

@@ -1,8 +1,6 @@
 import { createReadStream, writeFileSync } from 'node:fs';
 import { MODELS } from '../convert/convert.js';
-import { EspiInputError } from '../espi/read.js';
-import { importEspiStream, type EspiImportResult } from '../espi/import.js';
-import { importReportJson, renderImportReport } from '../espi/report.js';
+import type { EspiImportResult } from '../espi/import.js';
 import { validate } from '../validate.js';
 import type { Command } from './command.js';
 import { inputName, STDIN_ARG } from './input.js';
@@ -44,6 +42,8 @@ export const importEspiCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(`import-espi takes one FILE (or - for stdin), got ${positionals.length}`);
     const file = positionals[0]!;
     const label = inputName(file);
+    // The importer (and its XML parser) loads only for this command: the CLI's other commands start without it.
+    const [{ EspiInputError }, { importEspiStream }, { importReportJson, renderImportReport }] = await Promise.all([import('../espi/read.js'), import('../espi/import.js'), import('../espi/report.js')]);
     let result: EspiImportResult;
     try {
       result = await importEspiStream(chunksOf(file, io), { to, quality: values['quality-columns'] === true ? 'columns' : 'split' });
