@@ -103,10 +103,11 @@ describe('proposals: Option 1, Option 2, gap disclosure, supply mix', () => {
     }
   });
 
-  it('has a section per pattern with what a Client must do and the trade-offs, and what a decision still needs', () => {
+  it('has a section per pattern with what a Client would have to do and the trade-offs, and what a decision still needs', () => {
     const patterns = ['## Option 1', '## Option 2', '## Separate segments per quality', '## Gap disclosure', '## Supply mix by attribution'];
     for (const heading of [...patterns, '## Raw and estimated readings', '## What a decision still needs']) expect(doc).toContain(heading);
-    expect(doc.match(/\*\*What a Client must do\.\*\*/g)).toHaveLength(patterns.length);
+    // "would have to": the patterns are proposals, not rules of either draft.
+    expect(doc.match(/\*\*What a Client would have to do\.\*\*/g)).toHaveLength(patterns.length);
     expect(doc.match(/\*\*Trade-offs\.\*\*/g)).toHaveLength(patterns.length);
   });
 
