@@ -158,12 +158,34 @@ export function entryPath(entry: number): string {
 }
 
 /** Why a time field is refused, or undefined when it is a usable whole number of seconds. */
-function timeProblem(text: string | undefined, what: string, max: number, min: number): string | undefined {
+/**
+ * A whole number written in decimal digits (optional '-', blanks around it
+ * allowed), or NaN for anything else ("1.5", "1e3", "0x10", "", beyond
+ * 2^53). One pass over the characters: this runs for every field of every
+ * reading.
+ */
+export function parseWhole(text: string): number {
+  let i = 0;
+  let end = text.length;
+  while (i < end && text.charCodeAt(i) <= 32) i++;
+  while (end > i && text.charCodeAt(end - 1) <= 32) end--;
+  const negative = i < end && text.charCodeAt(i) === 45;
+  if (negative) i++;
+  if (i === end) return NaN;
+  let n = 0;
+  for (let k = i; k < end; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  if (!Number.isSafeInteger(n)) return NaN;
+  return negative ? -n : n;
+}
+
+function timeProblem(text: string | undefined, n: number, what: string, max: number, min: number): string | undefined {
   if (text === undefined) return `no ${what}`;
-  const t = text.trim();
-  if (!INTEGER.test(t)) return `${what} ${JSON.stringify(t)} is not a whole number of seconds`;
-  const n = Number(t);
-  if (n < min || n > max) return `${what} ${t} is outside ${min}…${max}`;
+  if (Number.isNaN(n)) return `${what} ${JSON.stringify(text.trim())} is not a whole number of seconds`;
+  if (n < min || n > max) return `${what} ${n} is outside ${min}…${max}`;
   return undefined;
 }
 
@@ -384,7 +406,7 @@ export class EspiReader {
       } else if (parent === 'IntervalReading') {
         if (name === 'value') r.value = text;
         else if (name === 'cost') r.cost = text;
-      } else if (parent === 'ReadingQuality' && name === 'quality') (r.quality ??= []).push(own(text.trim()));
+      } else if (parent === 'ReadingQuality' && name === 'quality') (r.quality ??= []).push(text.trim());
       return;
     }
     if (parent === 'interval' && depth === this.resourceDepth + 2) {
@@ -397,23 +419,24 @@ export class EspiReader {
 
   private endReading(r: PendingReading): void {
     const block = this.block!;
+    const start = r.start === undefined ? NaN : parseWhole(r.start);
+    const duration = r.duration === undefined ? NaN : parseWhole(r.duration);
+    const value = r.value === undefined ? NaN : parseWhole(r.value);
     const problem =
-      timeProblem(r.start, 'timePeriod start', MAX_EPOCH, 0) ??
-      timeProblem(r.duration, 'timePeriod duration', MAX_DURATION, 1) ??
-      (r.value === undefined ? 'no value' : !INTEGER.test(r.value.trim()) || !Number.isSafeInteger(Number(r.value.trim())) ? `value ${JSON.stringify(r.value.trim())} is not a whole number (xs:long) this importer can carry exactly` : undefined);
+      timeProblem(r.start, start, 'timePeriod start', MAX_EPOCH, 0) ??
+      timeProblem(r.duration, duration, 'timePeriod duration', MAX_DURATION, 1) ??
+      (r.value === undefined ? 'no value' : Number.isNaN(value) ? `value ${JSON.stringify(r.value.trim())} is not a whole number (xs:long) this importer can carry exactly` : undefined);
     if (problem !== undefined) {
       this.notes.loss('bad-reading', readingPath(block.meta.index, r.index), `${problem}; the reading is not carried`, 1);
       return;
     }
-    const start = Number(r.start!.trim());
-    const duration = Number(r.duration!.trim());
     let cost = NaN;
     if (r.cost !== undefined) {
-      const c = r.cost.trim();
-      if (INTEGER.test(c) && Number.isSafeInteger(Number(c))) cost = Number(c);
-      else this.notes.warn('bad-cost', readingPath(block.meta.index, r.index), `cost ${JSON.stringify(c)} is not a whole number of hundred-thousandths; the reading is carried without its cost`);
+      cost = parseWhole(r.cost);
+      if (Number.isNaN(cost)) this.notes.warn('bad-cost', readingPath(block.meta.index, r.index), `cost ${JSON.stringify(r.cost.trim())} is not a whole number of hundred-thousandths; the reading is carried without its cost`);
     }
-    this.store.push(start, duration, Number(r.value!.trim()), cost, r.quality === undefined ? -1 : this.internQuality(r.quality.join(',')));
+    const q = r.quality;
+    this.store.push(start, duration, value, cost, q === undefined ? -1 : this.internQuality(q.length === 1 ? q[0]! : q.join(',')));
     block.count += 1;
     const { intervalStart: s, intervalDuration: d } = block;
     if (s !== undefined && d !== undefined && (start < s || start + duration > s + d)) {
@@ -427,6 +450,7 @@ export class EspiReader {
   private internQuality(key: string): number {
     let i = this.qualityIndex.get(key);
     if (i === undefined) {
+      key = own(key);
       i = this.qualityKeys.push(key) - 1;
       this.qualityIndex.set(key, i);
     }
