@@ -58,6 +58,14 @@ describe('refused input (EspiInputError: nothing imported)', () => {
   });
 });
 
+describe('a lone Atom entry (not a feed)', () => {
+  it('is read as a one-entry feed: an IntervalBlock alone has no ReadingType, so its readings are reported', () => {
+    const entry = blockEntry([{ start: T0, value: 1 }]).replace('<entry>', '<entry xmlns="http://www.w3.org/2005/Atom">');
+    const r = importEspi(entry, { now: NOW });
+    expect(r.notes.map(({ kind, path, readings }) => ({ kind, path, readings }))).toEqual([{ kind: 'no-reading-type', path: '/feed/entry[1]', readings: 1 }]);
+  });
+});
+
 describe('reported losses and notes (the page carries the rest)', () => {
   function run(text: string) {
     const r = importEspi(text, { now: NOW });

@@ -47,6 +47,14 @@ describe('cds-usage-segments import-espi', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('--quality-columns puts the OpenESPI sample\'s estimated and manual readings in columns of their own', async () => {
+    const r = await runCli(['import-espi', '--quality-columns', fixture('openespi-test_usage_data.xml')]);
+    expect(r.code).toBe(0);
+    const page = JSON.parse(r.stdout);
+    expect(page.usage_segments).toHaveLength(1);
+    expect(page.usage_segments[0].formats.map((f: { id: string }) => f.id)).toEqual(['usage_estimated', 'usage_manual', 'usage_unknown', 'cost']);
+  });
+
   it('exits 1 when readings are lost (no ReadingType) or an entry is refused', async () => {
     for (const f of ['verdigris-ESPIIntervalBlock.xml', 'eddie-BatchWithInvalidIntervalBlock.xml']) {
       const r = await runCli(['import-espi', fixture(f)]);
