@@ -4,7 +4,7 @@
  * compile), and any other format is an extension format with `ExtensionValue`s.
  * "Extension" is this package's one word for a format it does not know.
  */
-import type { EnergyValue, ExtensionValue, GapValue, KnownFormat, SupplyMix } from '../generated/2024/types.js';
+import type { EnergyValue, ExtensionValue, GapValue, KnownFormat, SupplyMix } from './models/generated-2024.js';
 
 /**
  * Known format → its value object, as the vocabularies' descriptions state:

@@ -7,7 +7,7 @@
  * checks that this table and the spec name the same strings.
  */
 
-import { FORMAT_CLASSES, KNOWN_FORMATS } from '../generated/2024/spec-facts.js';
+import { FORMAT_CLASSES, KNOWN_FORMATS } from './models/generated-2024.js';
 import type { Timing } from './columns/column.js';
 import { boundedDistance, NEAR_MISS_EDITS } from './near-miss.js';
 

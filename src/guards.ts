@@ -5,8 +5,8 @@
  * checked against that model), and a guard over every model that narrows to
  * the union, or to one model's type when `model` is given.
  */
-import type { UsageSegment as UsageSegment2024, UsageSegmentList as UsageSegmentList2024 } from '../generated/2024/types.js';
-import type { UsageSegment as UsageSegment2026, UsageSegmentList as UsageSegmentList2026 } from '../generated/2026/types.js';
+import type { UsageSegment as UsageSegment2024, UsageSegmentList as UsageSegmentList2024 } from './models/generated-2024.js';
+import type { UsageSegment as UsageSegment2026, UsageSegmentList as UsageSegmentList2026 } from './models/generated-2026.js';
 import type { Model } from './registry.js';
 import { validate } from './validate.js';
 

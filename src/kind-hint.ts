@@ -5,7 +5,7 @@
  * checked as a segment and draws one "missing required property" error per
  * segment field; the hint says what happened and how to fix it.
  */
-import { OBJECT_REQUIRED } from '../generated/2024/spec-facts.js';
+import { OBJECT_REQUIRED } from './models/generated-2024.js';
 
 const PAGE_KEY = 'usage_segments';
 const PAGE_LINKS = ['next', 'previous'];

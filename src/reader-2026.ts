@@ -10,12 +10,12 @@ import type {
   ElectricSupplyMixValueFormat,
   MeterReadingsValueFormat,
   ValueFormat,
-} from '../generated/2026/types.js';
-import type { ValueTypes } from '../generated/2026/columns.js';
+} from './models/generated-2026.js';
+import type { ValueTypes } from './models/generated-2026.js';
 import { energyNumber, readingText, shareOf } from './columns/values.js';
 import { isObject } from './json.js';
 import { isKnownValueType } from './models/model-2026.js';
-import { VALUE_KEY_BY_TYPE } from '../generated/2026/spec-facts.js';
+import { VALUE_KEY_BY_TYPE } from './models/generated-2026.js';
 
 /** The value types whose value is an amount in the format's `units`. */
 export type AmountType = 'electric_usage' | 'electric_demand' | 'water_usage' | 'natural_gas_usage' | 'fuel_oil_usage';

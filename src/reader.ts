@@ -1,5 +1,5 @@
-import type { SupplyMixComponent, UsageSegment } from '../generated/2024/types.js';
-import type { UsageSegment as UsageSegment2026 } from '../generated/2026/types.js';
+import type { SupplyMixComponent, UsageSegment } from './models/generated-2024.js';
+import type { UsageSegment as UsageSegment2026 } from './models/generated-2026.js';
 import { cellReader2026, type Cell2026 } from './reader-2026.js';
 import { energyNumber, gapReason, supplyMixOk } from './columns/values.js';
 import { ENERGY_VALUE_KEY } from './models/model-2024.js';

@@ -3,7 +3,7 @@
  * a view of the document, with `values` checked by the value rules' fast
  * path first; Ajv's errors become `schema` problems (see schema-errors.ts).
  */
-import { LINK_MAX_LENGTH } from '../generated/2024/spec-facts.js';
+import { LINK_MAX_LENGTH } from './models/generated-2024.js';
 import type { SchemaOutcome } from './context.js';
 import { KIND_INVALID, type Columns } from './columns/column.js';
 import { valuesClean } from './columns/values.js';

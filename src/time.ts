@@ -3,7 +3,7 @@
  * any precision: `YYYY-MM-DD[Tt]hh:mm:ss[.fraction]([Zz]|[+-]hh:mm)`.
  */
 
-import { DATE_TIME_MAX_LENGTH } from '../generated/2024/spec-facts.js';
+import { DATE_TIME_MAX_LENGTH } from './models/generated-2024.js';
 
 /**
  * An instant, exactly as precise as its text: whole epoch milliseconds plus

@@ -94,6 +94,12 @@ describe('the import structure of src/', () => {
     expect(upwardImports(graph)).toEqual([]);
   });
 
+  it('only the models\' doors (src/models/generated-<model>.ts) and the package entry import generated/', () => {
+    const door = (from: string, to: string) => from === 'src/index.ts' || from === `src/models/generated-${to.split('/')[1]}.ts`;
+    const outside = [...graph].flatMap(([from, targets]) => targets.filter((t) => t.startsWith('generated/') && !door(from, t)).map((t) => `${from} → ${t}`));
+    expect(outside).toEqual([]);
+  });
+
   it('no import cycle', () => {
     expect(cycles(graph)).toEqual([]);
   });

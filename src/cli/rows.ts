@@ -1,6 +1,6 @@
 import { isObject } from '../json.js';
 import { readRows } from '../reader.js';
-import type { UsageSegment } from '../../generated/2024/types.js';
+import type { UsageSegment } from '../models/generated-2024.js';
 import { resolveModel, validate } from '../validate.js';
 import type { Command } from './command.js';
 import { inputName, loadJson } from './input.js';

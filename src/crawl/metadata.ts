@@ -13,7 +13,7 @@
  * (§5 L834). Metadata is public (RFC 8414 §3): the token is not sent.
  */
 import { decodeJsonText, parseJson } from '../json-text.js';
-import { validateServerMetadata } from '../../generated/2026/validators.js';
+import { validateServerMetadata } from '../models/generated-2026.js';
 import { fetchBody, type Exchange } from './page.js';
 import { isObject } from '../json.js';
 import { Findings, type MetadataSource, type State } from './state.js';

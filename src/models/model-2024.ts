@@ -3,9 +3,9 @@
  * model the rules run on (see columns/column.ts).
  */
 import { KIND_ANY, KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, summarize, type Column, type Columns } from '../columns/column.js';
-import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from '../../generated/2024/spec-facts.js';
+import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from './generated-2024.js';
 import { modelAdapter, type ModelAdapter } from './adapter.js';
-import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2024/validators.js';
+import { validateUsageSegment, validateUsageSegmentList } from './generated-2024.js';
 import { valuesShapeOk } from '../columns/values.js';
 import { MEASUREMENTS, parseFormat, type ColumnSpec } from '../formats.js';
 import { show } from '../json.js';

@@ -15,10 +15,10 @@ import {
   type Columns,
   type Direction,
 } from '../columns/column.js';
-import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, OBJECT_REQUIRED, VALUE_FORMAT_BY_TYPE, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from '../../generated/2026/spec-facts.js';
+import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, OBJECT_REQUIRED, VALUE_FORMAT_BY_TYPE, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from './generated-2026.js';
 import { isObject, show } from '../json.js';
 import { modelAdapter, type ModelAdapter } from './adapter.js';
-import { validateUsageSegment, validateUsageSegmentList } from '../../generated/2026/validators.js';
+import { validateUsageSegment, validateUsageSegmentList } from './generated-2026.js';
 import { valuesShapeOk2026 } from '../columns/values.js';
 
 export type KnownValueType = (typeof KNOWN_VALUE_TYPES)[number];

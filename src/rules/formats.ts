@@ -5,7 +5,7 @@
  * Server Metadata) types the draft defines or the Server declares.
  */
 import { plural } from '../words.js';
-import { KNOWN_FIELD_VALUES, KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, VALUE_FORMAT_BY_TYPE } from '../../generated/2026/spec-facts.js';
+import { KNOWN_FIELD_VALUES, KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, VALUE_FORMAT_BY_TYPE } from '../models/generated-2026.js';
 import type { CheckContext } from '../context.js';
 import { isObject, show } from '../json.js';
 import { nearestKnown } from '../near-miss.js';
