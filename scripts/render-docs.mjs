@@ -48,7 +48,11 @@ export function guideDescription(text, root = repoRoot) {
  * offline and requests nothing. An <img> keeps each picture's style inside it.
  */
 export function inlinePictures(text, root = repoRoot) {
-  return text.replace(/\]\(pictures\/([a-z0-9-]+\.svg)\)/g, (_m, file) => `](data:image/svg+xml;base64,${Buffer.from(readFileSync(join(root, 'docs/pictures', file))).toString('base64')})`);
+  // An <img> element rather than Markdown's image syntax: Redoc's Markdown leaves an image with a data URI as text.
+  return text.replace(/!\[([^\]]*)\]\(pictures\/([a-z0-9-]+\.svg)\)/g, (_m, alt, file) => {
+    const data = Buffer.from(readFileSync(join(root, 'docs/pictures', file))).toString('base64');
+    return `<img alt="${alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" src="data:image/svg+xml;base64,${data}">`;
+  });
 }
 
 /** The document the reference renders: the model's bundle with its guides added. */

@@ -110,6 +110,8 @@ export function renderHtmlReport(r: ConformanceReport, info: (code: string) => C
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta name="generator" content="${xmlText(r.generator)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // An empty icon: without it a browser asks the server for /favicon.ico.
+    '<link rel="icon" href="data:,">',
     `<title>${xmlText(r.title)}</title>`,
     `<style>${STYLE}</style></head><body>`,
     `<h1>${xmlText(r.title)}</h1>`,

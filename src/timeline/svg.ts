@@ -146,7 +146,7 @@ export function timelineSvg(data: TimelineData, options: SvgOptions = {}): strin
   const desc = `One row per series (related ids and measurement), time across from ${new Date(range.from).toISOString()} to ${new Date(range.to).toISOString()}. Bars: segments, per column quality; dashed: null value sets; orange: gap disclosures; grey: versions a later input revised; red dashed boxes: holes; purple: overlaps. ${notes.join('; ')}.`;
 
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${prefix}-title ${prefix}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${prefix}-title" aria-describedby="${prefix}-desc">`,
     `<title id="${prefix}-title">${xmlText(title)}</title>`,
     `<desc id="${prefix}-desc">${xmlText(desc)}</desc>`,
     `<style>${STYLE}</style>`,
