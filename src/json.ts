@@ -22,3 +22,18 @@ export function show(v: unknown): string {
   }
   return s.length > 60 ? s.slice(0, 57) + '...' : s;
 }
+
+/**
+ * Set an own, enumerable member whatever its name: `o["__proto__"] = v`
+ * would set the prototype instead, and the member would be lost (objects
+ * keyed by data, issue 25.2).
+ */
+export function setMember(o: Record<string, unknown>, name: string, v: unknown): void {
+  if (name === '__proto__') Object.defineProperty(o, name, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[name] = v;
+}
+
+/** A constant table's entry for a name from data, only if the table has it as its own (`"constructor"` and `"__proto__"` find Object.prototype's otherwise). */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}

@@ -87,6 +87,46 @@ function valueRulesCover(path: string, values: readonly unknown[], cols: Columns
   return Array.isArray(vs) && vs.length === cols.list.length && col !== undefined && col.kind !== KIND_INVALID;
 }
 
+/**
+ * `uniqueItems` of the model's unique lists, checked again with a Set. Ajv's
+ * compiled check keys a plain object by the item, so `["__proto__",
+ * "__proto__"]` finds Object.prototype instead of a number and passes (issue
+ * 25.2). Adds the error Ajv gives (the last repeat and its first occurrence
+ * before it, as `j` and `i`) where Ajv gave none at that list.
+ */
+function checkUniqueLists(seg: unknown, base: string, model: ModelAdapter, errors: AjvError[], fromAjv: number): void {
+  const fields = model.uniqueLists;
+  if (fields === undefined || !isObject(seg)) return;
+  for (const f of fields) {
+    const list = seg[f];
+    if (!Array.isArray(list) || list.length < 2) continue;
+    const repeat = lastRepeat(list);
+    if (repeat === null) continue;
+    const path = `${base}/${f}`;
+    if (errors.some((e, n) => n < fromAjv && e.keyword === 'uniqueItems' && e.instancePath === path)) continue;
+    errors.push({
+      instancePath: path,
+      schemaPath: '#/$defs/RelatedIds/uniqueItems',
+      keyword: 'uniqueItems',
+      params: { i: repeat.i, j: repeat.j },
+      message: `must NOT have duplicate items (items ## ${repeat.j} and ${repeat.i} are identical)`,
+    });
+  }
+}
+
+/** Ajv's pair for a repeated string, scanning from the end: the later index `j` and the earlier `i`; null when every string is unique. */
+function lastRepeat(list: readonly unknown[]): { i: number; j: number } | null {
+  const seen = new Map<string, number>();
+  for (let i = list.length - 1; i >= 0; i--) {
+    const x = list[i];
+    if (typeof x !== 'string') continue;
+    const j = seen.get(x);
+    if (j !== undefined) return { i, j };
+    seen.set(x, i);
+  }
+  return null;
+}
+
 /** The exact paths of the kept errors and all their proper ancestors. */
 function pathIndex(kept: readonly AjvError[]): { exact: Set<string>; ancestors: Set<string> } {
   const exact = new Set<string>();
@@ -132,10 +172,17 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Col
   const fastPath = !collector.enabled('unknown-field');
   if (kind === 'list') {
     if (!model.validatePage(pageView(doc, errors))) errors.push(...((model.validatePage.errors ?? []) as AjvError[]));
+    const fromAjv = errors.length;
     const list = isObject(doc) ? doc.usage_segments : undefined;
-    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) checkValues(list[i], `/usage_segments/${i}`, fastPath, model, clean, errors);
+    if (Array.isArray(list)) {
+      for (let i = 0; i < list.length; i++) {
+        checkUniqueLists(list[i], `/usage_segments/${i}`, model, errors, fromAjv);
+        checkValues(list[i], `/usage_segments/${i}`, fastPath, model, clean, errors);
+      }
+    }
   } else {
     if (!model.validateSegment(withoutValues(doc))) errors.push(...((model.validateSegment.errors ?? []) as AjvError[]));
+    checkUniqueLists(doc, '', model, errors, errors.length);
     checkValues(doc, '', fastPath, model, clean, errors);
   }
   const cleanValues = clean.size > 0 ? clean : null;

@@ -6,7 +6,7 @@
  * lacks is named as an assumption with its pointer into the output. Each
  * direction has its module (`to-2026.ts`, `to-2024.ts`).
  */
-import { isObject } from '../json.js';
+import { isObject, setMember } from '../json.js';
 import type { Model } from '../registry.js';
 import { detectModel } from '../validate.js';
 import { at, Notes, type Assumption, type Loss, type LossKind, type Obj } from './notes.js';
@@ -62,7 +62,7 @@ export function convert(doc: unknown, to: Model): ConvertResult {
   if (Array.isArray(d.usage_segments)) {
     const out: Obj = {};
     for (const [k, v] of Object.entries(d)) {
-      if (k !== 'usage_segments') out[k] = structuredClone(v);
+      if (k !== 'usage_segments') setMember(out, k, structuredClone(v));
     }
     const segments = d.usage_segments.map((seg, i) => one(seg as Obj, at('', 'usage_segments', i)));
     return { from, to, document: { usage_segments: segments, ...out }, losses: notes.losses, assumptions: notes.assumptions };

@@ -19,6 +19,7 @@ export interface Assumption {
 export type Obj = Record<string, unknown>;
 
 /** `base` with `tokens` appended as JSON Pointer tokens (the package's pointer helper). */
+import { setMember } from '../json.js';
 import { ptr as at } from '../pointer.js';
 export { at };
 
@@ -57,6 +58,6 @@ export function copyExtras(seg: Obj, known: ReadonlySet<string>, out: Obj, reser
       where.notes.loss(at(where.base, k), 'dropped', `the Server's own member "${k}" has the name of a ${where.to} segment field, so it cannot cross; dropped`);
       continue;
     }
-    out[k] = structuredClone(v);
+    setMember(out, k, structuredClone(v));
   }
 }

@@ -1,5 +1,5 @@
 /** 2026 → 2024: value formats become the 2024 format strings, value objects `{v}` (the mapping table, `mapping.ts`). */
-import { isObject } from '../json.js';
+import { isObject, ownEntry, setMember } from '../json.js';
 import { shiftDecimal } from './decimal.js';
 import { CARRIED_FORMATS, CARRIED_PREFIX, CARRIED_PREFIX_2026, COLUMN_ROWS, COPIED_FIELDS, QUALITY_FALLBACK, SUPPLY_MIX_ROWS, UNIT_SCALES, WRAPPED_VALUE, type ColumnRow } from './mapping.js';
 import { at, copyExtras, idsFor, type Notes, type Obj } from './notes.js';
@@ -127,14 +127,15 @@ function recordedFormats(columns: Column2024[]): unknown[] {
 
 /** The 2024 row and the decimal places for a 2026 usage column (units and direction), or why there is none. */
 function usageRow(type: string, units: string, direction: string | undefined, quality: string | undefined): { format: string; row?: ColumnRow; places: number; scaled?: string } | string {
-  const scaled = UNIT_SCALES[type]?.[units];
+  // `type`, `units`, `direction` and `quality` are data: a name such as "constructor" must not find Object's members.
+  const scaled = ownEntry(UNIT_SCALES, type) === undefined ? undefined : ownEntry(UNIT_SCALES[type]!, units);
   const unitsOfRow = scaled?.to ?? units;
   if (type === 'electric_usage') {
     if (unitsOfRow !== 'kWh') return `electric usage in "${units}" has no 2024 counterpart`;
-    if (direction !== undefined && !(direction in DIRECTION_SHORT)) return `direction "${direction}" has no 2024 counterpart`;
+    if (direction !== undefined && ownEntry(DIRECTION_SHORT, direction) === undefined) return `direction "${direction}" has no 2024 counterpart`;
     // Without a quality, the 2024 draft's own strings say exactly as much: `usage_kwh`, `usage_<direction>_kwh`.
     const format =
-      direction === undefined ? 'usage_kwh' : quality === undefined ? `usage_${DIRECTION_SHORT[direction]}_kwh` : `kwh_${DIRECTION_SHORT[direction]}${SUFFIX[quality] ?? QUALITY_FALLBACK[quality]?.suffix ?? ''}`;
+      direction === undefined ? 'usage_kwh' : quality === undefined ? `usage_${DIRECTION_SHORT[direction]}_kwh` : `kwh_${DIRECTION_SHORT[direction]}${ownEntry(SUFFIX, quality) ?? ownEntry(QUALITY_FALLBACK, quality)?.suffix ?? ''}`;
     return { format, places: scaled?.places ?? 0, ...(scaled ? { scaled: unitsOfRow } : {}) };
   }
   const row = COLUMN_ROWS.find((r) => r.type === type && r.units === unitsOfRow);
@@ -156,8 +157,8 @@ function usageColumn(f: Obj, j: number, where: { fp: string; base: string; notes
   if (quality !== undefined) {
     if (type !== 'electric_usage' || direction === undefined) {
       notes.loss(at(fp, 'quality'), 'no-counterpart', `quality "${quality}" cannot be said with \`${format}\`; dropped`);
-    } else if (SUFFIX[quality] === undefined) {
-      const fb = QUALITY_FALLBACK[quality];
+    } else if (ownEntry(SUFFIX, quality) === undefined) {
+      const fb = ownEntry(QUALITY_FALLBACK, quality);
       notes.loss(at(fp, 'quality'), fb ? 'approximate' : 'no-counterpart', fb?.why ?? `quality "${quality}" has no 2024 counterpart; written as the validated column`);
     } else if (quality === 'valid') {
       notes.assume(where.out, `quality "valid" is written as the plain string "${format}", which the minutes of 2024-08-08 propose for validated data`);
@@ -183,7 +184,7 @@ function usageColumn(f: Obj, j: number, where: { fp: string; base: string; notes
         if (name === valueKey) out.v = typeof x === 'number' ? shiftDecimal(x, places) : x;
         // Other fields cross as they are (Clients of both models ignore unknown fields), except one that would take the number's key.
         else if (name === 'v') notes.loss(at(base, 'values', k, j, name), 'dropped', 'value field "v" has the name of the 2024 number\'s key; dropped');
-        else out[name] = structuredClone(x);
+        else setMember(out, name, structuredClone(x));
       }
       return out;
     },

@@ -1,5 +1,5 @@
 /** 2024 → 2026: a segment's format strings become value formats, its values value objects (the mapping table, `mapping.ts`). */
-import { isObject } from '../json.js';
+import { isObject, setMember } from '../json.js';
 import { shiftDecimal } from './decimal.js';
 import { CARRIED_FORMATS, CARRIED_PREFIX, CARRIED_PREFIX_2026, COLUMN_ROWS, COPIED_FIELDS, SUPPLY_MIX_ROWS, WRAPPED_VALUE, type ColumnRow, type SupplyMixRow } from './mapping.js';
 import { at, copyExtras, idsFor, type Notes, type Obj } from './notes.js';
@@ -122,7 +122,7 @@ function rowColumn(id: string, row: ColumnRow, i: number, fp: string, ctx: Ctx):
         if (name === 'v') continue;
         // Other fields cross as they are (Clients of both models ignore unknown fields), except one that would take the number's key.
         if (name === row.valueKey) ctx.notes.loss(at(ctx.base, 'values', k, i, name), 'dropped', `value field "${name}" has the name of the 2026 number's key; dropped`);
-        else o[name] = structuredClone(x);
+        else setMember(o, name, structuredClone(x));
       }
       return o;
     },

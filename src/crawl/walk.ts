@@ -208,7 +208,7 @@ function summarize(seg: unknown, page: number): Summary | null {
  */
 function checkOrder(state: State, url: string, s: Summary, lastByGroup: Map<string, Summary>): void {
   if (Number.isNaN(s.start)) return;
-  const key = JSON.stringify([s.refs.related_aggregations, s.refs.related_accounts, s.refs.related_servicecontracts].map((l) => [...l].sort()));
+  const key = JSON.stringify([s.refs.related_aggregations, s.refs.related_accounts, s.refs.related_servicecontracts].map((l) => [...new Set(l)].sort())); // id lists as sets
   const before = lastByGroup.get(key);
   lastByGroup.set(key, s);
   if (before === undefined) return;

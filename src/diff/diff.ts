@@ -268,7 +268,7 @@ function compareSecurity(ctx: SchemaContext, os: SpecNode, ns: SpecNode, loc: st
     const strip = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(strip);
       if (!isObject(v)) return v;
-      const out: Obj = {};
+      const out: Obj = Object.create(null) as Obj; // keys are data
       // Descriptions and extensions (x-…, such as source annotations) document a scheme; they do not change it.
       for (const k of Object.keys(v).sort()) if (k !== 'description' && !k.startsWith('x-')) out[k] = k === 'scopes' && isObject(v[k]) ? Object.keys(v[k] as Obj).sort() : strip(v[k]);
       return out;
@@ -295,7 +295,7 @@ function compareResponses(ctx: SchemaContext, os: SpecNode, ns: SpecNode, loc: s
     const bc = ctx.new.follow(child(b, 'content'));
     if (!isObject(ac.value) || !isObject(bc.value)) continue;
     for (const media of Object.keys(ac.value)) {
-      if (!(media in bc.value)) continue;
+      if (!Object.hasOwn(bc.value, media)) continue;
       const am = ctx.old.follow(child(ac, media));
       const bm = ctx.new.follow(child(bc, media));
       if (!isObject(am.value) || !isObject(bm.value) || !('schema' in am.value) || !('schema' in bm.value)) continue;

@@ -7,7 +7,7 @@ import { at, closedValues, list, schemaName, types, type Obj, type Role, type Sc
 function branchKey(ctx: SchemaContext, set: SpecSet, node: SpecNode, side: 'old' | 'new'): string {
   const resolved = set.follow(node);
   const name = schemaName(resolved);
-  if (name !== undefined) return side === 'old' ? (ctx.hints.components?.[name] ?? name) : name;
+  if (name !== undefined) return side === 'old' ? ((ctx.hints.components !== undefined && Object.hasOwn(ctx.hints.components, name) ? ctx.hints.components[name] : undefined) ?? name) : name;
   const v = resolved.value;
   if (isObject(v)) {
     const discr = isObject(v.properties) ? (v.properties as Obj).type : undefined;

@@ -68,17 +68,25 @@ export function schemaName(node: SpecNode): string | undefined {
 /** Keywords that document rather than constrain; ignored when deciding whether two schemas are the same. */
 export const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example', 'summary', 'x-enumDescriptions', 'x-enum-descriptions', '$comment', 'deprecated']);
 
-/** A comparable fingerprint of a schema with its `$ref`s inlined (bounded depth). */
+/** Keywords whose array is a set (JSON Schema: the order of `required`, `enum` and `type` entries means nothing). */
+const SET_KEYWORDS = new Set(['required', 'enum', 'type']);
+
+/**
+ * A comparable fingerprint of a schema with its `$ref`s inlined (bounded
+ * depth). Keys are data (a property may be named "__proto__"), so the
+ * fingerprint's objects have no prototype; set-valued keywords are sorted.
+ */
 export function shape(set: SpecSet, node: SpecNode, depth = 0): unknown {
   if (depth > 32) return '…';
   const n = set.follow(node);
   const v = n.value;
   if (Array.isArray(v)) return v.map((_, i) => shape(set, child(n, i), depth + 1));
   if (!isObject(v)) return v;
-  const out: Obj = {};
+  const out: Obj = Object.create(null) as Obj;
   for (const k of Object.keys(v).sort()) {
     if (ANNOTATIONS.has(k)) continue;
-    out[k] = shape(set, child(n, k), depth + 1);
+    const s = shape(set, child(n, k), depth + 1);
+    out[k] = SET_KEYWORDS.has(k) && Array.isArray(s) ? s.map((x) => JSON.stringify(x)).sort() : s;
   }
   return out;
 }

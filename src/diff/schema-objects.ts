@@ -42,7 +42,7 @@ export function compareObjects(ctx: SchemaContext, o: SpecNode, n: SpecNode, wal
   for (const [from, to] of renames) {
     const loc = at(walk.loc, 'properties', to);
     ctx.log.add(keyRole ? 'value-key-changed' : 'field-renamed', loc, `${keyRole ? 'value key' : 'property'} "${from}" renamed to "${to}"`, { component, before: from, after: to, oldLocation: at(walk.loc, 'properties', from) });
-    if (from in op && to in np) {
+    if (Object.hasOwn(op, from) && Object.hasOwn(np, to)) {
       ctx.compare(ctx, child(child(o, 'properties'), from), child(child(n, 'properties'), to), { loc, role: propertyRole(walk.role, np, to), prop: to, owner: walk.owner });
     }
   }
@@ -62,7 +62,7 @@ export function compareObjects(ctx: SchemaContext, o: SpecNode, n: SpecNode, wal
     const loc = at(walk.loc, 'properties', k);
     if (oreq.has(k) && !nreq.has(k)) ctx.log.add('field-became-optional', loc, `property "${k}" is no longer required`, { component });
     if (!oreq.has(k) && nreq.has(k)) ctx.log.add('field-became-required', loc, `property "${k}" is now required`, { component });
-    if (k in op && k in np) {
+    if (Object.hasOwn(op, k) && Object.hasOwn(np, k)) {
       ctx.compare(ctx, child(child(o, 'properties'), k), child(child(n, 'properties'), k), { loc, role: propertyRole(walk.role, np, k), prop: k, owner: walk.owner });
     }
   }
@@ -82,7 +82,7 @@ function matchRenames(ctx: SchemaContext, o: SpecNode, n: SpecNode, removed: str
   }
   for (const from of removed) {
     if (out.has(from)) continue;
-    const hinted = ctx.hints.properties?.[from];
+    const hinted = ctx.hints.properties !== undefined && Object.hasOwn(ctx.hints.properties, from) ? ctx.hints.properties[from] : undefined;
     if (hinted !== undefined && added.includes(hinted) && !taken.has(hinted)) {
       out.set(from, hinted);
       taken.add(hinted);
@@ -91,8 +91,8 @@ function matchRenames(ctx: SchemaContext, o: SpecNode, n: SpecNode, removed: str
   // Structural: a removed property whose schema equals exactly one added property's.
   const op = props(o.value as Obj);
   for (const from of removed) {
-    if (out.has(from) || !(from in op)) continue;
-    const same = added.filter((to) => !taken.has(to) && to in np && sameShape(ctx, child(child(o, 'properties'), from), child(child(n, 'properties'), to)));
+    if (out.has(from) || !Object.hasOwn(op, from)) continue;
+    const same = added.filter((to) => !taken.has(to) && Object.hasOwn(np, to) && sameShape(ctx, child(child(o, 'properties'), from), child(child(n, 'properties'), to)));
     if (same.length === 1) {
       out.set(from, same[0]!);
       taken.add(same[0]!);

@@ -20,6 +20,13 @@ export interface ModelAdapter {
   /** The id lists that place a segment in a series (all of them, as sets), and those that may be absent (absent reads as empty). */
   readonly relatedFields: readonly string[];
   readonly optionalRelated: ReadonlySet<string>;
+  /**
+   * Segment members whose schema says `uniqueItems` (2024: every `related_*`
+   * list). The schema pass checks them again itself: Ajv's compiled
+   * uniqueItems keys a plain object by the item, so a repeated `"__proto__"`
+   * finds the prototype and passes (issue 25.2). Absent: none.
+   */
+  readonly uniqueLists?: readonly string[];
   /** Members the model defines for a value of a column (for a 2024 supply mix: of one component); null when any member is allowed. */
   valueMembers(column: Column): ReadonlySet<string> | null;
   /** The model's compiled JSON Schema validators (generated at build time). */
@@ -68,7 +75,7 @@ export function membersFromSpec({ OBJECT_PROPERTIES, OBJECT_REQUIRED }: ObjectFa
 }
 
 /** What differs between models beyond their spec facts: how columns and values read, and the words of advice. */
-type ModelParts = Pick<ModelAdapter, 'valueMembers' | 'valuesShapeOk' | 'words'>;
+type ModelParts = Pick<ModelAdapter, 'valueMembers' | 'valuesShapeOk' | 'words' | 'uniqueLists'>;
 
 /**
  * An adapter from a model's facts: `columnsField` is read with `columns`, the

@@ -85,6 +85,8 @@ const VALUE_MEMBERS: ReadonlyMap<number, ReadonlySet<string>> = new Map<number, 
 
 /** The 2024 model for the rules. `related_eacs` is not required (a Decision): absent reads as empty. */
 export const MODEL_2024: ModelAdapter = modelAdapter('2024', 'format', MEASUREMENTS_2024, columns2024, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList }, {
+  // RelatedIds has uniqueItems (spec/2024/components/schemas/RelatedIds.yaml; test/models/unique-lists.test.ts checks this against the schema).
+  uniqueLists: OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_')),
   valueMembers: (column) => VALUE_MEMBERS.get(column.kind) ?? null,
   valuesShapeOk,
   words: {

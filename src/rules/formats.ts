@@ -7,7 +7,7 @@
 import { plural } from '../words.js';
 import { KNOWN_FIELD_VALUES, KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, VALUE_FORMAT_BY_TYPE } from '../models/generated-2026.js';
 import type { CheckContext } from '../context.js';
-import { isObject, show } from '../json.js';
+import { isObject, ownEntry, show } from '../json.js';
 import { nearestKnown } from '../near-miss.js';
 import { ptr } from '../pointer.js';
 
@@ -50,7 +50,7 @@ function checkIndexes(f: Record<string, unknown>, i: number, n: number, base: st
 
 /** `unknown-enum`: a listed field's value outside the draft's list; unless the rule is widened (strict mode, see the registry), only when it looks like a slip. */
 function checkEnums(f: Record<string, unknown>, type: string, i: number, base: string, ctx: CheckContext, id: string | undefined): void {
-  const lists = FIELD_LISTS[type];
+  const lists = ownEntry(FIELD_LISTS, type); // `type` is data: "constructor" must not find Object's
   if (lists === undefined) return;
   const every = ctx.collector.widened('unknown-enum');
   for (const field in lists) {

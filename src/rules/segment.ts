@@ -62,7 +62,8 @@ function relatedKeyOf(seg: Record<string, unknown>, base: string, ctx: CheckCont
   // The segments of a page mostly repeat the previous one's lists (one meter): the same ids give the same key.
   if (lastRelated !== null && lastRelated.model === ctx.model && sameLists(lastRelated.lists, lists)) return lastRelated.key;
   // A list of one id (the usual case) is its own sorted set: no copy.
-  const sets = lists.map((a) => (a === undefined ? [] : (a as string[]).length < 2 ? a : [...(a as string[])].sort()));
+  // Sets: order and repeats do not matter (2026 has no uniqueItems; 2024 reports a repeat as a schema error, which keeps the segment off the timeline).
+  const sets = lists.map((a) => (a === undefined ? [] : (a as string[]).length < 2 ? a : [...new Set(a as string[])].sort()));
   const key = JSON.stringify(sets);
   lastRelated = { model: ctx.model, lists: lists.map((a) => (a === undefined ? a : [...(a as string[])])), key };
   return key;
