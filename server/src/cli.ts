@@ -29,8 +29,12 @@ Commands:
         (default ${ESPI_DEFAULT_ACCOUNT}), the account a token must grant.
   demo --db FILE [--meters N] [--days D] [--interval S] [--seed N] [--model 2024|2026] [--start YYYY-MM-DD]
         Generate deterministic demo data; prints {"accounts": [...], "segments": N}.
-  token create --db FILE --accounts ID,... [--scopes SCOPE,...]
-        Create a sandbox bearer token; prints the token alone on one line.
+  token create --db FILE [--accounts ID,...] [--servicecontracts ID,...]
+        [--servicepoints ID,...] [--meterdevices ID,...] [--aggregations ID,...]
+        [--scopes SCOPE,...]
+        Create a sandbox bearer token whose grant selects those objects (at least
+        one): it sees the segments that list one of them, and in their related_*
+        lists only the ids whose every segment it sees; prints the token alone.
 
 Faults (serve --fault NAME, repeatable):
 ${FAULTS.map((f) => `  ${f.name.padEnd(24)} ${f.summary}`).join('\n')}
@@ -240,14 +244,21 @@ function demo(args: readonly string[], io: Io): number {
 function token(args: readonly string[], io: Io): number {
   const [sub, ...rest] = args;
   if (sub !== 'create') throw new UsageError('token needs the subcommand create');
-  const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, accounts: { type: 'string' }, scopes: { type: 'string' } }, strict: true });
-  const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter((x) => x !== '');
-  const accounts = list(need(values.accounts, '--accounts'));
-  if (accounts.length === 0) throw new UsageError('--accounts needs at least one id');
+  const selections = ['accounts', 'servicecontracts', 'servicepoints', 'meterdevices', 'aggregations'] as const;
+  const { values } = parseArgs({
+    args: rest,
+    options: { db: { type: 'string' }, scopes: { type: 'string' }, ...Object.fromEntries(selections.map((f) => [f, { type: 'string' as const }])) },
+    strict: true,
+  });
+  const list = (s: unknown): string[] => (typeof s === 'string' ? s.split(',').map((x) => x.trim()).filter((x) => x !== '') : []);
+  // What the grant selects (access.ts): any of the five kinds the drafts let a Customer select.
+  const given = values as Record<string, unknown>;
+  const grant = Object.fromEntries(selections.map((f) => [f, list(given[f])])) as Record<(typeof selections)[number], string[]>;
+  if (selections.every((f) => grant[f].length === 0)) throw new UsageError('token create needs at least one id: --accounts, --servicecontracts, --servicepoints, --meterdevices or --aggregations');
   const db: Db = openDb(need(values.db, '--db'));
   try {
     const scopes = values.scopes === undefined ? [storedModel(db) === '2026' ? 'cds_usage' : 'cds_usage_detailed'] : list(values.scopes);
-    io.stdout(`${createToken(db, { accounts, scopes })}\n`);
+    io.stdout(`${createToken(db, { ...grant, scopes })}\n`);
     return 0;
   } finally {
     db.close();

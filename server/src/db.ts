@@ -63,7 +63,9 @@ CREATE TABLE IF NOT EXISTS tokens (
   hash TEXT PRIMARY KEY,
   accounts_json TEXT NOT NULL,
   scopes_json TEXT NOT NULL,
-  created TEXT NOT NULL
+  created TEXT NOT NULL,
+  -- Selected service contracts, service points, meter devices, aggregations (access.ts): a JSON object.
+  selection_json TEXT
 );
 `;
 
@@ -74,6 +76,9 @@ export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.exec(SCHEMA);
+    // Databases made before grants could select more than accounts: the other selections' column.
+    const columns = db.prepare("SELECT name FROM pragma_table_info('tokens')").pluck().all() as string[];
+    if (!columns.includes('selection_json')) db.exec('ALTER TABLE tokens ADD COLUMN selection_json TEXT');
   }
   db.pragma('busy_timeout = 5000');
   return db;

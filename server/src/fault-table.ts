@@ -24,6 +24,7 @@ export function expectedLevel(fault: Fault): 'error' | 'warning' {
 
 /** The exit status of a crawl of the faulty Server: 1 when the fault's code is an error or it also trips an error code. */
 export function expectedExit(fault: Fault): 0 | 1 {
+  if (fault.detectedBy === null) return 0;
   return expectedLevel(fault) === 'error' || fault.failsBy !== undefined ? 1 : 0;
 }
 
@@ -40,6 +41,7 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|');
 /** The Markdown table, one row per fault. */
 export function faultTable(): string {
   const rows = (FAULTS as readonly Fault[]).map((f) => {
+    if (f.detectedBy === null) return `| \`${f.name}\` | ${cell(f.summary)} | defaults | none | — | 0: the crawler cannot see it (${cell(f.undetectable ?? '')}) |`;
     const level = expectedLevel(f);
     const exit = level === 'error' ? '1' : f.failsBy !== undefined ? `1 (\`${f.failsBy}\` error too; ${cell(f.warning ?? '')})` : `0 (${cell(f.warning ?? '')})`;
     return `| \`${f.name}\` | ${cell(f.summary)} | ${crawlFlags(f) || 'defaults'} | \`${f.detectedBy}\` | ${level} | ${exit} |`;

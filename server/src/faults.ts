@@ -8,7 +8,10 @@
  */
 export interface Fault {
   readonly name: string;
-  readonly detectedBy: string;
+  /** The code that reports the fault; null when no crawl with one token can see it (`undetectable` says why). */
+  readonly detectedBy: string | null;
+  /** Why the crawler cannot report this fault. */
+  readonly undetectable?: string;
   readonly summary: string;
   /** Why this fault is only a warning (exit 0); absent: an error (exit 1). */
   readonly warning?: string;
@@ -44,6 +47,12 @@ export const FAULTS = [
   { name: 'invalid-segment', detectedBy: 'value-set-length', summary: 'the first value set of the first page’s first segment loses a value' },
   { name: 'undeclared-type', detectedBy: 'undeclared-type', model: '2026', summary: '2026 Server (`serve --model 2026`): the first segment of the first page gets a Value Format of type `sandbox_undeclared_reading` that its Server Metadata does not describe' },
   { name: 'overlap-across-pages', detectedBy: 'timeline-overlap', summary: 'the second page starts with a copy (new id) of the first page’s last segment', warning: 'no text of the group forbids overlapping segments (separate segments per quality is a valid pattern), so `timeline-overlap` is a warning by our decision (issue 9); every segment is still listed once', failsBy: 'filter' },
+  {
+    name: 'leak-hidden-ids',
+    detectedBy: null,
+    summary: 'segments shared with objects the token may not see keep their ids in every `related_*` list but `related_accounts`, and filters by those ids or their numbers still match (2024-09 L37, 2026 L43: only ids the Client is authorized to see)',
+    undetectable: 'a crawl sees what one token is served; a leaked id looks like any other id, and a filter by it returns the segment that lists it, as a filter must. Test a Client against it with two tokens of accounts that share a segment (see the guide)',
+  },
 ] as const satisfies readonly Fault[];
 
 export type FaultName = (typeof FAULTS)[number]['name'];

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Db } from './db.js';
+import { type Access, includedSql } from './access.js';
+import { type Db, REFERENCE_KINDS } from './db.js';
 import { type Cursor, type Filters, LIST_FILTERS, type SortKey } from './query.js';
 
 /** The draft lets a Server cut listings of more than 100 segments; pages hold exactly this many (the last fewer). */
@@ -13,6 +14,8 @@ export interface QueryFaults {
   filterAfterPaging?: boolean;
   skipFirstOnLaterPages?: boolean;
   repeatLastOnNextPage?: boolean;
+  /** Serve every related id and match filters by ids the token may not see (the leak of `leak-hidden-ids`). */
+  leakHiddenIds?: boolean;
 }
 
 export interface Page {
@@ -42,13 +45,18 @@ function keyOf(r: Row): SortKey {
 }
 
 /**
- * The SQL condition and parameters for the token's accounts and the filters.
- * Values are bound as one JSON array per filter (`json_each`), never spliced
- * into the SQL text, so any string a client sends is only ever data.
+ * The SQL condition and parameters for the token's included segments and the
+ * filters. Values are bound as one JSON array per filter (`json_each`), never
+ * spliced into the SQL text, so any string a client sends is only ever data.
+ * An id filter keeps only the ids the token may see, a number filter the ids
+ * of visible objects with those numbers (access.ts): a filter left with none
+ * matches nothing.
  */
-function whereClause(accounts: readonly string[], filters: Filters, faults: QueryFaults): { sql: string; params: unknown[] } {
-  const parts = ["EXISTS (SELECT 1 FROM refs r WHERE r.seq = s.seq AND r.kind = 'account' AND r.ref IN (SELECT value FROM json_each(?)))"];
-  const params: unknown[] = [JSON.stringify(accounts)];
+function whereClause(access: Access, filters: Filters, faults: QueryFaults): { sql: string; params: unknown[] } {
+  const included = includedSql(access.selection, 's.seq');
+  const parts = [included.sql];
+  const params: unknown[] = [...included.params];
+  const leak = faults.leakHiddenIds === true;
   for (const { name, values } of filters.lists) {
     const spec = LIST_FILTERS.get(name);
     if (spec === undefined) continue;
@@ -56,14 +64,15 @@ function whereClause(accounts: readonly string[], filters: Filters, faults: Quer
       if (faults.ignoreSegmentIds === true) continue;
       parts.push('s.id IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify(values));
-    } else if (spec.by === 'id') {
-      parts.push('EXISTS (SELECT 1 FROM refs r WHERE r.seq = s.seq AND r.kind = ? AND r.ref IN (SELECT value FROM json_each(?)))');
-      params.push(spec.kind, JSON.stringify(values));
-    } else {
+    } else if (spec.by === 'number' && leak) {
       parts.push(
         'EXISTS (SELECT 1 FROM refs r JOIN directory d ON d.kind = r.kind AND d.id = r.ref WHERE r.seq = s.seq AND r.kind = ? AND d.number IN (SELECT value FROM json_each(?)))',
       );
       params.push(spec.kind, JSON.stringify(values));
+    } else {
+      const ids = spec.by === 'number' ? access.idsOfNumbers(spec.kind, values) : leak ? values : values.filter((v) => access.sees(spec.kind, v));
+      parts.push('EXISTS (SELECT 1 FROM refs r WHERE r.seq = s.seq AND r.kind = ? AND r.ref IN (SELECT value FROM json_each(?)))');
+      params.push(spec.kind, JSON.stringify(ids));
     }
   }
   // The draft (§11.5): `before` keeps segments whose segment_start is on or
@@ -98,9 +107,9 @@ function prepare(db: Db, sql: string): Statement {
  * an index range scan and stays correct when rows are added or removed
  * elsewhere in the listing (no offsets that shift).
  */
-export function listPage(db: Db, accounts: readonly string[], filters: Filters, cursor: Cursor | null, pageSize = PAGE_SIZE, faults: QueryFaults = {}): Page {
+export function listPage(db: Db, access: Access, filters: Filters, cursor: Cursor | null, pageSize = PAGE_SIZE, faults: QueryFaults = {}): Page {
   const pageFilters = faults.filterAfterPaging === true ? NO_FILTERS : filters;
-  const where = whereClause(accounts, pageFilters, faults);
+  const where = whereClause(access, pageFilters, faults);
   const select = `SELECT ${ORDER_COLUMNS}, accounts_json, body FROM segments s WHERE ${where.sql}`;
   let rows: Row[];
   const backward = cursor?.direction === 'previous';
@@ -135,32 +144,64 @@ export function listPage(db: Db, accounts: readonly string[], filters: Filters, 
   }
   if (faults.filterAfterPaging === true && rows.length > 0) {
     // The classic bug: page the unfiltered listing, filter the page, and take a short page for the last one.
-    rows = applyFiltersToPage(db, accounts, filters, rows);
+    rows = applyFiltersToPage(db, access, filters, rows);
     if (rows.length < pageSize) nextKey = null;
   }
-  return { bodies: rows.map((r) => visibleBody(r, accounts)), nextKey, previousKey };
+  return { bodies: visibleBodies(db, rows, access, faults.leakHiddenIds === true), nextKey, previousKey };
 }
 
 /** The faulty order of work: page first, filter the page afterwards. */
-function applyFiltersToPage(db: Db, accounts: readonly string[], filters: Filters, rows: Row[]): Row[] {
-  const where = whereClause(accounts, filters, {});
+function applyFiltersToPage(db: Db, access: Access, filters: Filters, rows: Row[]): Row[] {
+  const where = whereClause(access, filters, {});
   const keep = new Set(
     (prepare(db, `SELECT id FROM segments s WHERE ${where.sql} AND s.id IN (SELECT value FROM json_each(?))`).pluck().all(...where.params, JSON.stringify(rows.map((r) => r.id))) as string[]),
   );
   return rows.filter((r) => keep.has(r.id));
 }
 
+const FIELD_OF: ReadonlyMap<string, string> = new Map(REFERENCE_KINDS.map((r) => [r.kind, r.field]));
+
 /**
- * The draft (§11.1) lets a segment list only the ids the token may see: a
- * segment shared with an account the token does not cover is served with
- * that account removed from `related_accounts`.
+ * The drafts (2024-09 L37, 2026 L43) let a segment's related_* lists hold
+ * only ids the token may see: each id the token may not see is removed. The
+ * page's references are read in one query; only a segment that loses an id
+ * is decoded and encoded again, the others are served as stored. The
+ * `leak-hidden-ids` fault removes only accounts that are not selected (the
+ * Server's behaviour before its access model).
  */
-function visibleBody(r: Row, accounts: readonly string[]): Buffer {
+function visibleBodies(db: Db, rows: Row[], access: Access, leak: boolean): Buffer[] {
   // A database written before bodies became BLOBs holds TEXT: serve it all the same.
-  if (typeof r.body === 'string') r.body = Buffer.from(r.body, 'utf8');
-  const related = JSON.parse(r.accounts_json) as string[];
-  if (related.every((a) => accounts.includes(a))) return r.body;
-  const segment = JSON.parse(r.body.toString('utf8')) as Record<string, unknown>;
-  segment.related_accounts = related.filter((a) => accounts.includes(a));
-  return Buffer.from(JSON.stringify(segment), 'utf8');
+  for (const r of rows) if (typeof r.body === 'string') r.body = Buffer.from(r.body, 'utf8');
+  const hiddenById = new Map<string, Map<string, Set<string>>>();
+  if (leak) {
+    const selected = new Set(access.selection.get('account') ?? []);
+    for (const r of rows) {
+      const gone = (JSON.parse(r.accounts_json) as string[]).filter((a) => !selected.has(a));
+      if (gone.length > 0) hiddenById.set(r.id, new Map([['related_accounts', new Set(gone)]]));
+    }
+  } else {
+    const refs = prepare(db, 'SELECT s.id AS id, r.kind AS kind, r.ref AS ref FROM refs r JOIN segments s ON s.seq = r.seq WHERE s.id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(rows.map((r) => r.id)),
+    ) as { id: string; kind: string; ref: string }[];
+    for (const { id, kind, ref } of refs) {
+      if (access.sees(kind, ref)) continue;
+      const field = FIELD_OF.get(kind);
+      if (field === undefined) continue;
+      let byField = hiddenById.get(id);
+      if (byField === undefined) hiddenById.set(id, (byField = new Map()));
+      let set = byField.get(field);
+      if (set === undefined) byField.set(field, (set = new Set()));
+      set.add(ref);
+    }
+  }
+  return rows.map((r) => {
+    const hidden = hiddenById.get(r.id);
+    if (hidden === undefined) return r.body;
+    const segment = JSON.parse(r.body.toString('utf8')) as Record<string, unknown>;
+    for (const [field, ids] of hidden) {
+      const list = segment[field];
+      if (Array.isArray(list)) segment[field] = list.filter((x) => !ids.has(x as string));
+    }
+    return Buffer.from(JSON.stringify(segment), 'utf8');
+  });
 }

@@ -71,7 +71,7 @@ describe('token create', () => {
     const file = join(dir, 'a.db');
     const r = run(['token', 'create', '--db', file, '--accounts', 'acc-0001', '--scopes', 'cds_usage_basic']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^cds_sandbox_[A-Za-z0-9_-]+\n$/);
+    expect(r.stdout).toMatch(/^sbx\.[A-Za-z0-9_-]{32}\n$/);
     const token = r.stdout.trim();
     expect(readFileSync(file).includes(Buffer.from(token))).toBe(false);
     const db = openDb(file, { readonly: true });

@@ -32,6 +32,8 @@ export interface Fetcher {
 
 export function createFetcher(listingUrl: string, token: string | undefined, limits: FetchLimits, fetchImpl: typeof fetch = fetch): Fetcher {
   const origin = new URL(listingUrl).origin;
+  // A token given in the listing URL's query (RFC 6750 §2.3) goes with every request that carries the token.
+  const queryToken = accessTokenPairs(listingUrl);
   let count = 0;
   return {
     origin,
@@ -41,8 +43,9 @@ export function createFetcher(listingUrl: string, token: string | undefined, lim
     async get(given, auth) {
       const headers: Record<string, string> = { accept: 'application/json' };
       // A request that must go without the token (an auth probe, public metadata) goes without the URL's token too.
-      const url = auth === 'token' ? given : withoutAccessToken(given);
+      let url = auth === 'token' ? given : withoutAccessToken(given);
       const sameOrigin = new URL(url).origin === origin;
+      if (auth === 'token' && sameOrigin && queryToken.length > 0 && accessTokenPairs(url).length === 0) url = withPairs(url, queryToken);
       if (auth === 'token' && token !== undefined && sameOrigin) headers.authorization = `Bearer ${token}`;
       else if (typeof auth === 'object' && sameOrigin) headers.authorization = auth.authorization;
       count++;
@@ -68,6 +71,24 @@ export function createFetcher(listingUrl: string, token: string | undefined, lim
       }
     },
   };
+}
+
+/** The raw `access_token=…` pairs of a URL's query, as written. */
+function accessTokenPairs(url: string): string[] {
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const hash = url.indexOf('#', q);
+  return url
+    .slice(q + 1, hash < 0 ? undefined : hash)
+    .split('&')
+    .filter((pair) => lenientDecode(pair.split('=')[0]!).toLowerCase() === 'access_token');
+}
+
+/** The URL with these query pairs added before its fragment. */
+function withPairs(url: string, pairs: readonly string[]): string {
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  return `${base}${base.includes('?') ? '&' : '?'}${pairs.join('&')}${hash < 0 ? '' : url.slice(hash)}`;
 }
 
 /** The URL without its `access_token` query parameters (RFC 6750 §2.3), whatever the spelling of their name. */
