@@ -171,8 +171,19 @@ export const COPIED_FIELDS = [
   'interval',
 ] as const;
 
+/** The copied fields that are date-times (RFC 3339 in 2026, §2; "ISO8601" in 2024, L447). */
+export const DATE_TIME_FIELDS: readonly string[] = ['cds_created', 'cds_modified', 'segment_start', 'segment_end'];
+
 export const FIELD_ROWS: readonly FieldRow[] = [
-  ...COPIED_FIELDS.map((f): FieldRow => ({ field2024: f, field2026: f, how: 'copied' })),
+  ...COPIED_FIELDS.map(
+    (f): FieldRow => ({
+      field2024: f,
+      field2026: f,
+      how: DATE_TIME_FIELDS.includes(f)
+        ? 'copied; 2024 → 2026: an ISO 8601 date-time that is not RFC 3339 (`20240201T000000Z`, `+0100`, no seconds, a comma) is written in RFC 3339, the same instant; one without an offset is read as UTC (an assumption, reported)'
+        : 'copied',
+    }),
+  ),
   { field2024: 'format', field2026: 'formats', how: 'each string becomes a value format object (COLUMN_ROWS); `id` is the 2024 string (with `_2`, `_3`, … when it repeats)' },
   { field2024: 'values', field2026: 'values', how: 'value sets keep their order; each value object is rewritten for its column' },
   { field2026: 'cds_synced', how: '2024 → 2026: set to `cds_modified` (2024 has no sync time; an assumption, reported); 2026 → 2024: dropped, a loss unless it equals `cds_modified`' },

@@ -1,7 +1,8 @@
 /** 2024 → 2026: a segment's format strings become value formats, its values value objects (the mapping table, `mapping.ts`). */
 import { isObject, setMember } from '../json.js';
+import { toRfc3339 } from './datetime.js';
 import { shiftDecimal } from './decimal.js';
-import { CARRIED_FORMATS, CARRIED_PREFIX, CARRIED_PREFIX_2026, COLUMN_ROWS, COPIED_FIELDS, SUPPLY_MIX_ROWS, WRAPPED_VALUE, type ColumnRow, type SupplyMixRow } from './mapping.js';
+import { CARRIED_FORMATS, CARRIED_PREFIX, CARRIED_PREFIX_2026, COLUMN_ROWS, COPIED_FIELDS, DATE_TIME_FIELDS, SUPPLY_MIX_ROWS, WRAPPED_VALUE, type ColumnRow, type SupplyMixRow } from './mapping.js';
 import { at, copyExtras, idsFor, type Notes, type Obj } from './notes.js';
 
 const ROW_BY_FORMAT = new Map(COLUMN_ROWS.map((r) => [r.format, r]));
@@ -10,6 +11,20 @@ const KNOWN_2024 = new Set<string>([...COPIED_FIELDS, 'format', 'values', 'relat
 /** 2026 segment fields a 2024 segment does not have, so a 2024 Server's own member of that name cannot cross. */
 const RESERVED_2026 = new Set(['formats', 'cds_synced']);
 const MIX_FIELDS = new Set(['type', 'mix', 'gco2_per_kwh']);
+
+/** A 2024 date-time in another ISO 8601 spelling, written as RFC 3339 (the 2026 draft's §2), the same instant: an assumption, reported. */
+function rewriteDateTime(out: Obj, field: string, base: string, notes: Notes): void {
+  const r = toRfc3339(out[field]);
+  if (r === undefined) return;
+  const was = String(out[field]);
+  out[field] = r.text;
+  notes.assume(
+    at(base, field),
+    r.utcAssumed
+      ? `"${was}" has no UTC offset, which an RFC 3339 date-time (2026 §2) needs; read as UTC and written as "${r.text}"`
+      : `"${was}" is an ISO 8601 date-time (2024-09 §11.1 L447) but not RFC 3339 (2026 §2); written as "${r.text}", the same instant`,
+  );
+}
 
 /** One output column of a 2024 → 2026 conversion: its value format and how to read its value from a 2024 value set. */
 interface Column2026 {
@@ -28,7 +43,8 @@ interface Ctx {
 export function segmentTo2026(seg: Obj, base: string, notes: Notes): Obj {
   const out: Obj = {};
   for (const f of COPIED_FIELDS) if (f in seg) out[f] = structuredClone(seg[f]);
-  out.cds_synced = seg.cds_modified;
+  for (const f of DATE_TIME_FIELDS) rewriteDateTime(out, f, base, notes);
+  out.cds_synced = out.cds_modified;
   notes.assume(at(base, 'cds_synced'), '2024 has no sync time; `cds_synced` is set to `cds_modified`');
   if ('related_eacs' in seg) {
     notes.loss(at(base, 'related_eacs'), 'no-counterpart', 'the 2026 draft has no segment-level certificate list (it names certificates per supply-mix value, `eacs`); `related_eacs` is dropped');
