@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
-import { DIST_DEPENDENT } from '../../vitest.unit.config.js';
+import { existsSync } from 'node:fs';
+import { DIST_DEPENDENT, HEAVY } from '../../vitest.unit.config.js';
 
 /** What makes a test file need a build or spawn a process: child processes, the built CLI's helpers, paths into dist/src. */
 const NEEDS_BUILD = /node:child_process|\bspawnCli\b|\bCLI_BIN\b|\bdist\/src\b/;
@@ -30,6 +31,13 @@ describe('npm run test:unit', () => {
     expect(files.length).toBeGreaterThan(20);
     for (const dir of ['test/engine/', 'test/models/', 'test/rules/', 'test/columns/', 'test/crawl/']) expect(files.some((f) => f.startsWith(dir)), dir).toBe(true);
     for (const f of DIST_DEPENDENT) expect(files, f).not.toContain(f);
+  });
+
+  it('leaves the heavy files to npm test, and each of them exists', () => {
+    for (const f of HEAVY) {
+      expect(files, f).not.toContain(f);
+      expect(existsSync(join(ROOT, f)), f).toBe(true);
+    }
   });
 
   it('none of its files spawns a process or reads dist/', () => {
