@@ -11,7 +11,7 @@
  * origin and is redacted from every message.
  */
 import { plural } from '../words.js';
-import { CRAWL_CODES, getCrawlCode } from './codes.js';
+import { CRAWL_CODES, crawlCodesWhere, getCrawlCode } from './codes.js';
 import { crossPageTimeline } from './document.js';
 import { createFetcher } from './fetcher.js';
 import { defaultMetadataUrl } from './metadata.js';
@@ -130,26 +130,29 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
   else state.skipped.set('timeline', 'the listing has one page');
   const probes = options.probes !== false;
   const reached = main.pages > 0;
+  // Which checks need what is registry data (codes.ts: runsWith, model, needsPages).
+  const withProbes = crawlCodesWhere((c) => c.runsWith !== undefined);
+  const withFilterProbes = crawlCodesWhere((c) => c.runsWith === 'filter-probes');
   if (!probes) {
-    for (const c of ['filter', 'incomplete-listing', 'malformed-filter', 'auth', 'auth-body']) state.skipped.set(c, 'probes disabled (--no-probes)');
+    for (const c of withProbes) state.skipped.set(c, 'probes disabled (--no-probes)');
   } else if (!reached) {
-    for (const c of ['filter', 'incomplete-listing', 'malformed-filter', 'auth', 'auth-body']) state.skipped.set(c, 'the listing could not be read');
+    for (const c of withProbes) state.skipped.set(c, 'the listing could not be read');
   } else {
     await authProbes(state, options.url, options.token !== undefined || urlTokens.length > 0);
     await malformedFilterProbe(state, options.url);
     if (!main.complete) {
-      for (const c of ['filter', 'incomplete-listing']) state.skipped.set(c, 'the unfiltered listing was not read to its end');
+      for (const c of withFilterProbes) state.skipped.set(c, 'the unfiltered listing was not read to its end');
     } else if (main.segments.length === 0) {
-      for (const c of ['filter', 'incomplete-listing']) state.skipped.set(c, 'the listing is empty: nothing to filter');
+      for (const c of withFilterProbes) state.skipped.set(c, 'the listing is empty: nothing to filter');
     } else {
       await filterProbes(state, options.url, main.segments);
     }
   }
   if (state.model !== '2026') {
-    for (const c of ['server-metadata', 'server-metadata-unread']) state.skipped.set(c, state.model === '2024' ? 'a 2024 crawl: the Server Metadata is a 2026 document' : 'the model is unknown (no segment was read)');
+    for (const c of crawlCodesWhere((code) => code.model === '2026')) state.skipped.set(c, state.model === '2024' ? 'a 2024 crawl: the Server Metadata is a 2026 document' : 'the model is unknown (no segment was read)');
   }
   if (main.pages < 2) {
-    for (const c of ['previous-link', 'duplicate-across-pages', 'page-size', 'link-loop']) if (!findings.has(c)) state.skipped.set(c, 'the listing has one page');
+    for (const c of crawlCodesWhere((code) => code.needsPages === true)) if (!findings.has(c)) state.skipped.set(c, 'the listing has one page');
   }
   // Every finding counts for the verdict, listed or not.
   const conformant = !findings.list.some((f) => f.level === 'error') && findings.omittedErrors === 0;
@@ -163,10 +166,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
       message: `${plural(findings.omitted, 'more finding')} not listed (${plural(findings.omittedErrors, 'error')}, ${plural(warnings, 'warning')}); fix the listed ones and crawl again`,
     });
   }
-  const checks: CrawlCheck[] = [
-    checkOf('document', findings, state.skipped),
-    ...CRAWL_CODES.map((c) => checkOf(c.code, findings, state.skipped)),
-  ];
+  const checks: CrawlCheck[] = CRAWL_CODES.map((c) => checkOf(c.code, findings, state.skipped));
   return {
     conformant,
     url: redact(options.url),
@@ -185,7 +185,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
 function checkOf(name: string, findings: Findings, skipped: ReadonlyMap<string, string>): CrawlCheck {
   const failed =
     name === 'document'
-      ? findings.list.some((f) => getCrawlCode(f.code) === undefined && f.level === 'error')
+      ? findings.list.some((f) => (getCrawlCode(f.code) === undefined || f.code === 'document') && f.level === 'error')
       : findings.list.some((f) => f.code === name && f.level === 'error') || ((findings.counts.get(name) ?? 0) > 0 && getCrawlCode(name)?.level === 'error');
   if (failed) return { name, status: 'failed' };
   const reason = skipped.get(name);

@@ -66,6 +66,10 @@ function backwards(seg: Record<string, unknown>, n: number): Record<string, unkn
   });
 }
 
+function withoutEnd({ segment_end: _dropped, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return rest;
+}
+
 function exampleMetadata2026(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(ROOT, 'spec/2026/examples/server-metadata.json'), 'utf8')) as Record<string, unknown>;
 }
@@ -75,6 +79,13 @@ function withoutVersion({ cds_customerdata_version: _dropped, ...rest }: Record<
 }
 
 const SCENARIOS = {
+  // 25 segments without segment_end: the checker's 25 schema errors, the first 20 listed, document counting the other 5.
+  document: {
+    level: 'error',
+    codes: ['document', 'schema'],
+    options: NO_PROBES,
+    serve: ({ url, page }) => (pageNo(url) === 1 ? pageAnswer(Array.from({ length: 25 }, (_, i) => withoutEnd({ ...page.usage_segments[1]!, cds_usagesegment_id: `seg-${i}` }))) : undefined),
+  },
   transport: { level: 'error', codes: ['transport'], serve: () => 'reset' },
   'http-status': { level: 'error', codes: ['http-status'], serve: () => ({ status: 503, headers: { 'content-type': 'application/json' }, body: '{"error":"temporarily_unavailable"}' }) },
   'content-type': { level: 'error', codes: ['content-type'], options: NO_PROBES, serve: ({ honest }) => ({ ...honest, headers: { 'content-type': 'text/html' } }) },
