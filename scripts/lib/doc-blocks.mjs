@@ -19,7 +19,8 @@
 //        file by the built CLI: the import report and the checker's findings
 //        (standard error), and an outline of the page
 //   <!-- timeline: NAME FILE... -->   the timeline picture of the files (in
-//        revision order) as an image link to docs/pictures/NAME.svg; the SVG
+//        revision order; a Green Button `.xml` file as `import-espi` imports
+//        it) as an image link to docs/pictures/NAME.svg; the SVG
 //        itself comes from the built dist/src/timeline/ (timelinePictures;
 //        sync-docs writes it, render-docs inlines it as a data URI)
 //   ...
@@ -172,10 +173,19 @@ function renderTimeline(arg) {
   return `![Timeline of ${files.map((f) => basename(f)).join(' then ')}: one row per series, time across](pictures/${name}.svg)`;
 }
 
-/** The SVG of one picture, from the built timeline module (one source for the checker, the report and the docs). */
+/**
+ * The SVG of one picture, from the built timeline module (one source for the
+ * checker, the report and the docs). A Green Button file (`.xml`) is first
+ * imported by the built importer (dist/src/espi/, its default 2026 page), so a
+ * real file's picture is what `import-espi` gives, drawn the same way.
+ */
 export function timelineSvgOf(root, name, files) {
-  const script = "const [data, svg, root, name, ...files] = process.argv.slice(1); const { readFileSync } = await import('node:fs'); const { timelineData } = await import(data); const { timelineSvg } = await import(svg); process.stdout.write(timelineSvg(timelineData(files.map((f) => ({ label: f.split('/').at(-1), doc: JSON.parse(readFileSync(root + '/' + f, 'utf8')) }))), { idPrefix: name }));";
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, join(root, 'dist/src/timeline/data.js'), join(root, 'dist/src/timeline/svg.js'), root, name, ...files], { encoding: 'utf8' });
+  const script =
+    "const [data, svg, espi, root, name, ...files] = process.argv.slice(1); const { readFileSync } = await import('node:fs'); const { timelineData } = await import(data); const { timelineSvg } = await import(svg); const { importEspi } = await import(espi); " +
+    "const load = (f) => { const text = readFileSync(root + '/' + f, 'utf8'); return f.endsWith('.xml') ? importEspi(text).document : JSON.parse(text); }; " +
+    "process.stdout.write(timelineSvg(timelineData(files.map((f) => ({ label: f.split('/').at(-1), doc: load(f) }))), { idPrefix: name }));";
+  const args = [join(root, 'dist/src/timeline/data.js'), join(root, 'dist/src/timeline/svg.js'), join(root, 'dist/src/espi/import.js'), root, name, ...files];
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`timeline ${name}: ${r.stderr}`);
   return r.stdout;
 }

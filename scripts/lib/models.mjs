@@ -20,6 +20,7 @@ const GUIDES = {
   errata: { name: 'Errata', displayName: 'Errata for the working group', file: 'docs/errata.md' },
   server: { name: 'Test your Server', displayName: 'Guide: test your Server (crawl)', file: 'docs/guide-test-your-server.md' },
   client: { name: 'Test your Client', displayName: 'Guide: test your Client (reference Server)', file: 'docs/guide-test-your-client.md' },
+  greenButton: { name: 'From Green Button', displayName: 'Guide: from Green Button (ESPI) to CDS', file: 'docs/guide-green-button.md' },
 };
 const guides = (...keys) => keys.map((k) => GUIDES[k]);
 
@@ -30,7 +31,7 @@ export const MODELS = {
       validateUsageSegment: 'UsageSegment',
       validateUsageSegmentList: 'UsageSegmentList',
     },
-    guides: guides('reading', 'proposals', 'migrating', 'traceability', 'errata', 'server', 'client'),
+    guides: guides('reading', 'proposals', 'migrating', 'traceability', 'errata', 'server', 'client', 'greenButton'),
   },
   2026: {
     title: 'CDS Usage Segments API (2026 development draft)',
@@ -41,8 +42,8 @@ export const MODELS = {
       validateServerMetadata: 'ServerMetadata',
       validateValueTypeDescription: 'ValueTypeDescription',
     },
-    // The pages that cover both models (each option shown in both; the move between them; the errata of both drafts; crawl and serve take either model).
-    guides: guides('proposals', 'migrating', 'errata', 'server', 'client'),
+    // The pages that cover both models (each option shown in both; the move between them; the errata of both drafts; crawl and serve take either model; import-espi writes either).
+    guides: guides('proposals', 'migrating', 'errata', 'server', 'client', 'greenButton'),
   },
 };
 
