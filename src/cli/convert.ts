@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { convert, ConvertInputError, MODELS, type Model } from '../convert/convert.js';
-import { lossReportJson, renderLossReport } from '../convert/report.js';
+import type { Model } from '../convert/convert.js';
 import { validate } from '../validate.js';
 import type { Command } from './command.js';
 import { loadJson } from './input.js';
@@ -28,6 +27,8 @@ export const convertCommand: Command = {
     'Convert a usage segment or listing page between the 2024 and 2026\nmodels (docs/converting.md): the document on stdout, the loss report\n(every loss by JSON pointer, or "no loss") on stderr. Exit 1 when the\ninput is not a valid document of its model.',
   options: OPTIONS,
   async run({ values, positionals }, io: CliIo): Promise<number> {
+    // The converter loads only for this command: the CLI's other commands start without it.
+    const [{ convert, ConvertInputError, MODELS }, { lossReportJson, renderLossReport }] = await Promise.all([import('../convert/convert.js'), import('../convert/report.js')]);
     const to = choice(values, 'to', MODELS);
     if (positionals.length !== 1) throw new UsageError(`convert takes one FILE (or - for stdin), got ${positionals.length}`);
     const file = positionals[0]!;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { diffSpecFiles, type DiffHints } from '../diff/diff.js';
-import { DiffInputError } from '../diff/load.js';
-import { DIFF_FORMATS, FAIL_ON, fails, renderReport, type DiffFormat, type FailOn } from '../diff/render.js';
+import type { DiffHints } from '../diff/diff.js';
+import type { DiffFormat, FailOn } from '../diff/render.js';
 import type { Command } from './command.js';
 import { UsageError, type CliIo } from './io.js';
 import { choice, type OptionSpec } from './options.js';
@@ -13,7 +12,8 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'hints', type: 'string', value: 'FILE', help: 'diff: JSON {"components": {old: new}, "properties": {old: new}}\nnaming renamed schemas and fields.' },
 ];
 
-function readHints(file: string): DiffHints {
+/** A hints file that cannot be used (reported like an unreadable description). */
+function readHints(file: string, DiffInputError: new (message: string) => Error): DiffHints {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -36,11 +36,13 @@ export const diffCommand: Command = {
     'Compare two OpenAPI descriptions (YAML or JSON; split files are\nfollowed) and classify each change by rule id as breaking for Clients\nand/or Servers (docs/diff-rules.md). Exit 1 when a change breaks whom\n--fail-on names, 2 when a description cannot be read.',
   options: OPTIONS,
   async run({ values, positionals }, io: CliIo): Promise<number> {
+    // The differ (and its YAML reader) loads only for this command: the CLI's other commands start without it.
+    const [{ diffSpecFiles }, { DiffInputError }, { DIFF_FORMATS, FAIL_ON, fails, renderReport }] = await Promise.all([import('../diff/diff.js'), import('../diff/load.js'), import('../diff/render.js')]);
     const format = choice<DiffFormat>(values, 'format', DIFF_FORMATS, 'text');
     const failOn = choice<FailOn>(values, 'fail-on', FAIL_ON, 'any');
     if (positionals.length !== 2) throw new UsageError(`diff needs two descriptions, OLD and NEW (got ${positionals.length})`);
     try {
-      const hints = typeof values.hints === 'string' ? readHints(values.hints) : {};
+      const hints = typeof values.hints === 'string' ? readHints(values.hints, DiffInputError) : {};
       const report = diffSpecFiles(positionals[0]!, positionals[1]!, { hints });
       io.stdout(renderReport(report, format, failOn));
       return report.changes.some((c) => fails(c, failOn)) ? 1 : 0;

@@ -1,5 +1,4 @@
 import { createReadStream, writeFileSync } from 'node:fs';
-import { MODELS } from '../convert/convert.js';
 import type { EspiImportResult } from '../espi/import.js';
 import { validate } from '../validate.js';
 import type { Command } from './command.js';
@@ -38,6 +37,7 @@ export const importEspiCommand: Command = {
     'Import a Green Button (ESPI) feed or batch (docs/guide-green-button.md):\nthe listing page on stdout, the import report (every reading accounted\nfor, every loss and assumption with its path) and the checker\'s findings\non stderr. Exit 1 when readings are lost or the page has errors, 2 when\nthe XML is unreadable, has a DTD or is not an Atom feed.',
   options: OPTIONS,
   async run({ values, positionals }, io: CliIo): Promise<number> {
+    const { MODELS } = await import('../convert/convert.js');
     const to = choice(values, 'to', MODELS, '2026');
     if (positionals.length !== 1) throw new UsageError(`import-espi takes one FILE (or - for stdin), got ${positionals.length}`);
     const file = positionals[0]!;
