@@ -11,7 +11,7 @@ import type { CheckedPage } from '../crawl/state.js';
 import { getRule } from '../registry.js';
 import { RULE_CITATIONS } from '../rule-citations.js';
 import type { CodeInfo, ConformanceReport, ReportFinding } from '../report/html.js';
-import { timelineData, type TimelineData, type TimelineInput } from '../timeline/data.js';
+import { redactTimeline, timelineData, type TimelineData, type TimelineInput } from '../timeline/data.js';
 import { plural } from '../words.js';
 import type { OptionSpec } from './options.js';
 import type { FileEntry } from './report.js';
@@ -35,13 +35,24 @@ export function wantsReport(values: Record<string, string | boolean | undefined>
   return typeof values.report === 'string' || typeof values.summary === 'string';
 }
 
-/** Write the files asked for; `redact` is applied to the whole text last (a crawl's token never reaches a file). */
-export async function writeReports(values: Record<string, string | boolean | undefined>, report: ConformanceReport, redact: (s: string) => string = (s) => s): Promise<void> {
+/**
+ * Write the files asked for. `redaction`: a crawl's redaction and secrets
+ * (token, URL tokens). The crawl's report is built from redacted strings
+ * (crawlReport); a file that still holds a secret verbatim is redacted whole
+ * before it is written (a safety net that costs one search when nothing is
+ * left: redacting a whole report of a big crawl would cost seconds).
+ */
+export async function writeReports(
+  values: Record<string, string | boolean | undefined>,
+  report: ConformanceReport,
+  redaction: { readonly redact: (s: string) => string; readonly secrets: readonly string[] } | null = null,
+): Promise<void> {
   if (typeof values.report !== 'string' && typeof values.summary !== 'string') return;
   // The report renderer and its timeline picture (d3-scale) load only when a report is asked for.
   const { renderHtmlReport, renderMarkdownSummary } = await import('../report/html.js');
-  if (typeof values.report === 'string') await writeFile(values.report, redact(renderHtmlReport(report, codeInfo)));
-  if (typeof values.summary === 'string') await writeFile(values.summary, redact(renderMarkdownSummary(report, codeInfo)));
+  const safe = (text: string): string => (redaction !== null && redaction.secrets.some((t) => t !== '' && text.includes(t)) ? redaction.redact(text) : text);
+  if (typeof values.report === 'string') await writeFile(values.report, safe(renderHtmlReport(report, codeInfo)));
+  if (typeof values.summary === 'string') await writeFile(values.summary, safe(renderMarkdownSummary(report, codeInfo)));
 }
 
 const GENERATOR = (): string => `${PROGRAM} ${version()}`;
@@ -90,9 +101,10 @@ export function validateReport(inputs: readonly TimelineInput[], files: readonly
 
 /**
  * `crawl`'s report: the crawl's findings (already redacted), the pages kept
- * as they were checked (their timeline), and every check with its result.
+ * as they were checked (their timeline, its strings redacted with `redact`),
+ * and every check with its result.
  */
-export function crawlReport(r: CrawlReport, pages: readonly CheckedPage[]): ConformanceReport {
+export function crawlReport(r: CrawlReport, pages: readonly CheckedPage[], redact: (s: string) => string): ConformanceReport {
   const inputs: TimelineInput[] = pages.map((p) => ({
     label: `page ${p.number}`,
     doc: p.doc,
@@ -101,7 +113,8 @@ export function crawlReport(r: CrawlReport, pages: readonly CheckedPage[]): Conf
       entries: p.timeline,
     },
   }));
-  const timeline = pages.length > 0 ? timelineData(inputs, { model: r.model === 'unknown' ? 'auto' : r.model }) : null;
+  // What the pages say (ids, labels) passes through the crawl's redaction, string by string; the findings and URLs already did.
+  const timeline = pages.length > 0 ? redactTimeline(timelineData(inputs, { model: r.model === 'unknown' ? 'auto' : r.model }), redact) : null;
   // The crawl's findings are the list (redacted, capped); a page problem is placed on the picture by its page and path.
   const pageOf = new Map(pages.map((p, i) => [p.url, i]));
   const barsOf = new Map<string, readonly string[]>();

@@ -10,7 +10,7 @@ import { choice, type OptionSpec } from './options.js';
 import { progressMode, QUIET_OPTION, startProgress } from './progress.js';
 import { crawlReport, REPORT_OPTIONS, wantsReport, writeReports } from './conformance-report.js';
 import type { CheckedPage } from '../crawl/state.js';
-import { redactor } from '../crawl/redact.js';
+import { redactor, tokensInUrl } from '../crawl/redact.js';
 import type { Command } from './command.js';
 
 /** Connection errors that mean the host cannot be reached (exit 2), as the fetcher reports them. */
@@ -107,8 +107,8 @@ async function runCrawl(url: string, token: string | undefined, values: Record<s
     ...(pages === null ? {} : { onPage: (p: CheckedPage) => void pages.push(p) }),
   }).finally(() => progress.stop());
   if (typeof values.junit === 'string') await writeFile(values.junit, redact(renderJUnit(report)));
-  // The whole text of each file passes through the redaction last, as --junit does.
-  if (pages !== null) await writeReports(values, crawlReport(report, pages), redact);
+  // Built from redacted strings; a file that still holds a secret verbatim is redacted whole.
+  if (pages !== null) await writeReports(values, crawlReport(report, pages, redact), { redact, secrets: [token ?? '', ...tokensInUrl(url)] });
   if (values.json === true) {
     // The documented keys only: the count of findings beyond the cap is the last finding (findings-omitted).
     const { checks: _checks, omittedFindings: _omitted, omittedErrors: _omittedErrors, ...rest } = report;

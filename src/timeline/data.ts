@@ -272,3 +272,31 @@ export function timelineData(inputs: readonly TimelineInput[], options: { model?
     findings: placed,
   };
 }
+
+/**
+ * The picture's content with every string that came from the documents
+ * (series and lane labels, segment ids, the ids naming holes and overlaps)
+ * passed through `redact` (a crawl's token redaction), one short string at a
+ * time: a redaction of the whole rendered file would cost seconds on a big
+ * crawl. Pointers, times and counts are ours and stay as they are.
+ */
+export function redactTimeline(data: TimelineData, redact: (s: string) => string): TimelineData {
+  const ids = new Map<string, string>();
+  const r = (s: string): string => {
+    let v = ids.get(s);
+    if (v === undefined) ids.set(s, (v = redact(s)));
+    return v;
+  };
+  return {
+    ...data,
+    inputs: data.inputs.map(r),
+    rows: data.rows.map((row) => ({
+      ...row,
+      label: r(row.label),
+      lanes: row.lanes.map((lane) => ({ ...lane, label: r(lane.label), bars: lane.bars.map((b) => (b.id === undefined ? b : { ...b, id: r(b.id) })) })),
+      holes: row.holes.map((h) => ({ ...h, before: r(h.before), after: r(h.after) })),
+      overlaps: row.overlaps.map((o) => ({ ...o, a: r(o.a), b: r(o.b) })),
+    })),
+    findings: data.findings.map((f) => ({ ...f, problem: { ...f.problem, message: r(f.problem.message), ...(f.problem.segmentId === undefined ? {} : { segmentId: r(f.problem.segmentId) }) } })),
+  };
+}

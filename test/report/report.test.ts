@@ -98,6 +98,29 @@ describe('crawl --report, --summary', () => {
   });
 });
 
+describe('crawl --report: what the Server echoes is redacted too', () => {
+  let server: StandIn;
+  beforeAll(async () => {
+    // A Server that puts the token into a segment id and a meter id (plain and percent-encoded): the picture, its table and the findings print them.
+    const page = examplePage('2024');
+    page.usage_segments[0] = { ...page.usage_segments[0]!, cds_usagesegment_id: `id-${TOKEN}` };
+    page.usage_segments[2] = { ...page.usage_segments[2]!, related_meterdevices: [`meter-${encodeURIComponent(TOKEN + '/x')}`] };
+    server = await listen((req, res) => send(res, honestAnswer(page, req.url ?? '/', req.headers.authorization)));
+  });
+  afterAll(() => server.close());
+
+  it('no file holds the token, in any spelling', async () => {
+    const r = await runCli(['crawl', `${server.origin}/api/usagesegments`, '--token', TOKEN, '--no-probes', '--report', join(dir, 'echo.html'), '--summary', join(dir, 'echo.md')]);
+    expect(r.code).toBe(0);
+    for (const f of ['echo.html', 'echo.md']) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(encodeURIComponent(TOKEN));
+    }
+    expect(readFileSync(join(dir, 'echo.html'), 'utf8')).toContain('id-[REDACTED]');
+  });
+});
+
 describe('src/rule-citations.ts', () => {
   it('is the traceability table’s citations, freshly generated', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/generate-rule-citations.mjs'), '--check'], { encoding: 'utf8' });
