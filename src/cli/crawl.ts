@@ -10,6 +10,7 @@ import { choice, type OptionSpec } from './options.js';
 import { progressMode, QUIET_OPTION, startProgress } from './progress.js';
 import { crawlReport, REPORT_OPTIONS, wantsReport, writeReports } from './conformance-report.js';
 import type { CheckedPage } from '../crawl/state.js';
+import { timelineDocument } from '../timeline/data.js';
 import { redactor, tokensInUrl } from '../crawl/redact.js';
 import type { Command } from './command.js';
 
@@ -104,7 +105,8 @@ async function runCrawl(url: string, token: string | undefined, values: Record<s
     ...(serverMetadata === undefined ? {} : { serverMetadata }),
     probes: values['no-probes'] !== true,
     onProgress: (line: string) => progress.line(line),
-    ...(pages === null ? {} : { onPage: (p: CheckedPage) => void pages.push(p) }),
+    // Only what the picture needs of each page is kept (timelineDocument: the values reduced to which are null).
+    ...(pages === null ? {} : { onPage: (p: CheckedPage) => void pages.push({ ...p, doc: timelineDocument(p.doc) }) }),
   }).finally(() => progress.stop());
   if (typeof values.junit === 'string') await writeFile(values.junit, redact(renderJUnit(report)));
   // Built from redacted strings; a file that still holds a secret verbatim is redacted whole.

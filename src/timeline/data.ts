@@ -300,3 +300,19 @@ export function redactTimeline(data: TimelineData, redact: (s: string) => string
     findings: data.findings.map((f) => ({ ...f, problem: { ...f.problem, message: r(f.problem.message), ...(f.problem.segmentId === undefined ? {} : { segmentId: r(f.problem.segmentId) }) } })),
   };
 }
+
+/**
+ * What the picture needs of a page, to keep while a crawl goes on: every
+ * member but `values`, whose value sets become `null` (a null set), `1` (no
+ * null in it) or an array of `null` and `0` (which columns are null). A
+ * crawl's report keeps this instead of the page: the values of a whole
+ * listing held to the end made the crawl's garbage collection slow.
+ */
+export function timelineDocument(doc: Record<string, unknown>): Record<string, unknown> {
+  const light = (seg: unknown): unknown => {
+    if (!isRecord(seg) || !Array.isArray(seg.values)) return seg;
+    const values = seg.values.map((set: unknown) => (set === null ? null : Array.isArray(set) && set.includes(null) ? set.map((v: unknown) => (v === null ? null : 0)) : 1));
+    return { ...seg, values };
+  };
+  return Array.isArray(doc.usage_segments) ? { ...doc, usage_segments: doc.usage_segments.map(light) } : (light(doc) as Record<string, unknown>);
+}

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
-import { timelineData, type TimelineInput } from '../../src/timeline/data.js';
+import { checkForTimeline, timelineData, timelineDocument, type TimelineInput } from '../../src/timeline/data.js';
 import { timelineSvg } from '../../src/timeline/svg.js';
 import { timelineTable } from '../../src/timeline/table.js';
 import { validate } from '../../src/validate.js';
@@ -128,5 +128,16 @@ describe('scale', () => {
     expect(svg).toMatch(/aggregated: [\d,]+ bars drawn as \d+ one-pixel columns/);
     expect(svg.length).toBeLessThan(600_000);
     expect(timelineSvg(timelineData([{ label: 'big.json', doc: bigPage(10_000) }]))).toBe(svg);
+  });
+});
+
+describe('timelineDocument (what a crawl keeps of a page for its report)', () => {
+  it('draws the same picture as the page itself', () => {
+    for (const f of ['docs/examples/nulls-missing-reading.json', 'spec/2024/examples/gap-disclosure-page.json', 'docs/examples/nulls-whole-value-set.json']) {
+      const input = read(f);
+      const light = { label: input.label, doc: timelineDocument(input.doc as Record<string, unknown>) };
+      const checked = checkForTimeline(input.doc, {}).checked;
+      expect(timelineSvg(timelineData([{ ...light, checked }]))).toBe(timelineSvg(timelineData([{ ...input, checked }])));
+    }
   });
 });
