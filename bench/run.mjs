@@ -8,6 +8,7 @@
 // Writes bench/results/latest.json and docs/benchmarks.md (both committed).
 import { spawnSync } from 'node:child_process';
 import { renderEspiSection, replaceEspiSection } from './espi-report.mjs';
+import { renderReportSection, replaceReportSection } from './report-section.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -467,7 +468,10 @@ if (WRITE) {
   // The Green Button section comes from bench/espi.mjs's own run (bench/results/espi-latest.json); keep it.
   const espiResults = path.join(ROOT, 'bench/results/espi-latest.json');
   const page = renderMarkdown(results);
-  writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), existsSync(espiResults) ? replaceEspiSection(page, renderEspiSection(JSON.parse(readFileSync(espiResults, 'utf8')))) : page);
+  const withEspi = existsSync(espiResults) ? replaceEspiSection(page, renderEspiSection(JSON.parse(readFileSync(espiResults, 'utf8')))) : page;
+  // The conformance-report section comes from bench/report.mjs's own run (bench/results/report-latest.json); keep it.
+  const reportResults = path.join(ROOT, 'bench/results/report-latest.json');
+  writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), existsSync(reportResults) ? replaceReportSection(withEspi, renderReportSection(JSON.parse(readFileSync(reportResults, 'utf8')))) : withEspi);
   log('\nwrote bench/results/latest.json and docs/benchmarks.md');
 }
 process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
