@@ -8,6 +8,15 @@ export interface RuleCitation {
 
 /** Rule code → the statements it rests on (the traceability table's rows that name it). */
 export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new Map<string, readonly RuleCitation[]>([
+  ["after", [
+    { row: "CR15", cite: "filter", sourceClass: "draft" },
+  ]],
+  ["before", [
+    { row: "CR15", cite: "filter", sourceClass: "draft" },
+  ]],
+  ["document", [
+    { row: "CR1", cite: "document", sourceClass: "draft" },
+  ]],
   ["duplicate-format-id", [
     { row: "N7", cite: "2026 §10.8.2 L5471", sourceClass: "draft" },
     { row: "N8", cite: "2026 §10.8.2 L5479–5480", sourceClass: "draft" },
@@ -44,6 +53,21 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "X19", cite: "ov-08 L669–676", sourceClass: "decision" },
     { row: "N16", cite: "2026 §10.8.5.1.2 L5566–5567", sourceClass: "draft" },
     { row: "N30", cite: "2026 §10.8.5.1.2 L5567", sourceClass: "decision" },
+  ]],
+  ["next", [
+    { row: "CR8", cite: "link-format", sourceClass: "draft" },
+    { row: "CR10", cite: "link-loop", sourceClass: "draft" },
+    { row: "CR10", cite: "link-loop", sourceClass: "draft" },
+  ]],
+  ["null", [
+    { row: "CR8", cite: "link-format", sourceClass: "draft" },
+    { row: "CR10", cite: "link-loop", sourceClass: "draft" },
+    { row: "CR11", cite: "previous-link", sourceClass: "draft" },
+  ]],
+  ["previous", [
+    { row: "CR8", cite: "link-format", sourceClass: "draft" },
+    { row: "CR11", cite: "previous-link", sourceClass: "draft" },
+    { row: "CR11", cite: "previous-link", sourceClass: "draft" },
   ]],
   ["revision-created", [
     { row: "P4", cite: "min L33–76", sourceClass: "proposal" },
@@ -127,6 +151,9 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "X16", cite: "2024-09 §11.2 L487", sourceClass: "decision" },
     { row: "N13", cite: "2026 §10.8.5 L5524–5525", sourceClass: "draft" },
     { row: "N29", cite: "2026 §10.8.6 L5781–5782", sourceClass: "decision" },
+  ]],
+  ["validate", [
+    { row: "CR6", cite: "not-json", sourceClass: "draft" },
   ]],
   ["value-set-length", [
     { row: "D11", cite: "2024-09 §11.1 L458", sourceClass: "draft" },
