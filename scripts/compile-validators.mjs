@@ -12,15 +12,41 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, readJson, writeText } from './lib/generated-files.mjs';
 import { MODEL_NAMES, modelConfig } from './lib/models.mjs';
 import { createAjv } from './lib/ajv.mjs';
+import { DECIDED_KEY } from './lib/recommended.mjs';
+import { ANNOTATED, standaloneSchemas } from './generate-schemas.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** The machine-written JavaScript: Ajv's standalone code, one CommonJS export per validator. */
-function standaloneModule(outDir, validators) {
-  const ajv = createAjv({ code: { source: true, esm: false, optimize: true } });
+/** The components whose recommended profile the checker compiles (each doubles its validators' code). */
+const RECOMMENDED_FOR = new Set(['UsageSegment', 'UsageSegmentList']);
+
+/**
+ * Exported validator name → `{ component, profile }`: every component of the
+ * model's list in the text's profile (`validateX`: what the draft requires),
+ * and the documents a Server sends also in the recommended profile
+ * (`validateXRecommended`: the text's keywords and our decisions).
+ */
+function validatorsOf(model) {
+  const out = {};
+  const listed = Object.entries(modelConfig(model).validators);
+  for (const [name, component] of listed) out[name] = { component, profile: 'text' };
+  for (const [name, component] of listed) if (RECOMMENDED_FOR.has(component)) out[`${name}Recommended`] = { component, profile: 'recommended' };
+  return out;
+}
+
+/**
+ * The machine-written JavaScript: Ajv's standalone code, one CommonJS export
+ * per validator. Compiled `verbose`, so that an error carries its keyword's
+ * `parentSchema`: in the recommended validators the schemas are annotated
+ * there (`cdsDecided`) with the warning code of each decided keyword.
+ */
+function standaloneModule(outDir, model, validators) {
+  const ajv = createAjv({ verbose: true, code: { source: true, esm: false, optimize: true } });
+  ajv.addVocabulary([DECIDED_KEY]);
+  const annotated = standaloneSchemas(readJson(join(outDir, 'openapi.json')), model, ANNOTATED);
   const ids = {};
-  for (const [exportName, component] of Object.entries(validators)) {
-    const schema = readJson(join(outDir, 'schemas', `${component}.json`));
+  for (const [exportName, { component, profile }] of Object.entries(validators)) {
+    const schema = profile === 'text' ? readJson(join(outDir, 'schemas', `${component}.json`)) : annotated[component];
     ajv.addSchema(schema);
     ids[exportName] = schema.$id;
   }
@@ -34,7 +60,7 @@ function standaloneModule(outDir, validators) {
 /** The typed entry: each validator a type guard for its component's type, loading validators.cjs on first use. */
 function typedModule(model, validators) {
   const names = Object.keys(validators);
-  const types = [...new Set(Object.values(validators))].sort();
+  const types = [...new Set(Object.values(validators).map((v) => v.component))].sort();
   return [
     `// ${GENERATED_NOTE}`,
     `// The ${model} model's compiled validators, loaded on demand: validators.cjs`,
@@ -73,18 +99,18 @@ function typedModule(model, validators) {
     '  return check;',
     '}',
     '',
-    ...Object.entries(validators).map(
-      ([name, component]) =>
-        `/** Checks a document against the ${component} JSON Schema; on failure \`errors\` lists every violation. */\nexport const ${name}: CompiledValidator<${component}> = onDemand<${component}>('${name}');`,
-    ),
+    ...Object.entries(validators).map(([name, { component, profile }]) => {
+      const what = profile === 'text' ? `the ${component} JSON Schema (what the draft requires)` : `the ${component} JSON Schema of the recommended profile (the draft's requirements and this package's decisions)`;
+      return `/** Checks a document against ${what}; on failure \`errors\` lists every violation. */\nexport const ${name}: CompiledValidator<${component}> = onDemand<${component}>('${name}');`;
+    }),
     '',
   ].join('\n');
 }
 
 export function compileValidators(outDir, model) {
   // Exported validator name → component schema it checks (its title names the TypeScript type).
-  const validators = modelConfig(model).validators;
-  writeText(join(outDir, 'validators.cjs'), standaloneModule(outDir, validators));
+  const validators = validatorsOf(model);
+  writeText(join(outDir, 'validators.cjs'), standaloneModule(outDir, model, validators));
   writeText(join(outDir, 'validators.ts'), typedModule(model, validators));
 }
 

@@ -1,4 +1,8 @@
-// Step 2: one JSON Schema 2020-12 file per component schema. Each file is
+// Step 2: one JSON Schema 2020-12 file per component schema, in two
+// profiles: schemas/*.json hold what the model's draft requires (the text's
+// keywords: a document that meets the text passes), schemas/recommended/*.json
+// add this package's decisions (the `x-cds-recommended` keywords, see
+// lib/recommended.mjs), which the checker reports as warnings. Each file is
 // self-contained: the components it uses are copied under $defs, so any
 // validator can load one file alone, in any order. The files carry standard
 // keywords only: OpenAPI/Redoc vendor keywords (`x-…`) stay in the bundled
@@ -7,6 +11,16 @@
 import { join } from 'node:path';
 import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, readJson, schemaBaseUrl, writeJson } from './lib/generated-files.mjs';
 import { MODEL_NAMES } from './lib/models.mjs';
+import { withRecommended } from './lib/recommended.mjs';
+
+/** The two published profiles: the folder under schemas/ and how a component schema reads in it. */
+export const PROFILES = {
+  text: { dir: '', component: (schema) => schema },
+  recommended: { dir: 'recommended', component: (schema) => withRecommended(schema) },
+};
+
+/** The recommended profile as the checker compiles it: each decided keyword annotated with its code (`cdsDecided`, see lib/recommended.mjs). */
+export const ANNOTATED = { dir: 'recommended', component: (schema) => withRecommended(schema, undefined, true) };
 
 const COMPONENT_REF = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
 
@@ -74,8 +88,9 @@ export function withoutVendorKeywords(node, inNameMap = false) {
   return out;
 }
 
-export function standaloneSchemas(document, model) {
-  const schemas = document.components?.schemas ?? {};
+export function standaloneSchemas(document, model, profile = 'text') {
+  const { dir, component } = typeof profile === 'string' ? PROFILES[profile] : profile;
+  const schemas = Object.fromEntries(Object.entries(document.components?.schemas ?? {}).map(([n, s]) => [n, component(s)]));
   const toDef = (n) => `#/$defs/${n}`;
   const result = {};
   for (const name of Object.keys(schemas).sort()) {
@@ -83,7 +98,7 @@ export function standaloneSchemas(document, model) {
     for (const dep of dependencies(name, schemas)) defs[dep] = rewriteRefs(schemas[dep], toDef);
     result[name] = withoutVendorKeywords({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: `${schemaBaseUrl(model)}${name}.json`,
+      $id: `${schemaBaseUrl(model)}${dir === '' ? '' : `${dir}/`}${name}.json`,
       $comment: GENERATED_NOTE,
       ...rewriteRefs(schemas[name], toDef),
       ...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
@@ -93,9 +108,12 @@ export function standaloneSchemas(document, model) {
 }
 
 export function generateSchemas(outDir, model, document = readJson(join(outDir, 'openapi.json'))) {
-  const schemas = standaloneSchemas(document, model);
-  for (const [name, schema] of Object.entries(schemas)) writeJson(join(outDir, 'schemas', `${name}.json`), schema);
-  return schemas;
+  const result = {};
+  for (const [profile, { dir }] of Object.entries(PROFILES)) {
+    result[profile] = standaloneSchemas(document, model, profile);
+    for (const [name, schema] of Object.entries(result[profile])) writeJson(join(outDir, 'schemas', dir, `${name}.json`), schema);
+  }
+  return result.text;
 }
 
 if (isMain(import.meta.url)) for (const model of MODEL_NAMES) generateSchemas(modelOutputDir(outputDir(), model), model);

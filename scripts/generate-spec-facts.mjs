@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { GENERATED_NOTE, isMain, modelOutputDir, outputDir, readJson, writeText } from './lib/generated-files.mjs';
 import { MODEL_NAMES } from './lib/models.mjs';
+import { recommendedKeywords, withRecommended } from './lib/recommended.mjs';
 
 const COMPONENT_REF = /^#\/components\/schemas\/(\w+)$/;
 const refName = (node) => (typeof node?.$ref === 'string' ? COMPONENT_REF.exec(node.$ref)?.[1] : undefined);
@@ -23,7 +24,9 @@ function objectFacts(schemas) {
   return { objectProperties, objectRequired };
 }
 
-function limits(schemas) {
+/** The length limits of the recommended profile (decisions: longer values are legal and draw a warning). */
+function limits(textSchemas) {
+  const schemas = { UsageSegmentList: withRecommended(textSchemas.UsageSegmentList), DateTime: withRecommended(textSchemas.DateTime) };
   const links = ['next', 'previous'].map((f) => schemas.UsageSegmentList?.properties?.[f]?.maxLength);
   if (typeof links[0] !== 'number' || links[0] !== links[1]) throw new Error('next and previous need one maxLength');
   const dateTimeMaxLength = schemas.DateTime?.maxLength;
@@ -134,10 +137,15 @@ export function specFactsSource(document) {
     );
   }
   lines.push(
-    '/** `maxLength` of the `next` and `previous` links of a listing page. */',
+    ...constant(
+      'Every keyword of the recommended profile (our decisions): `Component#/pointer` of the keyword → the warning code the checker reports it under, and for `required` the properties it adds.',
+      'RECOMMENDED_KEYWORDS',
+      recommendedKeywords(schemas),
+    ),
+    '/** Recommended `maxLength` of the `next` and `previous` links of a listing page (`link-length`). */',
     `export const LINK_MAX_LENGTH = ${linkMaxLength};`,
     '',
-    '/** `maxLength` of a `DateTime`. */',
+    '/** Recommended `maxLength` of a `DateTime` (`date-time-length`). */',
     `export const DATE_TIME_MAX_LENGTH = ${dateTimeMaxLength};`,
     '',
   );

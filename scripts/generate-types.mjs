@@ -37,7 +37,18 @@ function completableStrings(node) {
   return out;
 }
 
-const ANNOTATIONS_OF_ANY_STRING = new Set(['type', 'minLength', 'description']);
+const ANNOTATIONS_OF_ANY_STRING = new Set(['type', 'minLength', 'description', 'x-cds-recommended']);
+
+/**
+ * A schema that constrains nothing (only annotations: a field the text does
+ * not define, whose shape only the recommended profile gives, such as 2024
+ * `related_eacs`) is any JSON value: `unknown`, not the index-signature
+ * object json-schema-to-typescript would make of it.
+ */
+function anyValueType(node) {
+  if (typeof node.description !== 'string') return undefined;
+  return Object.keys(node).every((k) => k === 'description' || k === 'title' || k === 'examples' || k.startsWith('x-')) ? 'unknown' : undefined;
+}
 
 /**
  * An "open enumeration" is `anyOf: [known values, any other string]`: the
@@ -74,7 +85,7 @@ function tsTypes(node) {
   if (Array.isArray(node)) return node.map(tsTypes);
   if (node === null || typeof node !== 'object') return node;
   const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, tsTypes(v)]));
-  const tsType = openEnumType(node) ?? typeSwitchType(node);
+  const tsType = openEnumType(node) ?? typeSwitchType(node) ?? anyValueType(node);
   return tsType === undefined ? out : { ...out, tsType };
 }
 

@@ -7,6 +7,8 @@ export interface SchemaOutcome {
   readonly exact: ReadonlySet<string> | null;
   /** Proper ancestors of paths with schema errors, or null. */
   readonly ancestors: ReadonlySet<string> | null;
+  /** Paths the schema pass reported a recommendation (a warning of the recommended profile) at, or null. */
+  readonly recommended: ReadonlySet<string> | null;
   /** Segments whose `values` the schema pass found clean in its single pass (see `valuesClean`): the rules' value loop skips them. */
   readonly cleanValues: ReadonlySet<unknown> | null;
 }

@@ -115,17 +115,6 @@ const KNOWN_SPECS: ReadonlyMap<string, ColumnSpec> = new Map(
 
 const LONGEST_KNOWN = Math.max(...KNOWN_FORMATS.map((f) => f.length));
 
-function isFormatString(s: string): boolean {
-  if (s.length === 0) return false;
-  const c0 = s.charCodeAt(0);
-  if (c0 < 97 || c0 > 122) return false;
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) return false;
-  }
-  return true;
-}
-
 /** Suggestions computed so far (bounded: a page repeats the same few strings). */
 const SUGGESTIONS = new Map<string, string | null>();
 
@@ -157,14 +146,14 @@ export function suggestFormat(s: string): string | null {
 
 /**
  * Classify one entry of `format`: a known format by a map lookup, any other
- * lowercase identifier as an extension, anything else as invalid. Known specs
- * are shared frozen objects.
+ * string as an extension (the draft sets no spelling, 2024-09 §11.2 L487;
+ * one that is not a lowercase identifier draws `format-spelling`), anything
+ * else as invalid. Known specs are shared frozen objects.
  */
 export function parseFormat(f: unknown): ColumnSpec {
   if (typeof f !== 'string') return { kind: 'invalid', format: f, suggestion: null };
   const known = KNOWN_SPECS.get(f);
   if (known !== undefined) return known;
-  if (!isFormatString(f)) return { kind: 'invalid', format: f, suggestion: suggestFormat(f) };
   return { kind: 'extension', format: f, suggestion: suggestFormat(f) };
 }
 

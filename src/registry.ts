@@ -27,16 +27,21 @@ interface RuleDefinition {
   /** Where the rule comes from. */
   readonly sourceClass: SourceClass;
   /**
-   * A decision that is nevertheless an error, and why. Only two kinds of
-   * decision may be: one that only fixes a representation (none among the
-   * codes: those live in `schema`), and a finding about the checker rather
-   * than the document (`internal-error`).
+   * A decision that is nevertheless an error, and why. Only a finding about
+   * the checker rather than the document may be (`internal-error`): every
+   * decision about a document, a representation included, is a warning.
    */
   readonly errorBecause?: string;
   /** The models whose documents the rule checks. */
   readonly models: readonly Model[];
   /** One-sentence description of what the rule checks. */
   readonly summary: string;
+  /**
+   * A code of the recommended profile (a decided keyword of
+   * `schemas/recommended/`): what we recommend, why, and how to fix, as the
+   * message says it after the value it is about.
+   */
+  readonly advice?: string;
   /** Reported only when the `strict` option is set. */
   readonly strictOnly?: boolean;
   /**
@@ -79,7 +84,7 @@ const DEFINITIONS = [
     sourceClass: 'draft',
     models: BOTH,
     summary:
-      'The document fails the JSON Schema: a required field is missing, a field has the wrong type, a date-time is not RFC 3339 with an offset, `interval` is not greater than 0, a `related_*` array repeats an id, a format string is malformed, or a value under a malformed format string is neither null, an object nor a supply-mix array. Also reported when the document is not a JSON object, or (`validateText`) not JSON. A field with a schema problem takes no part in the other rules.',
+      "The document fails the model's published JSON Schema, which holds only what its draft requires (`generated/<model>/schemas/*.json`): a REQUIRED field is missing, or a field is not of the type or list the draft states (a string, a list of strings, a number, an object, a URL, `null` only where the draft allows it; 2024: an ISO 8601 date-time; 2026: an RFC 3339 date-time, a Value Format field of a defined type as its type defines it), a `related_*` list repeats an id (2024-09 L461, 2026 L5461), or (2026) a value set entry is neither `null` nor an object. Also reported when the document is not a JSON object, or (`validateText`) not JSON. A field with a schema problem takes no part in the other rules. What this package only recommends (the recommended profile, `schemas/recommended/`) is never `schema`: it is reported under its own warning code.",
   },
   {
     code: 'value-set-length',
@@ -240,6 +245,95 @@ const DEFINITIONS = [
     metadataOnly: true,
     summary:
       'A Value Format `type` is neither one of the eight the draft defines nor described in the Server Metadata\'s `cds_usagesegments_additional_value_types`. **Decision**: checked only when the caller passes the Server Metadata (`serverMetadata`, `--server-metadata FILE`); without it an undefined type is only a strict-mode `unknown-format` warning.',
+  },
+  {
+    code: 'date-time-rfc3339',
+    sourceClass: 'decision',
+    models: ONLY_2024,
+    summary:
+      'A date-time is ISO 8601, as the 2024 draft asks (2024-09 §11.1 L447), but not in RFC 3339 form with an offset (`20240201T000000Z`, `2024-02-01T00:00Z`, `+0000`, a comma fraction, an ordinal or week date, no offset). **Decision**: we recommend RFC 3339 with an explicit offset, as the 2026 draft requires (2026 L342), so that every Client parses it and places it on the timeline; the checker\'s timing rules skip a date-time in another form.',
+    advice:
+      'we recommend the RFC 3339 form with an explicit offset, for example 2024-02-01T00:00:00Z (what the 2026 draft requires and every date library parses); the timing rules did not check this field',
+  },
+  {
+    code: 'date-time-length',
+    sourceClass: 'decision',
+    models: BOTH,
+    summary:
+      'A date-time is longer than 64 characters (a fraction of a second with dozens of digits). Legal, but no clock is that precise. **Decision**: we recommend at most 64 characters, so that a Client can bound what it reads.',
+    advice: 'we recommend at most 64 characters (no clock needs more digits of a second); cut the fraction of a second',
+  },
+  {
+    code: 'empty-id',
+    sourceClass: 'decision',
+    models: BOTH,
+    summary:
+      'An id is the empty string: `cds_usagesegment_id`, an entry of a `related_*` list, 2026: a Value Format `id` or `related_meterdevice`. The drafts type ids as strings and do not forbid `""`. **Decision**: we recommend a non-empty id, which a Client can show, filter by and tell apart from a missing one.',
+    advice: 'we recommend a non-empty id: an empty one cannot be told apart from a missing one or used in a filter',
+  },
+  {
+    code: 'empty-string',
+    sourceClass: 'decision',
+    models: ONLY_2026,
+    summary:
+      'A Value Format `type`, `units` or other listed field, or a Server Metadata text (`cds_customerdata_version`, a Value Type Description\'s `type`, `name`, `description`) is the empty string. The draft types them as strings. **Decision**: we recommend a non-empty value; an empty one tells a Client nothing.',
+    advice: 'we recommend a non-empty value: an empty string tells a Client nothing; write the value or leave the field out where it is optional',
+  },
+  {
+    code: 'link-absent',
+    sourceClass: 'decision',
+    models: BOTH,
+    summary:
+      'A listing page has no `next` or no `previous` member. Neither draft marks them REQUIRED (2024-09 §11.5 L502–503, 2026 §10.8.8 L5949–5952). **Decision**: we recommend always sending both, `null` at the ends of the list, so that a Client can tell the last page from a cut-off response.',
+    advice: 'we recommend always sending next and previous, null at the ends of the list, so that a Client can tell the last page from a cut-off response',
+  },
+  {
+    code: 'link-length',
+    sourceClass: 'decision',
+    models: BOTH,
+    summary:
+      'A `next` or `previous` link is longer than 8,192 characters. Legal, but longer than the request lines HTTP servers commonly accept. **Decision**: we recommend at most 8,192 characters; the checker does not check the URL syntax of a longer link (its regular expression is not run on megabytes).',
+    advice: 'we recommend at most 8,192 characters, a request-line length HTTP servers commonly accept; keep the state of the listing on the Server and link to it with a short token',
+  },
+  {
+    code: 'format-spelling',
+    sourceClass: 'decision',
+    models: ONLY_2024,
+    summary:
+      'An extension format string is not a lowercase identifier (`^[a-z][a-z0-9_]*$`, like every format the drafts and examples name), for example `acme:temp_c` or `Temp`. The draft lets extensions define formats and sets no spelling (2024-09 §11.2 L487). **Decision**: we recommend the spelling of the known formats, which every Client can use as a key.',
+    advice: 'we recommend a lowercase identifier of letters, digits and underscores, like every format the draft names (for example acme_temp_c)',
+  },
+  {
+    code: 'empty-format',
+    sourceClass: 'decision',
+    models: ONLY_2024,
+    summary:
+      '`format` is `[]`. The draft requires the field, not an entry (2024-09 §11.1 L458). **Decision**: we recommend at least one column; a segment without columns carries no data.',
+    advice: 'we recommend at least one column: a segment without columns carries no data; leave the segment out or name its columns',
+  },
+  {
+    code: 'interval-not-positive',
+    sourceClass: 'decision',
+    models: BOTH,
+    summary:
+      '`interval` is 0 or negative. The drafts type it as a decimal number of seconds between values (2024-09 §11.1 L457, 2026 §10.8.1 L5453). **Decision**: we recommend a positive interval; the timing rules (`interval-arithmetic`, timelines) skip a segment whose interval is not.',
+    advice: 'we recommend a positive number of seconds between value sets; the timing rules did not check this segment',
+  },
+  {
+    code: 'currency-code',
+    sourceClass: 'decision',
+    models: ONLY_2026,
+    summary:
+      "A cost Value Format's `currency` is not three capital letters. The draft asks for an ISO 4217 currency code (§10.8.5.7.1 L5745), and ISO 4217 has numeric codes too (`\"840\"`). **Decision**: we recommend the alphabetic code (`USD`), which Clients and libraries recognise.",
+    advice: 'we recommend the alphabetic ISO 4217 code (for example USD rather than 840), which Clients and currency libraries recognise',
+  },
+  {
+    code: 'related-eacs-shape',
+    sourceClass: 'decision',
+    models: ONLY_2024,
+    summary:
+      '`related_eacs` is not a list of distinct non-empty id strings (for example `null`). The draft does not define the field (the examples carry it, ov-08 L560), so any value is legal. **Decision**: we recommend the shape of the other `related_*` lists, as in the examples, or leaving the field out.',
+    advice: 'we recommend a list of distinct certificate ids, like the other related_* lists (as the examples write it), or leaving the field out',
   },
   {
     code: 'internal-error',

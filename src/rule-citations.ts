@@ -14,6 +14,15 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ["before", [
     { row: "CR15", cite: "filter", sourceClass: "draft" },
   ]],
+  ["currency-code", [
+    { row: "X26", cite: "2026 §10.8.5.7.1 L5745", sourceClass: "decision" },
+  ]],
+  ["date-time-length", [
+    { row: "X20", cite: "2024-09 §11.1 L447, 2026 §2 L342", sourceClass: "decision" },
+  ]],
+  ["date-time-rfc3339", [
+    { row: "X1", cite: "2024-09 §11.1 L447", sourceClass: "decision" },
+  ]],
   ["document", [
     { row: "CR1", cite: "document", sourceClass: "draft" },
   ]],
@@ -28,8 +37,20 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ["duplicate-key", [
     { row: "C3", cite: "2026 §13.3.5 L7817–7818", sourceClass: "decision" },
   ]],
+  ["empty-format", [
+    { row: "X23", cite: "2024-09 §11.1 L458", sourceClass: "decision" },
+  ]],
+  ["empty-id", [
+    { row: "X21", cite: "2024-09 §11.1 L446, 2026 §10.8.1 L5438, 2026 §10.8.2 L5479", sourceClass: "decision" },
+  ]],
+  ["empty-string", [
+    { row: "X22", cite: "2026 §10.8.5 L5525, 2026 §5 L836", sourceClass: "decision" },
+  ]],
   ["format-index", [
     { row: "N18", cite: "2026 §10.8.5.3.1 L5623–5627", sourceClass: "draft" },
+  ]],
+  ["format-spelling", [
+    { row: "X3", cite: "2024-09 §11.2 L487", sourceClass: "decision" },
   ]],
   ["internal-error", [
     { row: "C2", cite: "2024-09 §11.1 L444", sourceClass: "decision" },
@@ -46,6 +67,15 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "N4", cite: "2026 §10.8.1 L5459", sourceClass: "draft" },
     { row: "N25", cite: "2026 §10.8.1 L5452, 2026 §10.8.5.8.2 L5776", sourceClass: "decision" },
     { row: "N26", cite: "2026 §7.2.8.1 L2727–2728", sourceClass: "draft" },
+  ]],
+  ["interval-not-positive", [
+    { row: "X12", cite: "2024-09 §11.1 L457", sourceClass: "decision" },
+  ]],
+  ["link-absent", [
+    { row: "X24", cite: "2024-09 §11.5 L502–503, 2026 §10.8.8 L5949–5952", sourceClass: "decision" },
+  ]],
+  ["link-length", [
+    { row: "X25", cite: "2024-09 §11.5 L502, 2026 §10.8.8 L5949", sourceClass: "decision" },
   ]],
   ["net-balance", [
     { row: "E2", cite: "ov-08 L666–676", sourceClass: "example" },
@@ -68,6 +98,10 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "CR8", cite: "link-format", sourceClass: "draft" },
     { row: "CR11", cite: "previous-link", sourceClass: "draft" },
     { row: "CR11", cite: "previous-link", sourceClass: "draft" },
+  ]],
+  ["related-eacs-shape", [
+    { row: "E4", cite: "ov-08 L560, ov-08 L851", sourceClass: "example" },
+    { row: "X2", cite: "ov-08 L560", sourceClass: "decision" },
   ]],
   ["revision-created", [
     { row: "P4", cite: "min L33–76", sourceClass: "proposal" },
@@ -98,12 +132,9 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "D23", cite: "2024-09 §11.5 L501", sourceClass: "draft" },
     { row: "D25", cite: "2024-09 §11.5 L502", sourceClass: "draft" },
     { row: "D26", cite: "2024-09 §11.5 L503", sourceClass: "draft" },
-    { row: "E4", cite: "ov-08 L560, ov-08 L851", sourceClass: "example" },
-    { row: "X1", cite: "2024-09 §11.1 L447", sourceClass: "decision" },
-    { row: "X2", cite: "ov-08 L560", sourceClass: "decision" },
-    { row: "X3", cite: "2024-09 §11.2 L487", sourceClass: "decision" },
-    { row: "X12", cite: "2024-09 §11.1 L457", sourceClass: "decision" },
     { row: "N1", cite: "2026 §10.8.1 L5438–5457", sourceClass: "draft" },
+    { row: "N5", cite: "2026 §10.8.1 L5461", sourceClass: "draft" },
+    { row: "N22", cite: "2026 §10.8.8 L5946–5952", sourceClass: "draft" },
     { row: "N33", cite: "2026 §10.8.1 L5456", sourceClass: "decision" },
     { row: "C1", cite: "2024-09 §11.1 L444", sourceClass: "decision" },
   ]],

@@ -13,6 +13,8 @@ export interface AjvError {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  /** The schema object the keyword sits in (the validators are compiled `verbose`). */
+  parentSchema?: unknown;
 }
 
 /** A kept error; an `anyOf` error carries the schema paths of its failed branches (they say what the alternatives were). */
@@ -70,7 +72,11 @@ function where(e: AjvError): string {
   return e.instancePath === '' ? 'document' : e.instancePath;
 }
 
-const dateTime = (e: AjvError) => `${where(e)} must be an RFC 3339 date-time with an offset (Z or ±hh:mm)`;
+/** The 2024 text's date-time (its DateTime pattern begins with the ISO 8601 date forms) or the 2026 text's (RFC 3339). */
+const dateTime = (e: AjvError) =>
+  typeof e.params.pattern === 'string' && e.params.pattern.startsWith('^(')
+    ? `${where(e)} must be an ISO 8601 date and time, such as 2024-01-15T00:00:00Z (the 2024 draft's type)`
+    : `${where(e)} must be an RFC 3339 date-time with an offset (Z or ±hh:mm), such as 2024-01-15T00:00:00Z (the 2026 draft's type)`;
 
 /** Messages by the failed rule's `schemaPath` (the generated validators' paths into the spec's schemas). */
 const BY_SCHEMA_PATH: Readonly<Record<string, (e: AjvError) => string>> = {
@@ -80,11 +86,12 @@ const BY_SCHEMA_PATH: Readonly<Record<string, (e: AjvError) => string>> = {
 };
 
 /** Messages of an `anyOf` by the schema path of one of its branches: the alternatives it offered. */
+const formatString = (e: AjvError) => `${where(e)} must be a format string (a known format or an extension's)`;
 const ANY_OF_BY_BRANCH: Readonly<Record<string, (e: AjvError) => string>> = {
-  '#/$defs/KnownFormat/enum': (e) => `${where(e)} must be a known format or an extension format matching ^[a-z][a-z0-9_]*$`,
-  // The Format anyOf now: a known format (itself the anyOf of the three vocabularies) or an extension.
-  '#/$defs/KnownFormat/anyOf': (e) => `${where(e)} must be a known format or an extension format matching ^[a-z][a-z0-9_]*$`,
-  '#/$defs/DraftFormat/enum': (e) => `${where(e)} must be a known format or an extension format matching ^[a-z][a-z0-9_]*$`,
+  '#/$defs/KnownFormat/enum': formatString,
+  // The Format anyOf: a known format (itself the anyOf of the three vocabularies) or an extension (any string).
+  '#/$defs/KnownFormat/anyOf': formatString,
+  '#/$defs/DraftFormat/enum': formatString,
   '#/$defs/EnergyValue/type': (e) => `${where(e)}: value must be null, {"v": number}, {"reason_type": string}, a non-empty supply-mix array or an object`,
 };
 

@@ -1,24 +1,37 @@
 /**
  * The JSON Schema pass: the compiled validators (generated at build time) on
  * a view of the document, with `values` checked by the value rules' fast
- * path first; Ajv's errors become `schema` problems (see schema-errors.ts).
+ * path first. Two profiles: the recommended validator runs first (the text's
+ * keywords and our decisions); only when it fails does the text's validator
+ * run, whose errors become `schema` problems (see schema-errors.ts), while a
+ * failing decided keyword becomes the warning its `x-cds-recommended` entry
+ * names (spec-facts RECOMMENDED_KEYWORDS).
  */
 import { LINK_MAX_LENGTH } from './models/generated-2024.js';
 import type { SchemaOutcome } from './context.js';
+import { getRule, type Code } from './registry.js';
 import { KIND_INVALID, type Columns } from './columns/column.js';
 import { valuesClean } from './columns/values.js';
-import { isObject } from './json.js';
-import type { ModelAdapter } from './models/adapter.js';
+import { isObject, show } from './json.js';
+import type { CompiledValidator, ModelAdapter } from './models/adapter.js';
 import type { Collector } from './problems.js';
 import { parsePointer, ptr, resolvePointer } from './pointer.js';
 import { pruneErrors, schemaMessage, type AjvError } from './schema-errors.js';
 
 /**
- * Longest `next`/`previous` link (the spec's `maxLength`). Longer links are
- * reported here and kept away from the `uri` format's regular expression,
- * which overflows its backtracking stack on links of a few million characters.
+ * Longest `next`/`previous` link we recommend (the recommended profile's
+ * `maxLength`). A longer link is legal: it is reported here as `link-length`
+ * and kept away from the `uri` format's regular expression, which overflows
+ * its backtracking stack on links of a few million characters (a guard
+ * against hostile input that never makes a legal link an error).
  */
 export const MAX_LINK_LENGTH = LINK_MAX_LENGTH;
+
+/** A failed keyword of the recommended profile, with the warning code it is reported under. */
+interface Recommendation {
+  readonly code: Code;
+  readonly error: AjvError;
+}
 
 const NO_VALUES: readonly unknown[] = Object.freeze([]);
 const LINKS = ['next', 'previous'] as const;
@@ -29,8 +42,8 @@ function withoutValues(seg: unknown): unknown {
   return { ...seg, values: NO_VALUES };
 }
 
-/** The page as the validator sees it: segments without values, over-long links replaced (and reported in `errors`). */
-function pageView(doc: unknown, errors: AjvError[]): unknown {
+/** The page as the validator sees it: segments without values, over-long links replaced (and reported in `recommendations`). */
+function pageView(doc: unknown, recommendations: Recommendation[]): unknown {
   if (!isObject(doc)) return doc;
   let view: Record<string, unknown> = doc;
   const list = doc.usage_segments;
@@ -39,13 +52,9 @@ function pageView(doc: unknown, errors: AjvError[]): unknown {
     const link = view[f];
     if (typeof link !== 'string' || link.length <= MAX_LINK_LENGTH) continue;
     view = { ...view, [f]: null };
-    errors.push({
-      instancePath: `/${f}`,
-      schemaPath: `#/properties/${f}/maxLength`,
-      keyword: 'maxLength',
-      // `actual` is ours (Ajv's maxLength error has only `limit`): schemaMessage quotes it.
-      params: { limit: MAX_LINK_LENGTH, actual: link.length },
-      message: `must have at most ${MAX_LINK_LENGTH} characters`,
+    recommendations.push({
+      code: 'link-length',
+      error: { instancePath: `/${f}`, schemaPath: `#/properties/${f}/maxLength`, keyword: 'maxLength', params: { limit: MAX_LINK_LENGTH, actual: link.length } },
     });
   }
   return view;
@@ -158,20 +167,101 @@ function segmentIdAt(doc: unknown, path: string): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/** The annotation the recommended validators carry on a decided keyword's schema (scripts/lib/recommended.mjs `DECIDED_KEY`). */
+interface Decided {
+  readonly code: string;
+  readonly missing?: readonly string[];
+}
+
 /**
- * Run the compiled JSON Schema validators and report their errors as
- * `schema` problems. Returns what the rules need to avoid reporting the
- * same problem twice.
+ * The warning code of a failed keyword of a recommended validator, or
+ * undefined for a keyword of the text (the text's validator reports those).
+ * The validators are compiled verbose: an error carries the schema object
+ * its keyword sits in, annotated (`cdsDecided`) with the code of each
+ * decided keyword, or with `*` in a subschema only a decision brought.
+ */
+export function recommendedCode(e: AjvError): Code | undefined {
+  const parent = e.parentSchema;
+  if (!isObject(parent) || !isObject(parent.cdsDecided)) return undefined;
+  const decided = (parent.cdsDecided[e.keyword] ?? parent.cdsDecided['*']) as Decided | undefined;
+  if (decided === undefined) return undefined;
+  if (decided.missing !== undefined && !decided.missing.includes(String(e.params.missingProperty))) return undefined;
+  return getRule(decided.code)?.code as Code | undefined;
+}
+
+/**
+ * Validate `view` with the recommended validator, and only when it fails
+ * with the text's: the text's errors go to `errors`, the decided keywords
+ * that failed to `recommendations`.
+ */
+function checkProfiles(view: unknown, text: CompiledValidator, recommended: CompiledValidator, errors: AjvError[], recommendations: Recommendation[]): void {
+  if (recommended(view)) return;
+  const failed = [...((recommended.errors ?? []) as AjvError[])];
+  if (!text(view)) errors.push(...((text.errors ?? []) as AjvError[]));
+  for (const e of failed) {
+    const code = recommendedCode(e);
+    if (code !== undefined) recommendations.push({ code, error: e });
+  }
+}
+
+/** Where a recommendation points: the failing value (for a decided `required`, the object that misses the member, as for `schema`). */
+function recommendationPath(e: AjvError): string {
+  return e.instancePath;
+}
+
+/** What a recommendation says: the value concerned, then the rule's advice. */
+function recommendationMessage(code: Code, e: AjvError, doc: unknown): string {
+  const advice = getRule(code)?.advice ?? '';
+  if (e.keyword === 'required') return `${show(e.params.missingProperty)} is absent: ${advice}`;
+  const at = e.instancePath === '' ? 'document' : e.instancePath;
+  if (typeof e.params.actual === 'number') return `${at} has ${e.params.actual} characters: ${advice}`;
+  const r = resolvePointer(doc, e.instancePath);
+  return `${at} is ${r.found ? show(r.value) : 'invalid'}: ${advice}`;
+}
+
+/**
+ * Report the recommendations, once per code and path, except where the
+ * text's schema already reported a problem at or above the same value.
+ */
+function reportRecommendations(doc: unknown, recommendations: readonly Recommendation[], exact: ReadonlySet<string> | null, collector: Collector): Set<string> {
+  const seen = new Set<string>();
+  const paths = new Set<string>();
+  for (const { code, error } of recommendations) {
+    const path = recommendationPath(error);
+    if (exact !== null && coveredBy(error.instancePath, exact)) continue;
+    const key = `${code}\u0000${path}\u0000${String(error.params.missingProperty ?? '')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    paths.add(path);
+    collector.add(code, path, () => recommendationMessage(code, error, doc), segmentIdAt(doc, path));
+  }
+  return paths;
+}
+
+/** Is `path` or one of its ancestors among `exact`? */
+function coveredBy(path: string, exact: ReadonlySet<string>): boolean {
+  for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (exact.has(p)) return true;
+    if (p === '') return false;
+  }
+}
+
+/**
+ * Run the compiled JSON Schema validators: the text's errors become
+ * `schema` problems, our decisions their own warnings. Returns what the
+ * rules need to avoid reporting the same problem twice.
  */
 export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Collector, model: ModelAdapter): SchemaOutcome {
   const errors: AjvError[] = [];
+  const recommendations: Recommendation[] = [];
   const clean = new Set<unknown>();
   // The fast path decides every value rule at once but `unknown-field` (the
   // members of value objects, which only the rules' value loop reads): when
   // that code is reported, every segment takes the full loop.
   const fastPath = !collector.enabled('unknown-field');
   if (kind === 'list') {
-    if (!model.validatePage(pageView(doc, errors))) errors.push(...((model.validatePage.errors ?? []) as AjvError[]));
+    const view = pageView(doc, recommendations);
+    checkProfiles(view, model.validatePage, model.recommendPage, errors, recommendations);
     const fromAjv = errors.length;
     const list = isObject(doc) ? doc.usage_segments : undefined;
     if (Array.isArray(list)) {
@@ -181,13 +271,14 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Col
       }
     }
   } else {
-    if (!model.validateSegment(withoutValues(doc))) errors.push(...((model.validateSegment.errors ?? []) as AjvError[]));
+    checkProfiles(withoutValues(doc), model.validateSegment, model.recommendSegment, errors, recommendations);
     checkUniqueLists(doc, '', model, errors, errors.length);
     checkValues(doc, '', fastPath, model, clean, errors);
   }
   const cleanValues = clean.size > 0 ? clean : null;
-  if (errors.length === 0) return { exact: null, ancestors: null, cleanValues };
-  const kept = pruneErrors(errors);
+  const kept = errors.length === 0 ? [] : pruneErrors(errors);
   for (const e of kept) collector.add('schema', e.instancePath, schemaMessage(e), segmentIdAt(doc, e.instancePath));
-  return { ...pathIndex(kept), cleanValues };
+  const index = kept.length === 0 ? { exact: null, ancestors: null } : pathIndex(kept);
+  const recommended = recommendations.length === 0 ? null : reportRecommendations(doc, recommendations, index.exact, collector);
+  return { ...index, cleanValues, recommended };
 }

@@ -3,8 +3,6 @@
  * any precision: `YYYY-MM-DD[Tt]hh:mm:ss[.fraction]([Zz]|[+-]hh:mm)`.
  */
 
-import { DATE_TIME_MAX_LENGTH } from './models/generated-2024.js';
-
 /**
  * An instant, exactly as precise as its text: whole epoch milliseconds plus
  * the fraction's digits beyond the millisecond (trailing zeros dropped, so
@@ -32,11 +30,12 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** Parse an RFC 3339 date-time with explicit offset; null if invalid. A second 60 (leap second) rolls over. */
+/** Parse an RFC 3339 date-time with explicit offset; null if invalid. A second 60 (leap second) rolls over, and only at 23:59 UTC. */
 export function parseInstant(s: unknown): Instant | null {
   if (typeof s !== 'string') return null;
   const len = s.length;
-  if (len < 20 || len > DATE_TIME_MAX_LENGTH) return null;
+  // No upper bound: the parse is linear, and a long fraction is legal (`date-time-length` is a warning).
+  if (len < 20) return null;
   const year = digits(s, 0, 4);
   if (year < 0 || s.charCodeAt(4) !== 45 /* - */) return null;
   const month = digits(s, 5, 2);
@@ -96,7 +95,16 @@ export function parseInstant(s: unknown): Instant | null {
     d.setUTCHours(hour, minute, second, ms);
     base = d.getTime();
   }
-  return { ms: base - offsetMin * 60000, sub };
+  const ms0 = base - offsetMin * 60000;
+  // A leap second is only ever the last second of a UTC day (23:59:60Z).
+  if (second === 60 && !isLastUtcSecond(ms0)) return null;
+  return { ms: ms0, sub };
+}
+
+/** Is `ms` (a second 60 rolled over into the next minute) the instant after 23:59:59 UTC, where a leap second sits? */
+function isLastUtcSecond(ms: number): boolean {
+  const d = new Date(ms - 1000);
+  return d.getUTCHours() === 23 && d.getUTCMinutes() === 59 && d.getUTCSeconds() === 59;
 }
 
 /** Parse an RFC 3339 date-time with explicit offset to epoch ms (the fraction truncated to the millisecond); NaN if invalid. */

@@ -17,7 +17,9 @@ describe('parseFormat', () => {
     expect(parseFormat('eacs')).toMatchObject({ kind: 'eacs', vocabulary: 'draft', timing: 'unknown' });
     expect(parseFormat('kwh_fwd_estimated')).toEqual({ kind: 'extension', format: 'kwh_fwd_estimated', suggestion: 'kwh_fwd_estimate' });
     expect(parseFormat('co2_kg')).toEqual({ kind: 'extension', format: 'co2_kg', suggestion: null });
-    expect(parseFormat('Kwh_fwd')).toEqual({ kind: 'invalid', format: 'Kwh_fwd', suggestion: 'kwh_fwd' });
+    // The draft sets no spelling for an extension format (2024-09 §11.2 L487): any string is one (`format-spelling` warns).
+    expect(parseFormat('Kwh_fwd')).toEqual({ kind: 'extension', format: 'Kwh_fwd', suggestion: 'kwh_fwd' });
+    expect(parseFormat('acme:temp_c')).toEqual({ kind: 'extension', format: 'acme:temp_c', suggestion: null });
     expect(parseFormat(3).kind).toBe('invalid');
   });
 });

@@ -25,7 +25,12 @@ const cases: { given: AjvError[]; want: [string, string][] }[] = [
   {
     // pattern and format of one date-time say the same thing: once
     given: [err('/cds_created', '#/$defs/DateTime/pattern', 'pattern'), err('/cds_created', '#/$defs/DateTime/format', 'format')],
-    want: [['/cds_created', '/cds_created must be an RFC 3339 date-time with an offset (Z or ±hh:mm)']],
+    want: [['/cds_created', "/cds_created must be an RFC 3339 date-time with an offset (Z or ±hh:mm), such as 2024-01-15T00:00:00Z (the 2026 draft's type)"]],
+  },
+  {
+    // the 2024 text's pattern (ISO 8601 date forms first) says what 2024 requires
+    given: [err('/cds_created', '#/$defs/DateTime/pattern', 'pattern', { pattern: '^(\\d{4}-(\\d{2}-\\d{2}))' })],
+    want: [['/cds_created', "/cds_created must be an ISO 8601 date and time, such as 2024-01-15T00:00:00Z (the 2024 draft's type)"]],
   },
   {
     given: [err('', '#/required', 'required', { missingProperty: 'values' })],
@@ -56,7 +61,7 @@ const cases: { given: AjvError[]; want: [string, string][] }[] = [
   },
   {
     given: [err('/format/0', '#/$defs/KnownFormat/enum', 'enum'), err('/format/0', '#/anyOf/1/pattern', 'pattern'), err('/format/0', '#/anyOf', 'anyOf')],
-    want: [['/format/0', '/format/0 must be a known format or an extension format matching ^[a-z][a-z0-9_]*$']],
+    want: [['/format/0', "/format/0 must be a format string (a known format or an extension's)"]],
   },
   {
     // unknown rules fall back to Ajv's own message; if/oneOf are reported through their branches
@@ -79,15 +84,15 @@ describe('pruneErrors and schemaMessage', () => {
 describe('schema messages', () => {
   it('say what is wrong in the spec vocabulary, one problem per fault', () => {
     const seg = applyPatch(example('option1-estimated.json'), [
-      { op: 'replace', path: '/format/0', value: 'KWH' },
+      { op: 'replace', path: '/format/0', value: 7 },
       { op: 'replace', path: '/related_accounts', value: ['a', 'a'] },
-      { op: 'replace', path: '/cds_created', value: '2025-02-15T04:00:00' },
+      { op: 'replace', path: '/cds_created', value: '15 February 2025' },
     ]);
     const msgs = validate(seg).errors.map((p) => [p.path, p.message]);
     expect(msgs).toEqual([
-      ['/cds_created', '/cds_created must be an RFC 3339 date-time with an offset (Z or ±hh:mm)'],
+      ['/cds_created', "/cds_created must be an ISO 8601 date and time, such as 2024-01-15T00:00:00Z (the 2024 draft's type)"],
       ['/related_accounts', '/related_accounts must not repeat an id (items 1 and 0 are identical)'],
-      ['/format/0', '/format/0 must be a known format or an extension format matching ^[a-z][a-z0-9_]*$'],
+      ['/format/0', "/format/0 must be a format string (a known format or an extension's)"],
     ]);
   });
 });

@@ -73,9 +73,7 @@ export const OBJECT_REQUIRED = {
     "values"
   ],
   "UsageSegmentList": [
-    "usage_segments",
-    "next",
-    "previous"
+    "usage_segments"
   ]
 } as const;
 
@@ -137,8 +135,55 @@ export const FORMAT_CLASSES = {
   "gap": "proposal"
 } as const;
 
-/** `maxLength` of the `next` and `previous` links of a listing page. */
+/** Every keyword of the recommended profile (our decisions): `Component#/pointer` of the keyword → the warning code the checker reports it under, and for `required` the properties it adds. */
+export const RECOMMENDED_KEYWORDS = {
+  "DateTime#/allOf/0/pattern": {
+    "code": "date-time-rfc3339"
+  },
+  "DateTime#/maxLength": {
+    "code": "date-time-length"
+  },
+  "Format#/anyOf/1/pattern": {
+    "code": "format-spelling"
+  },
+  "RelatedIds#/items/minLength": {
+    "code": "empty-id"
+  },
+  "UsageSegment#/properties/cds_usagesegment_id/minLength": {
+    "code": "empty-id"
+  },
+  "UsageSegment#/properties/related_eacs/type": {
+    "code": "related-eacs-shape"
+  },
+  "UsageSegment#/properties/related_eacs/uniqueItems": {
+    "code": "related-eacs-shape"
+  },
+  "UsageSegment#/properties/related_eacs/items": {
+    "code": "related-eacs-shape"
+  },
+  "UsageSegment#/properties/interval/exclusiveMinimum": {
+    "code": "interval-not-positive"
+  },
+  "UsageSegment#/properties/format/minItems": {
+    "code": "empty-format"
+  },
+  "UsageSegmentList#/properties/next/maxLength": {
+    "code": "link-length"
+  },
+  "UsageSegmentList#/properties/previous/maxLength": {
+    "code": "link-length"
+  },
+  "UsageSegmentList#/required": {
+    "code": "link-absent",
+    "missing": [
+      "next",
+      "previous"
+    ]
+  }
+} as const;
+
+/** Recommended `maxLength` of the `next` and `previous` links of a listing page (`link-length`). */
 export const LINK_MAX_LENGTH = 8192;
 
-/** `maxLength` of a `DateTime`. */
+/** Recommended `maxLength` of a `DateTime` (`date-time-length`). */
 export const DATE_TIME_MAX_LENGTH = 64;

@@ -13,7 +13,7 @@ export interface CompiledValidator<T = unknown> {
 }
 
 type Raw = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-type Compiled = Record<'validateUsageSegment' | 'validateUsageSegmentList', Raw>;
+type Compiled = Record<'validateUsageSegment' | 'validateUsageSegmentList' | 'validateUsageSegmentRecommended' | 'validateUsageSegmentListRecommended', Raw>;
 
 let compiled: Compiled | undefined;
 
@@ -35,7 +35,11 @@ function onDemand<T>(name: keyof Compiled): CompiledValidator<T> {
   return check;
 }
 
-/** Checks a document against the UsageSegment JSON Schema; on failure `errors` lists every violation. */
+/** Checks a document against the UsageSegment JSON Schema (what the draft requires); on failure `errors` lists every violation. */
 export const validateUsageSegment: CompiledValidator<UsageSegment> = onDemand<UsageSegment>('validateUsageSegment');
-/** Checks a document against the UsageSegmentList JSON Schema; on failure `errors` lists every violation. */
+/** Checks a document against the UsageSegmentList JSON Schema (what the draft requires); on failure `errors` lists every violation. */
 export const validateUsageSegmentList: CompiledValidator<UsageSegmentList> = onDemand<UsageSegmentList>('validateUsageSegmentList');
+/** Checks a document against the UsageSegment JSON Schema of the recommended profile (the draft's requirements and this package's decisions); on failure `errors` lists every violation. */
+export const validateUsageSegmentRecommended: CompiledValidator<UsageSegment> = onDemand<UsageSegment>('validateUsageSegmentRecommended');
+/** Checks a document against the UsageSegmentList JSON Schema of the recommended profile (the draft's requirements and this package's decisions); on failure `errors` lists every violation. */
+export const validateUsageSegmentListRecommended: CompiledValidator<UsageSegmentList> = onDemand<UsageSegmentList>('validateUsageSegmentListRecommended');

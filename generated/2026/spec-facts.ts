@@ -236,9 +236,7 @@ export const OBJECT_REQUIRED = {
     "values"
   ],
   "UsageSegmentList": [
-    "usage_segments",
-    "next",
-    "previous"
+    "usage_segments"
   ],
   "ValueFormat": [
     "id",
@@ -589,8 +587,136 @@ export const KNOWN_FIELD_VALUES = {
   }
 } as const;
 
-/** `maxLength` of the `next` and `previous` links of a listing page. */
+/** Every keyword of the recommended profile (our decisions): `Component#/pointer` of the keyword → the warning code the checker reports it under, and for `required` the properties it adds. */
+export const RECOMMENDED_KEYWORDS = {
+  "CostValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "CostValueFormat#/properties/currency/pattern": {
+    "code": "currency-code"
+  },
+  "DateTime#/maxLength": {
+    "code": "date-time-length"
+  },
+  "DemandType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "DirectionType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "ElectricDemandValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "ElectricDemandValueFormat#/properties/units/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "ElectricSupplyMixValue#/properties/eacs/items/minLength": {
+    "code": "empty-id"
+  },
+  "ElectricSupplyMixValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "ElectricUsageValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "ElectricUsageValueFormat#/properties/units/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "FuelOilUsageValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "FuelOilUsageValueFormat#/properties/units/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "MeterReadingsValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "MeterReadingsValueFormat#/properties/related_meterdevice/minLength": {
+    "code": "empty-id"
+  },
+  "NaturalGasUsageValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "NaturalGasUsageValueFormat#/properties/units/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "OtherValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "OtherValueFormat#/properties/type/minLength": {
+    "code": "empty-string"
+  },
+  "ReadingQualityType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "RelatedIds#/items/minLength": {
+    "code": "empty-id"
+  },
+  "SeasonType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "ServerMetadata#/properties/cds_customerdata_version/minLength": {
+    "code": "empty-string"
+  },
+  "SupplyAttributionType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "SupplyType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "TierType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "TimeOfUseType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "UnitType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "UsageSegment#/properties/cds_usagesegment_id/minLength": {
+    "code": "empty-id"
+  },
+  "UsageSegment#/properties/interval/exclusiveMinimum": {
+    "code": "interval-not-positive"
+  },
+  "UsageSegmentList#/properties/next/maxLength": {
+    "code": "link-length"
+  },
+  "UsageSegmentList#/properties/previous/maxLength": {
+    "code": "link-length"
+  },
+  "UsageSegmentList#/required": {
+    "code": "link-absent",
+    "missing": [
+      "next",
+      "previous"
+    ]
+  },
+  "ValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "ValueType#/anyOf/1/minLength": {
+    "code": "empty-string"
+  },
+  "ValueTypeDescription#/properties/type/minLength": {
+    "code": "empty-string"
+  },
+  "ValueTypeDescription#/properties/name/minLength": {
+    "code": "empty-string"
+  },
+  "ValueTypeDescription#/properties/description/minLength": {
+    "code": "empty-string"
+  },
+  "WaterUsageValueFormat#/properties/id/minLength": {
+    "code": "empty-id"
+  },
+  "WaterUsageValueFormat#/properties/units/anyOf/1/minLength": {
+    "code": "empty-string"
+  }
+} as const;
+
+/** Recommended `maxLength` of the `next` and `previous` links of a listing page (`link-length`). */
 export const LINK_MAX_LENGTH = 8192;
 
-/** `maxLength` of a `DateTime`. */
+/** Recommended `maxLength` of a `DateTime` (`date-time-length`). */
 export const DATE_TIME_MAX_LENGTH = 64;

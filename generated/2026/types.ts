@@ -8,7 +8,7 @@
  */
 export type ColumnIndexes = number[];
 /**
- * Decision for the 2024 model (2024-09 §11.1 L447: the draft says "ISO8601 datetime", errata ER-6); the 2026 draft requires exactly this (2026 L342). An instant in RFC 3339 form with an explicit UTC offset, for example `2024-01-15T00:00:00Z` or `2024-01-15T02:00:00+02:00`. A date-time without an offset (local time) is invalid, because a reading could not be placed on the timeline. Fractional seconds are allowed. **Decision:** at most 64 characters, far more than a real instant needs, so that a checker can reject a hostile megabyte-long "date-time" without reading it.
+ * Draft (2026 §2 L342: a `date-time` of RFC 3339 §5.6). An instant with an explicit UTC offset, for example `2024-01-15T00:00:00Z` or `2024-01-15T02:00:00+02:00`; fractional seconds of any length are allowed. **Decision** (recommended profile, `date-time-length`): at most 64 characters, far more than a real instant needs; a longer one is legal and draws a warning.
  *
  * This interface was referenced by `UsageSegmentsComponents`'s JSON-Schema
  * via the `definition` "DateTime".
@@ -786,11 +786,11 @@ export interface UsageSegmentList {
   /**
    * **Decision** (§10.8.8 L5949–5950). URL of the next page, or `null` on the last page. Always present, and at most 8,192 characters, as in the 2024 model.
    */
-  next: string | null;
+  next?: string | null;
   /**
    * **Decision** (§10.8.8 L5951–5952). URL of the previous page, or `null` on the first page. Always present, and at most 8,192 characters.
    */
-  previous: string | null;
+  previous?: string | null;
 }
 /**
  * Draft (§10.8.5.4.1 L5643–5665). A column of water usage: `type` `water_usage`, values `{"wu": number}` in `units`. Fields the draft does not define are allowed and ignored by Clients (§10.8.2 L5484).

@@ -10,9 +10,11 @@ const addFormats = addFormatsModule.default ?? addFormatsModule;
 /**
  * Annotation-only keywords that appear in the schemas: `x-enumDescriptions`
  * (Redoc: the meaning of each enum value) and `x-cds-source` (this package:
- * the source class and draft citation of a schema or field, see README).
+ * the source class and draft citation of a schema or field, see README) and
+ * `x-cds-recommended` (the decided keywords of the recommended profile, see
+ * lib/recommended.mjs).
  */
-export const ANNOTATION_KEYWORDS = ['x-enumDescriptions', 'x-cds-source'];
+export const ANNOTATION_KEYWORDS = ['x-enumDescriptions', 'x-cds-source', 'x-cds-recommended'];
 
 export function createAjv(options = {}) {
   const ajv = new Ajv2020({ strict: true, allErrors: true, ...options });

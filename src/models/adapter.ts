@@ -16,6 +16,8 @@ export interface ModelAdapter {
   columnsOf(segment: Record<string, unknown>): Columns;
   /** Members the model defines for a usage segment and for a listing page (strict mode reports others). */
   readonly segmentMembers: ReadonlySet<string>;
+  /** Members the model requires of a usage segment (model detection reads them, see models/registry.ts). */
+  readonly segmentRequired: ReadonlySet<string>;
   readonly pageMembers: ReadonlySet<string>;
   /** The id lists that place a segment in a series (all of them, as sets), and those that may be absent (absent reads as empty). */
   readonly relatedFields: readonly string[];
@@ -29,9 +31,13 @@ export interface ModelAdapter {
   readonly uniqueLists?: readonly string[];
   /** Members the model defines for a value of a column (for a 2024 supply mix: of one component); null when any member is allowed. */
   valueMembers(column: Column): ReadonlySet<string> | null;
-  /** The model's compiled JSON Schema validators (generated at build time). */
+  /** The model's compiled JSON Schema validators (generated at build time): the text's profile (errors)… */
   readonly validateSegment: CompiledValidator;
   readonly validatePage: CompiledValidator;
+  /** …and the recommended profile (the text's keywords and our decisions). */
+  readonly recommendSegment: CompiledValidator;
+  readonly recommendPage: CompiledValidator;
+
   /** The schema's structural check of `values`, never laxer than the model's ValueSet schema (see columns/values.ts). */
   valuesShapeOk(values: readonly unknown[]): boolean;
   /** The words of messages whose advice depends on what the model offers. */
@@ -63,11 +69,12 @@ interface ObjectFacts {
  * and of a page, the `related_*` id lists, and those lists the schema does not
  * require (absent reads as empty).
  */
-export function membersFromSpec({ OBJECT_PROPERTIES, OBJECT_REQUIRED }: ObjectFacts): Pick<ModelAdapter, 'segmentMembers' | 'pageMembers' | 'relatedFields' | 'optionalRelated'> {
+export function membersFromSpec({ OBJECT_PROPERTIES, OBJECT_REQUIRED }: ObjectFacts): Pick<ModelAdapter, 'segmentMembers' | 'segmentRequired' | 'pageMembers' | 'relatedFields' | 'optionalRelated'> {
   const related = OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_'));
   const required = new Set(OBJECT_REQUIRED.UsageSegment);
   return {
     segmentMembers: new Set(OBJECT_PROPERTIES.UsageSegment),
+    segmentRequired: required,
     pageMembers: new Set(OBJECT_PROPERTIES.UsageSegmentList),
     relatedFields: related,
     optionalRelated: new Set(related.filter((f) => !required.has(f))),
@@ -87,7 +94,12 @@ export function modelAdapter(
   measurements: readonly string[],
   columns: (described: unknown) => Columns,
   facts: ObjectFacts,
-  validators: { validateUsageSegment: CompiledValidator; validateUsageSegmentList: CompiledValidator },
+  validators: {
+    validateUsageSegment: CompiledValidator;
+    validateUsageSegmentList: CompiledValidator;
+    validateUsageSegmentRecommended: CompiledValidator;
+    validateUsageSegmentListRecommended: CompiledValidator;
+  },
   parts: ModelParts,
 ): ModelAdapter {
   return {
@@ -98,6 +110,8 @@ export function modelAdapter(
     ...membersFromSpec(facts),
     validateSegment: validators.validateUsageSegment,
     validatePage: validators.validateUsageSegmentList,
+    recommendSegment: validators.validateUsageSegmentRecommended,
+    recommendPage: validators.validateUsageSegmentListRecommended,
     ...parts,
   };
 }

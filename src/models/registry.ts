@@ -30,9 +30,9 @@ export interface ModelEntry {
 }
 
 /**
- * The registered models, newest first: detection asks each in this order, so
- * a segment that has both `formats` and `format` reads as 2026. The last is
- * the default of a document that names no columns (it reports them missing).
+ * The registered models, newest first (a segment that has the columns members
+ * of several models is decided by `segmentModel`). The last is the default
+ * of a document that names no columns (it reports them missing).
  */
 const ENTRIES: ModelEntry[] = [
   { id: '2026', rules: '2026', adapter: MODEL_2026 },
@@ -69,10 +69,23 @@ export function registerModel(entry: ModelEntry): () => void {
   };
 }
 
-/** The model a segment is written in: the first registered model whose columns member it has, else null. */
+const has = (o: Record<string, unknown>, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * The model a segment is written in: the newest registered model whose
+ * columns member it has, else null. Every draft allows members it does not
+ * define, so a segment may have the columns member of several models (a 2024
+ * segment with an extra `formats`); a candidate that lacks a member it
+ * requires and the other candidates do not define (2026: `cds_synced`) is
+ * then passed over.
+ */
 function segmentModel(segment: Record<string, unknown>): string | null {
-  for (const e of ENTRIES) if (Object.prototype.hasOwnProperty.call(segment, e.adapter.columnsField)) return e.id;
-  return null;
+  const candidates = ENTRIES.filter((e) => has(segment, e.adapter.columnsField));
+  if (candidates.length <= 1) return candidates[0]?.id ?? null;
+  const complete = candidates.find((e) =>
+    [...e.adapter.segmentRequired].every((m) => has(segment, m) || candidates.some((o) => o !== e && o.adapter.segmentMembers.has(m))),
+  );
+  return (complete ?? candidates[0]!).id;
 }
 
 /** The model of one segment (not a page): by its columns member, else the default model. */

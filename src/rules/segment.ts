@@ -1,6 +1,6 @@
 /** The rules of one usage segment (the JSON Schema has run before), on the column model. */
 import { KIND_ENERGY, KIND_INVALID, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
-import type { Code } from '../registry.js';
+import { getRule, type Code } from '../registry.js';
 import { energyNumber, expectedShape, supplyMixFault, supplyMixSum, valueOk } from '../columns/values.js';
 import { type CheckContext, schemaClean, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { checkValueFormats } from './formats.js';
@@ -33,13 +33,25 @@ export interface SegmentSummary {
   timed: boolean;
 }
 
+/** The layout of an RFC 3339 date-time up to its seconds. */
+const RFC3339_LAYOUT = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
 /** A date-time field as an exact instant; null when it is unusable, including when the schema rejected it (a rejected field takes no part in later rules). */
 function checkDate(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): Instant | null {
   if (!schemaClean(ctx) && schemaErrorAtOrUnder(ctx, ptr(base, field))) return null;
   const raw = seg[field];
   const t = parseInstant(raw);
-  if (t === null && typeof raw === 'string') ctx.collector.add('schema', ptr(base, field), `${field} ${show(raw)} is not an RFC 3339 date-time with an offset`, id);
-  return t;
+  if (t !== null || typeof raw !== 'string') return t;
+  if (RFC3339_LAYOUT.test(raw)) {
+    // Laid out as RFC 3339 but no real instant (2024-02-30, 25:00, a leap
+    // second not at 23:59 UTC): not a date-time in either draft's sense,
+    // although the 2024 text's pattern (ISO 8601 syntax) lets it through.
+    ctx.collector.add('schema', ptr(base, field), `${field} ${show(raw)} is not a real date and time`, id);
+  } else if (ctx.schema.recommended?.has(ptr(base, field)) !== true) {
+    // Legal but not RFC 3339 (a 2024 ISO 8601 form) and not yet reported by the schema pass.
+    ctx.collector.add('date-time-rfc3339', ptr(base, field), `${field} ${show(raw)} is not an RFC 3339 date-time with an offset: ${getRule('date-time-rfc3339')?.advice ?? ''}`, id);
+  }
+  return null;
 }
 
 /**

@@ -122,7 +122,7 @@ describe('validate', () => {
     const page = exampleDoc('gap-disclosure-page.json');
     page.usage_segments.splice(1, 1);
     const f = file('hole.json', JSON.stringify(page));
-    const bad = file('bad2.json', JSON.stringify({ ...page, usage_segments: [{ ...page.usage_segments[0], interval: -1 }] }));
+    const bad = file('bad2.json', JSON.stringify({ ...page, usage_segments: [{ ...page.usage_segments[0], interval: 'one hour' }] }));
     const r = await runCli(['validate', '--json', f, bad]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);

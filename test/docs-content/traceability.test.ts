@@ -91,9 +91,9 @@ describe('traceability table', () => {
     let cited = 0;
     for (const r of table) {
       for (const ref of ticked(r.schema)) {
-        const m = /^([0-9]{4}\/(?:schemas\/[A-Za-z]+|openapi)\.json)#(\/.*)$/.exec(ref);
+        const m = /^([0-9]{4}\/(?:schemas\/(?:recommended\/)?[A-Za-z]+|openapi)\.json)#(\/.*)$/.exec(ref);
         if (!m) {
-          missing.push(`${r.id}: ${ref} is not <model>/schemas/<Name>.json#pointer`);
+          missing.push(`${r.id}: ${ref} is not <model>/schemas/[recommended/]<Name>.json#pointer`);
           continue;
         }
         cited++;

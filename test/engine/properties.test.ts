@@ -185,8 +185,11 @@ type Mutation = { name: string; code: string; level: 'error' | 'warning'; strict
 
 const segmentMutations: Mutation[] = [
   { name: 'drop a required field', code: 'schema', level: 'error', apply: (s) => { const c = { ...s }; delete c.cds_created; return c; } },
-  { name: 'interval zero', code: 'schema', level: 'error', apply: (s) => ({ ...s, interval: 0 }) },
-  { name: 'local-time segment_start', code: 'schema', level: 'error', apply: (s) => ({ ...s, segment_start: (s.segment_start as string).replace(/Z$/, '') }) },
+  { name: 'interval as a string', code: 'schema', level: 'error', apply: (s) => ({ ...s, interval: String(s.interval) }) },
+  { name: 'segment_start not a date-time', code: 'schema', level: 'error', apply: (s) => ({ ...s, segment_start: `${String(s.segment_start)} UTC` }) },
+  // Legal but not what we recommend (issue 20): a warning of its own, never an error.
+  { name: 'interval zero', code: 'interval-not-positive', level: 'warning', apply: (s) => ({ ...s, interval: 0 }) },
+  { name: 'local-time segment_start', code: 'date-time-rfc3339', level: 'warning', apply: (s) => ({ ...s, segment_start: (s.segment_start as string).replace(/Z$/, '') }) },
   { name: 'extra entry in a value set', code: 'value-set-length', level: 'error', apply: (s) => ({ ...s, values: [[...s.values[0], null], ...s.values.slice(1)] }) },
   {
     name: 'empty object as first value of a kwh_fwd column',

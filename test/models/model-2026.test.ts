@@ -16,7 +16,9 @@ describe('detectModel', () => {
   const cases: { given: unknown; want: '2024' | '2026' }[] = [
     { given: { formats: [], values: [] }, want: '2026' },
     { given: { format: ['kwh_net'], values: [] }, want: '2024' },
-    { given: { format: ['kwh_net'], formats: [] }, want: '2026' },
+    // Both drafts allow members they do not define: with both columns members, 2026's required cds_synced decides.
+    { given: { format: ['kwh_net'], formats: [] }, want: '2024' },
+    { given: { format: ['kwh_net'], formats: [], cds_synced: '2025-01-01T00:00:00Z' }, want: '2026' },
     { given: {}, want: '2024' },
     { given: { usage_segments: [{ cds_usagesegment_id: 'x' }, { formats: [] }] }, want: '2026' },
     { given: { usage_segments: [{ format: [] }, { formats: [] }] }, want: '2024' },

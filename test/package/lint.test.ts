@@ -44,9 +44,9 @@ describe('package.json', () => {
       [
         '.', './package.json', './diff', './convert', './espi',
         // The 2024 model under its own name, and the names it had before there were two models (aliases).
-        './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/openapi.yaml', './2024/schemas/*.json', './2024/types', './2024/validators',
-        './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/openapi.yaml', './2026/schemas/*.json', './2026/types', './2026/validators',
-        './openapi.deref.json', './openapi.json', './openapi.yaml', './schemas/*.json', './types', './validators',
+        './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/openapi.yaml', './2024/schemas/*.json', './2024/schemas/recommended/*.json', './2024/types', './2024/validators',
+        './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/openapi.yaml', './2026/schemas/*.json', './2026/schemas/recommended/*.json', './2026/types', './2026/validators',
+        './openapi.deref.json', './openapi.json', './openapi.yaml', './schemas/*.json', './schemas/recommended/*.json', './types', './validators',
       ].sort(),
     );
     expect(pkg.bin).toEqual({ 'cds-usage-segments': './dist/src/cli.js' });
@@ -56,11 +56,11 @@ describe('package.json', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
     const paths = files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'dist/generated/2024/validators.cjs', 'dist/generated/2026/validators.cjs', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json', 'docs/reference/2024/index.html', 'dist/generated/2026/columns.js', 'generated/2026/openapi.json', 'generated/2026/schemas/ValueFormat.json']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'dist/generated/2024/validators.cjs', 'dist/generated/2026/validators.cjs', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json', 'docs/reference/2024/index.html', 'dist/generated/2026/columns.js', 'generated/2026/openapi.json', 'generated/2026/schemas/ValueFormat.json', 'generated/2024/schemas/recommended/UsageSegmentList.json', 'generated/2026/schemas/recommended/UsageSegment.json']) {
       expect(paths, required).toContain(required);
     }
     const unexpected = paths.filter(
-      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|dist\/generated\/\d{4}\/validators\.cjs|generated\/\d{4}\/(schemas\/[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z0-9-]+\.md|docs\/reference\/[a-z0-9/-]+\.html)$/.test(p),
+      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|dist\/generated\/\d{4}\/validators\.cjs|generated\/\d{4}\/(schemas\/(recommended\/)?[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z0-9-]+\.md|docs\/reference\/[a-z0-9/-]+\.html)$/.test(p),
     );
     expect(unexpected).toEqual([]);
   });
@@ -88,9 +88,9 @@ describe('Are The Types Wrong', () => {
     const report = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; resolutionKind?: string }[] } };
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(
       [
-        '.', './convert', './diff', './espi', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './types', './validators',
-        './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/schemas/*.json', './2024/schemas/UsageSegment.json', './2024/types', './2024/validators',
-        './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/schemas/*.json', './2026/schemas/UsageSegment.json', './2026/types', './2026/validators',
+        '.', './convert', './diff', './espi', './openapi.deref.json', './openapi.json', './package.json', './schemas/*.json', './schemas/UsageSegment.json', './schemas/recommended/*.json', './types', './validators',
+        './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/schemas/*.json', './2024/schemas/UsageSegment.json', './2024/schemas/recommended/*.json', './2024/types', './2024/validators',
+        './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/schemas/*.json', './2026/schemas/UsageSegment.json', './2026/schemas/recommended/*.json', './2026/types', './2026/validators',
       ].sort(),
     );
     // Problems of the ignored CommonJS/node10 resolutions only; none for ESM importers or bundlers.

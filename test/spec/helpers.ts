@@ -36,11 +36,12 @@ export type Validate = ((data: unknown) => boolean) & { errors?: { instancePath:
  * with every JSON Schema of one model's generated folder; returns the
  * validator of a component by name.
  */
-export function runtimeValidators(modelDir: string): (name: string) => Validate {
+export function runtimeValidators(modelDir: string, profile: '' | 'recommended' = ''): (name: string) => Validate {
   const ajv = createAjv();
-  for (const file of listFiles(join(modelDir, 'schemas'), '.json')) ajv.addSchema(readJson(join(modelDir, 'schemas', file)) as object);
+  const dir = join(modelDir, 'schemas', profile);
+  for (const file of listFiles(dir, '.json')) ajv.addSchema(readJson(join(dir, file)) as object);
   return (name) => {
-    const { $id } = readJson(join(modelDir, 'schemas', `${name}.json`)) as { $id: string };
+    const { $id } = readJson(join(dir, `${name}.json`)) as { $id: string };
     return ajv.getSchema($id) as Validate;
   };
 }

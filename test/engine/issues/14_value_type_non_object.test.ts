@@ -44,8 +44,14 @@ describe('value-type for every mis-shaped value in a column with a valid format'
     }
   });
 
-  it('a value under a malformed format string is no problem of its own: the format is', () => {
-    const r = validate(segment({ format: ['Bad!'], values: [[5]] }));
+  it('a value under a malformed format (not a string) is no problem of its own: the format is', () => {
+    const r = validate(segment({ format: [5], values: [[5]] }));
     expect(r.errors.map((p) => [p.code, p.path])).toEqual([['schema', '/format/0']]);
+  });
+
+  it('any string is a format (the draft sets no spelling): its values are an extension\'s', () => {
+    const r = validate(segment({ format: ['Bad!'], values: [[5]] }));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((p) => [p.code, p.path])).toEqual([['format-spelling', '/format/0']]);
   });
 });

@@ -16,7 +16,8 @@ describe('value sets against an empty column list', () => {
     },
     { name: '2026 formats missing: the schema error only (the field takes no part in the rules)', given: segment2026({ formats: undefined, values: [[{ wu: 1 }]] }), want: [['schema', '']] },
     { name: '2026 formats not an array: the schema error only', given: segment2026({ formats: {}, values: [[{ wu: 1 }]] }), want: [['schema', '/formats']] },
-    { name: '2024 format [] is a schema error (minItems), and no value-set-length beside it', given: segment({ format: [], values: [[{ v: 1 }]] }), want: [['schema', '/format']] },
+    // Issue 20: `format: []` is legal (the draft requires the field, not an entry), so its value set is measured against 0 columns like 2026's.
+    { name: '2024 format [] with a value: value-set-length, beside the empty-format warning', given: segment({ format: [], values: [[{ v: 1 }]] }), want: [['value-set-length', '/values/0'], ['empty-format', '/format']] },
   ];
   for (const c of cases) it(c.name, () => expect(codes(validate(JSON.parse(JSON.stringify(c.given))))).toEqual(c.want));
 
