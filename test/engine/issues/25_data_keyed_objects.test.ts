@@ -66,8 +66,13 @@ describe('the checker reads names from data only from its own tables', () => {
     expect(codes(validate(seg, { strict: true }))).toEqual([['unknown-format', '/formats/0']]);
   });
 
-  it('2026 related ids repeated are one id of the series (src/rules/segment.ts relatedKeyOf reads sets)', () => {
-    const r = validate(page(segment2026({ related_accounts: ['a', 'a', 'b'] }), segment2026({ cds_usagesegment_id: 's2', related_accounts: ['b', 'a'] })));
+  it('2026 related ids in another order are the same series (src/rules/segment.ts relatedKeyOf reads sets)', () => {
+    const r = validate(page(segment2026({ related_accounts: ['a', 'b'] }), segment2026({ cds_usagesegment_id: 's2', related_accounts: ['b', 'a'] })));
     expect(codes(r)).toEqual([['timeline-overlap', '/usage_segments/1']]);
+  });
+
+  it('2026 related ids repeated are a schema error, as in 2024 (issue 20: §10.8.1 L5461 is 2024-09 L461), and that segment leaves the timeline', () => {
+    const r = validate(page(segment2026({ related_accounts: ['a', 'a', 'b'] }), segment2026({ cds_usagesegment_id: 's2', related_accounts: ['b', 'a'] })));
+    expect(codes(r)).toEqual([['schema', '/usage_segments/0/related_accounts']]);
   });
 });
