@@ -142,7 +142,7 @@ const DEFINITIONS = [
     sourceClass: 'decision',
     models: BOTH,
     summary:
-      'Two segments of one page with the same `related_*` ids and a shared measurement (`kwh_fwd`, `kwh_rev`, `kwh_net`, ignoring `_estimate`/`_raw`; a `gap` segment shares with every measurement, `supply_mix` with none) overlap in time, whatever their `interval`s (billing periods that overlap by an hour at a clock change are reported too); two `gap` segments never conflict with each other (a gap does not say which measurement it explains). Each segment is reported with the first segment it overlaps. 2026: the measurements as for `timeline-hole`.',
+      'Two segments of one page with the same `related_*` ids and a shared measurement (each numeric format is one: `kwh_fwd`, `kwh_rev`, `kwh_net`, the draft formats `usage_*kwh`, `aggregated_kwh`, `demand_kw`, `water_*` and `gas_*`, with `_estimate`/`_raw` counting as their base format; a `gap` segment shares with every measurement, `supply_mix`, `eacs` and extension formats with none) overlap in time, whatever their `interval`s (billing periods that overlap by an hour at a clock change are reported too); two `gap` segments never conflict with each other (a gap does not say which measurement it explains). Each segment is reported with the first segment it overlaps. 2026: the measurements as for `timeline-hole`.',
   },
   {
     code: 'timeline-hole',
