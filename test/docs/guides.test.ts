@@ -17,6 +17,7 @@ const GUIDES = [
   { label: 'Proposals: Option 1, Option 2, gap disclosure, supply mix', file: 'docs/proposals.md', section: 'At a glance' },
   { label: 'Traceability: statements to checks', file: 'docs/traceability.md', section: 'The segment object' },
   { label: 'Guide: moving from 2024 to 2026', file: 'docs/migrating-2024-to-2026.md', section: 'Field by field' },
+  { label: 'Guide: from Green Button (ESPI) to CDS', file: 'docs/guide-green-button.md', section: 'The mapping table' },
 ];
 
 const guideExamples = readdirSync(join(ROOT, 'docs/examples'))
