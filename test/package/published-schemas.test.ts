@@ -33,6 +33,28 @@ function keysOf(node: unknown, into: string[] = []): string[] {
   return into;
 }
 
+describe('every published profile of both models compiles in strict Ajv 2020 with ajv-formats (issue 20)', () => {
+  for (const model of ['2024', '2026']) {
+    for (const profile of ['', 'recommended']) {
+      it(`${model}/schemas/${profile}`, () => {
+        const dir = join(generatedDir, '..', model, 'schemas', profile);
+        const list = listFiles(dir, '.json');
+        expect(list).toContain('UsageSegment.json');
+        const ajv = new Ajv2020.default({ strict: true, allErrors: true });
+        addFormats.default(ajv);
+        for (const file of list) ajv.addSchema(readJson(join(dir, file)) as object);
+        for (const file of list) {
+          const schema = readJson(join(dir, file)) as PublishedSchema;
+          const validate = ajv.getSchema(schema.$id)!;
+          expect(validate, file).toBeTypeOf('function');
+          for (const example of schema.examples ?? []) expect(validate(example), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+          expect(keysOf(schema).filter((k) => k.startsWith('x-') || k === 'cdsDecided'), file).toEqual([]);
+        }
+      });
+    }
+  }
+});
+
 describe('published JSON Schemas', () => {
   it('are all here', () => {
     expect(files).toContain('UsageSegment.json');
