@@ -7,9 +7,11 @@ import { UsageError, type CliIo } from './io.js';
 import { choice, type OptionSpec } from './options.js';
 import { problemLine } from './report.js';
 import { PROGRAM } from '../program.js';
+import { convertTargets } from '../models/registry.js';
+import { orList } from '../words.js';
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'to', type: 'string', value: 'M', help: 'convert, import-espi: the target model, 2024 or 2026\n(import-espi: 2026 when absent).' },
+  { name: 'to', type: 'string', value: 'M', help: `convert, import-espi: the target model, ${orList(convertTargets())}\n(import-espi: 2026 when absent).` },
   { name: 'report', type: 'string', value: 'FILE', help: 'convert, import-espi: also write the report as JSON to FILE.' },
 ];
 
@@ -19,17 +21,18 @@ function problems(doc: unknown, model: Model): string[] {
   return r.errors.map(problemLine);
 }
 
-/** `convert --to 2024|2026 [--report FILE] FILE|-`: the converted document on stdout, the loss report on stderr. */
+/** `convert --to 2024|2026 [--report FILE] FILE|-` (the registry's models): the converted document on stdout, the loss report on stderr. */
 export const convertCommand: Command = {
   name: 'convert',
-  usage: 'convert --to 2024|2026 [--report FILE] FILE|-',
+  usage: `convert --to ${convertTargets().join('|')} [--report FILE] FILE|-`,
   summary:
     'Convert a usage segment or listing page between the 2024 and 2026\nmodels (docs/converting.md): the document on stdout, the loss report\n(every loss by JSON pointer, or "no loss") on stderr. Exit 1 when the\ninput is not a valid document of its model.',
   options: OPTIONS,
   async run({ values, positionals }, io: CliIo): Promise<number> {
     // The converter loads only for this command: the CLI's other commands start without it.
-    const [{ convert, ConvertInputError, MODELS }, { lossReportJson, renderLossReport }] = await Promise.all([import('../convert/convert.js'), import('../convert/report.js')]);
-    const to = choice(values, 'to', MODELS);
+    const [{ convert, ConvertInputError }, { lossReportJson, renderLossReport }] = await Promise.all([import('../convert/convert.js'), import('../convert/report.js')]);
+    // Every model the registry gives a converter (read per call: a model registered later is offered too).
+    const to = choice(values, 'to', convertTargets() as readonly Model[]);
     if (positionals.length !== 1) throw new UsageError(`convert takes one FILE (or - for stdin), got ${positionals.length}`);
     const file = positionals[0]!;
     const loaded = await loadJson(file, io);

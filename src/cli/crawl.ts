@@ -1,11 +1,12 @@
-import { plural } from '../words.js';
+import { orList, plural } from '../words.js';
+import { modelIds } from '../models/registry.js';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { crawl, CRAWL_DEFAULTS, isHttpUrl, type CrawlModel, type CrawlReport } from '../crawl/crawl.js';
 import { renderJUnit } from '../crawl/junit.js';
 import { urlProblem } from '../crawl/page.js';
 import { UsageError, type CliIo } from './io.js';
-import { modelArgs } from './model-options.js';
+import { modelArgs, modelChoices } from './model-options.js';
 import { choice, type OptionSpec } from './options.js';
 import { progressMode, QUIET_OPTION, startProgress } from './progress.js';
 import { crawlReport, REPORT_OPTIONS, wantsReport, writeReports } from './conformance-report.js';
@@ -15,7 +16,6 @@ import { redactor, tokensInUrl } from '../crawl/redact.js';
 import type { Command } from './command.js';
 
 /** Connection errors that mean the host cannot be reached (exit 2), as the fetcher reports them. */
-const CRAWL_MODELS: readonly CrawlModel[] = ['auto', '2024', '2026'];
 
 const UNREACHABLE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|bad port)\b/;
 
@@ -27,7 +27,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'max-pages', type: 'string', value: 'N', help: `Pages read per listing (default ${CRAWL_DEFAULTS.maxPages}).` },
   { name: 'timeout-ms', type: 'string', value: 'N', help: `Deadline of one request (default ${CRAWL_DEFAULTS.timeoutMs}).` },
   { name: 'max-body-bytes', type: 'string', value: 'N', help: `Largest page read (default ${CRAWL_DEFAULTS.maxBodyBytes}).` },
-  { name: 'model', type: 'string', value: 'M', help: 'auto (default: from the first page with a segment), 2024 or 2026:\nthe model the checker validates every page in.' },
+  { name: 'model', type: 'string', value: 'M', help: `auto (default: from the first page with a segment), ${orList(modelIds())}:\nthe model the checker validates every page in.` },
   {
     name: 'server-metadata',
     type: 'string',
@@ -84,7 +84,7 @@ async function runCrawl(url: string, token: string | undefined, values: Record<s
   const metadataUrl = typeof metadataArg === 'string' && isHttpUrl(metadataArg) ? metadataArg : undefined;
   // A file is read as `validate --server-metadata FILE` reads it (a bad file is a usage error, exit 2).
   const { serverMetadata } = metadataUrl === undefined ? await modelArgs(values, io) : {};
-  const model = choice<CrawlModel>(values, 'model', CRAWL_MODELS, 'auto');
+  const model = choice<CrawlModel>(values, 'model', ['auto', ...modelIds()] as readonly CrawlModel[], 'auto');
   const maxPages = positiveInteger(values['max-pages'], 'max-pages');
   const timeoutMs = positiveInteger(values['timeout-ms'], 'timeout-ms');
   const maxBodyBytes = positiveInteger(values['max-body-bytes'], 'max-body-bytes');
@@ -126,7 +126,7 @@ async function runCrawl(url: string, token: string | undefined, values: Record<s
 /** `crawl URL [options]`: check a live Server's listing. */
 export const crawlCommand: Command = {
   name: 'crawl',
-  usage: 'crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model auto|2024|2026] [--server-metadata URL|FILE] [--no-probes] [--report FILE.html] [--summary FILE.md] [--quiet]',
+  usage: `crawl URL [--token T | --token-file F] [--json] [--junit FILE] [--max-pages N] [--timeout-ms N] [--max-body-bytes N] [--model ${modelChoices()}] [--server-metadata URL|FILE] [--no-probes] [--report FILE.html] [--summary FILE.md] [--quiet]`,
   summary:
     "Crawl a Server's usage segments endpoint: every page validated, links,\norder, duplicates and the timeline across pages, filter and auth probes.\nExit 0 no error, 1 errors found, 2 could not start (arguments, unreachable).\n--json prints {conformant, url, model, pages, segments, requests,\ndurationMs, findings}.",
   options: OPTIONS,

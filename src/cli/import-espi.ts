@@ -7,9 +7,12 @@ import { UsageError, type CliIo } from './io.js';
 import { choice, type OptionSpec } from './options.js';
 import { problemLine } from './report.js';
 import { PROGRAM } from '../program.js';
+import { convertTargets } from '../models/registry.js';
+import type { Model } from '../registry.js';
+import { orList } from '../words.js';
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'to', type: 'string', value: 'M', help: 'convert / import-espi: the target model, 2024 or 2026.' },
+  { name: 'to', type: 'string', value: 'M', help: `convert / import-espi: the target model, ${orList(convertTargets())}.` },
   { name: 'json', type: 'boolean', help: 'import-espi: print one JSON object {document, report, check} instead of the page.' },
   { name: 'report', type: 'string', value: 'FILE', help: 'convert / import-espi: also write the report as JSON to FILE.' },
   { name: 'quality-columns', type: 'boolean', help: 'import-espi: quality varying within a run becomes one column per\nquality (default: a new segment where the quality changes).' },
@@ -29,16 +32,16 @@ function readReason(e: unknown): string {
   return `cannot read (${code ?? 'error'})`;
 }
 
-/** `import-espi FILE|- [--to 2026|2024] [--json] [--report FILE] [--quality-columns]`. */
+/** `import-espi FILE|- [--to 2026|2024] [--json] [--report FILE] [--quality-columns]` (`--to`: the registry's models). */
 export const importEspiCommand: Command = {
   name: 'import-espi',
-  usage: 'import-espi [--to 2026|2024] [--json] [--report FILE] [--quality-columns] FILE|-',
+  usage: `import-espi [--to ${[...convertTargets()].reverse().join('|')}] [--json] [--report FILE] [--quality-columns] FILE|-`,
   summary:
     'Import a Green Button (ESPI) feed or batch (docs/guide-green-button.md):\nthe listing page on stdout, the import report (every reading accounted\nfor, every loss and assumption with its path) and the checker\'s findings\non stderr. Exit 1 when readings are lost or the page has errors, 2 when\nthe XML is unreadable, has a DTD or is not an Atom feed.',
   options: OPTIONS,
   async run({ values, positionals }, io: CliIo): Promise<number> {
-    const { MODELS } = await import('../convert/convert.js');
-    const to = choice(values, 'to', MODELS, '2026');
+    // The importer writes a 2026 page, converted into any other model the registry gives a converter.
+    const to = choice(values, 'to', convertTargets() as readonly Model[], '2026');
     if (positionals.length !== 1) throw new UsageError(`import-espi takes one FILE (or - for stdin), got ${positionals.length}`);
     const file = positionals[0]!;
     const label = inputName(file);

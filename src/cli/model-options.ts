@@ -5,6 +5,11 @@ import { UsageError, type CliIo } from './io.js';
 import { loadText, parseJson } from './input.js';
 import { choice, type ParsedArgs } from './options.js';
 
+/** `auto|2024|2026`: the `--model` choices in a usage line, from the registry. */
+export function modelChoices(): string {
+  return ['auto', ...modelIds()].join('|');
+}
+
 /** The `model` and `serverMetadata` options from `--model` and `--server-metadata FILE` (a bad value or an unreadable file is a usage error). */
 export async function modelArgs(values: ParsedArgs['values'], io: CliIo): Promise<{ model: Model | 'auto'; serverMetadata?: Record<string, unknown> }> {
   // `auto` and every registered model (read per call: a model registered later is offered too).

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { orList } from '../words.js';
+import { modelEntry, modelIds } from '../models/registry.js';
 import { UsageError } from './io.js';
 
 /** One option of a command, with its help text (the help screen is built from these). */
@@ -61,7 +62,10 @@ export const MODEL_OPTION: OptionSpec = {
   name: 'model',
   type: 'string',
   value: 'M',
-  help: 'auto (default): a segment with formats is 2026, any other 2024;\nor force 2024 / 2026.',
+  // The models and their columns members from the registry (src/models/registry.ts), as registered when the CLI loads.
+  help: `auto (default): by the segment's columns member (${modelIds()
+    .map((id) => `${modelEntry(id).adapter.columnsField} ${id}`)
+    .join(', ')}),\nelse ${modelIds()[0]}; or force ${modelIds().join(' / ')}.`,
 };
 
 /** `--server-metadata FILE`: the Server Metadata that declares additional value types (2026). */

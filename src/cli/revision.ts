@@ -2,14 +2,14 @@ import { checkRevisionChainCounted } from '../revision.js';
 import { UsageError, type CliIo } from './io.js';
 import { loadJson } from './input.js';
 import { JSON_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
-import { modelArgs } from './model-options.js';
+import { modelArgs, modelChoices } from './model-options.js';
 import { printReport, tagProblems, uncheckedEntry, type FileEntry } from './report.js';
 import type { Command } from './command.js';
 
 /** `revision [--json] [--strict] PREVIOUS NEXT [LATER...]`: check a chain of revisions. */
 export const revisionCommand: Command = {
   name: 'revision',
-  usage: 'revision [--json] [--strict] [--model auto|2024|2026] [--server-metadata FILE] PREVIOUS NEXT [LATER...]',
+  usage: `revision [--json] [--strict] [--model ${modelChoices()}] [--server-metadata FILE] PREVIOUS NEXT [LATER...]`,
   summary:
     'Check that each document is a valid revision of the one before under\nthe Option 1 proposal of the meeting of 2024-08-08 (not decided by the\ngroup): same id, cds_created, segment_start/segment_end/interval; later\ncds_modified. Every document is also validated as a segment.',
   options: [JSON_OPTION, STRICT_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION],

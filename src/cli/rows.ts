@@ -5,7 +5,7 @@ import { resolveModel, validate } from '../validate.js';
 import type { Command } from './command.js';
 import { inputName, loadJson } from './input.js';
 import { UsageError, type CliIo } from './io.js';
-import { modelArgs } from './model-options.js';
+import { modelArgs, modelChoices } from './model-options.js';
 import { MODEL_OPTION, SERVER_METADATA_OPTION } from './options.js';
 import { problemLine } from './report.js';
 import { PROGRAM } from '../program.js';
@@ -24,7 +24,7 @@ function segmentsOf(doc: unknown): { path: string; segment: unknown }[] {
  */
 export const rowsCommand: Command = {
   name: 'rows',
-  usage: 'rows [--model auto|2024|2026] [--server-metadata FILE] FILE|-',
+  usage: `rows [--model ${modelChoices()}] [--server-metadata FILE] FILE|-`,
   summary:
     'Print the rows of a valid usage segment or listing page as the library\'s\nreadRows reads them (one JSON object: model, and per segment its JSON\npointer, id and rows with each cell typed by its format). Exit 1 when\nthe document has errors (run `validate` to see them all).',
   options: [MODEL_OPTION, SERVER_METADATA_OPTION],

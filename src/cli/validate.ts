@@ -8,7 +8,7 @@ import { progressMode, QUIET_OPTION, startProgress } from './progress.js';
 import { REPORT_OPTIONS, validateReport, wantsReport, writeReports } from './conformance-report.js';
 import { checkForTimeline, type TimelineInput } from '../timeline/data.js';
 import { choice, JSON_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION, STRICT_OPTION } from './options.js';
-import { modelArgs } from './model-options.js';
+import { modelArgs, modelChoices } from './model-options.js';
 import { addResult, emptyReport, printReport, renderValidateJUnit, uncheckedEntry } from './report.js';
 import type { Command } from './command.js';
 
@@ -31,7 +31,7 @@ function mb(chars: number): string {
 /** `validate [--json] [--strict] [--kind K] FILE...`: check documents one by one. */
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'validate [--json] [--strict] [--kind auto|segment|list] [--model auto|2024|2026] [--server-metadata FILE] [--junit FILE] [--report FILE.html] [--summary FILE.md] [--quiet] FILE...',
+  usage: `validate [--json] [--strict] [--kind auto|segment|list] [--model ${modelChoices()}] [--server-metadata FILE] [--junit FILE] [--report FILE.html] [--summary FILE.md] [--quiet] FILE...`,
   summary: 'Check usage segments or listing pages (FILE "-" reads stdin).',
   options: [JSON_OPTION, STRICT_OPTION, KIND_OPTION, MODEL_OPTION, SERVER_METADATA_OPTION, JUNIT_OPTION, ...REPORT_OPTIONS, QUIET_OPTION],
   async run({ values, positionals: files }, io: CliIo): Promise<number> {

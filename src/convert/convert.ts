@@ -8,13 +8,35 @@
  */
 import { isObject, setMember } from '../json.js';
 import type { Model } from '../registry.js';
+import { convertTargets, findModel } from '../models/registry.js';
 import { detectModel } from '../validate.js';
 import { at, Notes, type Assumption, type Loss, type LossKind, type Obj } from './notes.js';
 import { segmentTo2024 } from './to-2024.js';
 import { segmentTo2026 } from './to-2026.js';
 
 export type { Model };
-export const MODELS: readonly Model[] = ['2024', '2026'];
+/**
+ * The models the converter handles, as the model registry lists them when
+ * this module loads (a model registered later is in `convertTargets()` of
+ * src/models/registry.ts, which the command line asks).
+ */
+export const MODELS: readonly Model[] = convertTargets() as readonly Model[];
+
+/**
+ * One module per document shape the converter writes, keyed by the shape a
+ * model entry names as its `converter`: a segment of the other shape goes
+ * in, one of this shape comes out.
+ */
+const INTO = new Map<string, (seg: Obj, base: string, notes: Notes) => Obj>([
+  ['2024', segmentTo2024],
+  ['2026', segmentTo2026],
+]);
+
+/** The converter shape of a model (the registry's edge), or undefined when the converter does not handle it. */
+function shapeOf(model: string): string | undefined {
+  const shape = findModel(model)?.converter;
+  return shape !== undefined && INTO.has(shape) ? shape : undefined;
+}
 
 export type { Assumption, Loss, LossKind };
 
@@ -38,8 +60,9 @@ export class ConvertInputError extends Error {}
  */
 function modelOf(doc: unknown): Model | 'either' | undefined {
   if (!isObject(doc)) return undefined;
-  const model = detectModel(doc);
-  const columns = model === '2026' ? 'formats' : 'format';
+  const model = detectModel(doc) as Model;
+  if (shapeOf(model) === undefined) return undefined;
+  const columns = findModel(model)!.adapter.columnsField;
   const readable = (seg: unknown) => isObject(seg) && Array.isArray(seg[columns]);
   if (!Array.isArray(doc.usage_segments)) return readable(doc) ? model : undefined;
   if (doc.usage_segments.length === 0) return 'either';
@@ -48,16 +71,20 @@ function modelOf(doc: unknown): Model | 'either' | undefined {
 
 /** Convert a segment or a listing page to `to`. Never changes its input. Throws `ConvertInputError` on input that is neither. */
 export function convert(doc: unknown, to: Model): ConvertResult {
+  const into = shapeOf(to);
+  if (into === undefined) throw new TypeError(`convert: cannot convert to ${String(to)}; the converter's models are ${convertTargets().join(', ')}`);
   const model = modelOf(doc);
   if (model === undefined) {
     throw new ConvertInputError(
       'not a usage segment or listing page of either model: a 2024 segment has `format` (strings), a 2026 segment `formats` (objects); a page has `usage_segments` with segments of one model',
     );
   }
-  const from: Model = model === 'either' ? (to === '2024' ? '2026' : '2024') : model;
+  // A page with no segment reads as a model of the other shape (of any shape when there is none).
+  const from: Model = model === 'either' ? ((convertTargets().find((m) => shapeOf(m) !== into) ?? to) as Model) : model;
   const notes = new Notes();
-  if (from === to) return { from, to, document: structuredClone(doc), losses: [], assumptions: [] };
-  const one = (seg: Obj, base: string) => (to === '2026' ? segmentTo2026(seg, base, notes) : segmentTo2024(seg, base, notes));
+  if (shapeOf(from) === into) return { from, to, document: structuredClone(doc), losses: [], assumptions: [] };
+  const write = INTO.get(into)!;
+  const one = (seg: Obj, base: string) => write(seg, base, notes);
   const d = doc as Obj;
   if (Array.isArray(d.usage_segments)) {
     const out: Obj = {};

@@ -6,6 +6,7 @@ import { getCrawlCode, type CrawlLevel } from './codes.js';
 import type { Fetcher } from './fetcher.js';
 import type { TimelineEntry } from '../validate.js';
 import type { ValidationResult } from '../problems.js';
+import type { Model } from '../registry.js';
 
 /** A page of the main walk as the checker saw it, for a caller that keeps pages (the conformance report); `url` redacted. */
 export interface CheckedPage {
@@ -16,7 +17,8 @@ export interface CheckedPage {
   readonly timeline: readonly TimelineEntry[];
 }
 
-export type CrawlModel = 'auto' | '2024' | '2026';
+/** `--model` of the crawl: `auto` or a registered model (src/models/registry.ts). */
+export type CrawlModel = 'auto' | Model;
 
 export interface CrawlFinding {
   readonly code: string;

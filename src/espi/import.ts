@@ -51,8 +51,9 @@ function finish(feed: ParsedFeed, options: EspiImportOptions): EspiImportResult 
   let conversion: EspiImportResult['conversion'] = null;
   let page: Page | undefined;
   const page2026 = (): Page => ({ usage_segments: built.segments.map((seg) => segmentObject(built.store, seg)), next: null, previous: null });
-  if (to === '2024') {
-    const c = convert(page2026(), '2024');
+  // The page is written in 2026; any other model the converter handles is reached by converting it.
+  if (to !== '2026') {
+    const c = convert(page2026(), to);
     page = c.document as Page;
     conversion = { losses: c.losses, assumptions: c.assumptions };
   }

@@ -27,6 +27,15 @@ export interface ModelEntry {
    * is written in this model (see `detectModel`).
    */
   readonly adapter: ModelAdapter;
+  /**
+   * The converter's edges: the document shape (src/convert/ has one module
+   * per shape it writes, `to-2024.ts` and `to-2026.ts`) in which this model's
+   * documents are converted, its own id or that of the model it converts as.
+   * Every model that has one converts into every other that has one (two of
+   * the same shape convert by copying); absent when the converter does not
+   * handle the model. `convertTargets()` lists them.
+   */
+  readonly converter?: string;
 }
 
 /**
@@ -35,13 +44,18 @@ export interface ModelEntry {
  * of a document that names no columns (it reports them missing).
  */
 const ENTRIES: ModelEntry[] = [
-  { id: '2026', rules: '2026', adapter: MODEL_2026 },
-  { id: '2024', rules: '2024', adapter: MODEL_2024 },
+  { id: '2026', rules: '2026', adapter: MODEL_2026, converter: '2026' },
+  { id: '2024', rules: '2024', adapter: MODEL_2024, converter: '2024' },
 ];
 
 /** The ids of the registered models, oldest first (for option lists and messages). */
 export function modelIds(): readonly string[] {
   return ENTRIES.map((e) => e.id).reverse();
+}
+
+/** The ids of the models the converter reads and writes (`convert --to`, `import-espi --to`), oldest first. */
+export function convertTargets(): readonly string[] {
+  return modelIds().filter((id) => findModel(id)?.converter !== undefined);
 }
 
 /** The entry of a model id, or undefined when no model has that id. */

@@ -9,14 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRevision, detectModel, validate, validateText, type Model, type ValidationResult } from '../../src/index.js';
 import { runCli } from '../helpers/cli.js';
 import { MODEL_2026 } from '../../src/models/model-2026.js';
-import { modelEntry, modelIds, registerModel } from '../../src/models/registry.js';
+import { convertTargets, modelEntry, modelIds, registerModel } from '../../src/models/registry.js';
+import { convert } from '../../src/convert/convert.js';
 import { ROOT, corpusGroups, corpusOptions, deepFreeze, documentOf, type CorpusCase, type CorpusGroup } from '../engine/helpers.js';
 
 const THIRD = '2099' as Model;
 
 let unregister: (() => void) | undefined;
 beforeAll(() => {
-  unregister = registerModel({ id: THIRD, rules: '2026', adapter: { ...MODEL_2026 } });
+  unregister = registerModel({ id: THIRD, rules: '2026', adapter: { ...MODEL_2026 }, converter: '2026' });
 });
 afterAll(() => unregister?.());
 
@@ -52,6 +53,27 @@ describe('a third model registered at run time (a copy of 2026 renamed)', () => 
     const bad = await runCli(['validate', '--model', '2100', `${ROOT}spec/2026/examples/option1-estimated.json`]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(THIRD);
+  });
+
+  it('the command line offers it wherever a model is chosen: --model of validate and crawl, --to of convert and import-espi', async () => {
+    expect(convertTargets()).toEqual(['2024', '2026', THIRD]);
+    const file = `${ROOT}spec/2026/examples/option1-estimated.json`;
+    for (const args of [['validate', '--model', '2100', file], ['crawl', '--model', '2100', 'http://127.0.0.1:9/'], ['convert', '--to', '2100', file], ['import-espi', '--to', '2100', file]]) {
+      const bad = await runCli(args);
+      expect([bad.code, bad.stderr], args.join(' ')).toEqual([2, expect.stringContaining(`2026 or ${THIRD}`)]);
+    }
+  });
+
+  it("converts by the registry's edges: 2024 into it as into 2026, and its own documents (a 2026 copy) by copying", () => {
+    const read = (model: string) => JSON.parse(readFileSync(`${ROOT}spec/${model}/examples/option1-estimated.json`, 'utf8'));
+    const into2026 = convert(read('2024'), '2026');
+    const intoThird = convert(read('2024'), THIRD);
+    expect([intoThird.from, intoThird.to, intoThird.document, intoThird.losses, intoThird.assumptions]).toEqual(['2024', THIRD, into2026.document, into2026.losses, into2026.assumptions]);
+    expect(validate(intoThird.document, { model: THIRD }).valid).toBe(true);
+    const copy = convert(read('2026'), THIRD);
+    expect([copy.from, copy.document, copy.losses]).toEqual([THIRD, read('2026'), []]);
+    const back = convert(read('2026'), '2024');
+    expect([back.from, validate(back.document, { model: '2024' }).valid]).toEqual([THIRD, true]);
   });
 
   for (const [file, group] of corpusGroups('invalid', 'conforming')) {
