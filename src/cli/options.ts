@@ -65,7 +65,7 @@ export const MODEL_OPTION: OptionSpec = {
   // The models and their columns members from the registry (src/models/registry.ts), as registered when the CLI loads.
   help: `auto (default): by a segment's columns member\n(${modelIds()
     .map((id) => `${modelEntry(id).adapter.columnsField} ${id}`)
-    .join(", ")}), else ${modelIds()[0]}; or force ${modelIds().join(' / ')}.`,
+    .join(', ')}), else ${modelIds()[0]}; or force ${modelIds().join(' / ')}.`,
 };
 
 /** `--server-metadata FILE`: the Server Metadata that declares additional value types (2026). */
