@@ -125,7 +125,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   const url = new URL(req.url ?? '/', 'http://server.invalid');
   if (url.pathname === LIST_PATH) return list(req, res, url, ctx);
   if (url.pathname === DISCOVERY_PATH[ctx.model]) return sendJson(res, 200, discovery(ctx));
+  if (url.pathname === CLIENT_PATH && ctx.model === '2026') return sendJson(res, 200, clientObject2026(ctx));
   sendJson(res, 404, { error: 'not_found', error_description: `No resource at ${url.pathname}; the listing is ${LIST_PATH}.` });
+}
+
+/**
+ * 2026: where the sandbox's one Client object lives. A Client reads its
+ * Server Metadata from its Client object's `cds_server_metadata` URL (2026
+ * §5 L862, CDS-WG1-02 §5.1); the sandbox's points at the well-known path,
+ * the same document for every Client.
+ */
+export const CLIENT_PATH = '/client';
+
+function clientObject2026(ctx: Context): Record<string, unknown> {
+  return { client_id: 'sandbox', cds_server_metadata: `${ctx.origin}${DISCOVERY_PATH['2026']}` };
 }
 
 function discovery(ctx: Context): Record<string, unknown> {
@@ -213,8 +226,8 @@ function queryStep(l: Listing): StepResult {
   // RFC 6750 §2.3: a token in the query is a credential, not a filter.
   const search = new URLSearchParams(l.url.searchParams);
   search.delete(ACCESS_TOKEN_PARAM);
-  let parsed = parseQuery(search);
-  for (const h of l.hooks) if (!parsed.ok && h.badQuery !== undefined) parsed = h.badQuery(search);
+  let parsed = parseQuery(search, l.ctx.model);
+  for (const h of l.hooks) if (!parsed.ok && h.badQuery !== undefined) parsed = h.badQuery(search, l.ctx.model);
   if (!parsed.ok) {
     sendJson(l.res, 400, { error: 'invalid_request', error_description: parsed.message });
     return 'answered';
@@ -287,7 +300,7 @@ interface FaultHooks {
   /** A request without a token: a grant to use instead of the 401 (open access), or 'answered'. */
   unauthenticated?(l: { readonly req: IncomingMessage; readonly res: ServerResponse; readonly ctx: Context; readonly hasCredentials: boolean }): TokenGrant | 'answered' | undefined;
   /** A query that did not parse: parse something else instead. */
-  badQuery?(search: URLSearchParams): ReturnType<typeof parseQuery>;
+  badQuery?(search: URLSearchParams, model: Model): ReturnType<typeof parseQuery>;
   /** A page after the first: answer it some other way. */
   laterPage?(l: Listing): StepResult | undefined;
   /** How the page query misbehaves. */
@@ -329,11 +342,11 @@ export const FAULT_HOOKS: Readonly<Record<FaultName, FaultHooks>> = {
     },
   },
   'accept-bad-filter': {
-    badQuery: (search) => {
+    badQuery: (search, model) => {
       const lenient = new URLSearchParams(search);
       lenient.delete('before');
       lenient.delete('after');
-      return parseQuery(lenient);
+      return parseQuery(lenient, model);
     },
   },
   'truncated-json': { body: (l, body) => (isLater(l) ? body.subarray(0, Math.floor(body.length / 2)) : body) },

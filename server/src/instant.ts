@@ -39,3 +39,24 @@ export function descendingKey(key: string): string {
   }
   return out;
 }
+
+/**
+ * ISO 8601 date-time with an offset, as the 2024 draft words its `before`
+ * and `after` filters ("an ISO8601 datetime", 2024-09 §11.5 L508–509):
+ * RFC 3339's profile, and also the basic format (`20240101T000000Z`), a
+ * comma before the fraction, reduced precision (hours, or hours and
+ * minutes) and offsets as `±hh` or `±hhmm`. Rewritten to RFC 3339 and keyed
+ * by `instantKey`; null when it is none of these. A date-time without an
+ * offset names no instant (local time of an unknown place): null too.
+ */
+export function iso8601Key(s: string): string | null {
+  const direct = instantKey(s);
+  if (direct !== null) return direct;
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(?::(\d{2})(?::(\d{2})([.,]\d+)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})T(\d{2})(?:(\d{2})(?:(\d{2})([.,]\d+)?)?)?(Z|[+-]\d{2}(?:\d{2})?)$/i.exec(s);
+  if (m === null) return null;
+  const [, y, mo, d, h, mi, sec, frac, off] = m as unknown as [string, string, string, string, string, string | undefined, string | undefined, string | undefined, string];
+  const offset = /^z$/i.test(off) ? 'Z' : `${off.slice(0, 3)}:${off.length > 3 ? off.slice(-2) : '00'}`;
+  return instantKey(`${y}-${mo}-${d}T${h}:${mi ?? '00'}:${sec ?? '00'}${frac === undefined ? '' : `.${frac.slice(1)}`}${offset}`);
+}

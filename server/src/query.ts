@@ -1,5 +1,6 @@
 import { REFERENCE_KINDS } from './db.js';
-import { instantKey } from './instant.js';
+import type { Model } from './db.js';
+import { instantKey, iso8601Key } from './instant.js';
 
 /** The draft's list filters (space-separated values): parameter → reference kind and whether it names ids or numbers. */
 export interface ListFilter {
@@ -52,7 +53,7 @@ export type Parsed = { ok: true; filters: Filters; cursor: Cursor | null } | { o
  * list, too many values, a date-time that is not RFC 3339 with an offset, or
  * a cursor this server did not make.
  */
-export function parseQuery(search: URLSearchParams): Parsed {
+export function parseQuery(search: URLSearchParams, model: Model = '2026'): Parsed {
   const seen = new Set<string>();
   const lists: { name: string; values: string[] }[] = [];
   const echo: [string, string][] = [];
@@ -68,8 +69,12 @@ export function parseQuery(search: URLSearchParams): Parsed {
       continue;
     }
     if (name === 'before' || name === 'after') {
-      const key = instantKey(raw);
-      if (key === null) return { ok: false, message: `Query parameter '${name}' must be an RFC 3339 date-time with offset, such as 2024-01-01T00:00:00Z.` };
+      // 2024 words the filters as ISO 8601 (2024-09 §11.5 L508–509); 2026 as RFC 3339 date-times.
+      const key = model === '2024' ? iso8601Key(raw) : instantKey(raw);
+      if (key === null) {
+        const what = model === '2024' ? 'an ISO 8601 date-time with offset, such as 2024-01-01T00:00:00Z or 20240101T000000Z' : 'an RFC 3339 date-time with offset, such as 2024-01-01T00:00:00Z';
+        return { ok: false, message: `Query parameter '${name}' must be ${what}.` };
+      }
       if (name === 'before') before = key;
       else after = key;
       echo.push([name, raw]);
