@@ -336,6 +336,21 @@ const DEFINITIONS = [
     advice: 'we recommend a list of distinct certificate ids, like the other related_* lists (as the examples write it), or leaving the field out',
   },
   {
+    code: 'withheld-values',
+    sourceClass: 'draft',
+    models: ONLY_2026,
+    summary:
+      '`formats` is `[]` but `values` is not. A segment has no columns only when its authorization withholds every value type, and then its `values` is `[]` too (§7.2.8.1 L2727, which calls the member `format`). (`values` of `[]` beside columns is not reported: no sentence forbids a segment without value sets.)',
+  },
+  {
+    code: 'server-metadata',
+    sourceClass: 'draft',
+    models: ONLY_2026,
+    metadataOnly: true,
+    summary:
+      "The Server Metadata the caller passes (`serverMetadata`, `--server-metadata FILE`) fails the draft's §5: `cds_customerdata_version` is missing or not a string (L836), `cds_usagesegments_api` is not a URL, `cds_usagesegments_additional_value_types` is missing although `cds_usagesegments_api` is there (L853–856) or is not a map of Value Type Descriptions (§10.8.6: `type`, `name`, `description`, `documentation` required). Reported at the document's root; the message names the metadata member.",
+  },
+  {
     code: 'internal-error',
     sourceClass: 'decision',
     errorBecause: 'the checker failed on the input, so the document was not checked and cannot be called valid',

@@ -142,6 +142,9 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "D8", cite: "2024-09 §11.1 L456", sourceClass: "draft" },
     { row: "X9", cite: "2024-09 §11.1 L455–456", sourceClass: "decision" },
   ]],
+  ["server-metadata", [
+    { row: "N35", cite: "2026 §5 L836, 2026 §5 L853–856", sourceClass: "draft" },
+  ]],
   ["sign", [
     { row: "X15", cite: "ov-08 L669–671", sourceClass: "decision" },
   ]],
@@ -211,5 +214,8 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "N17", cite: "2026 §10.8.5.2.2 L5609–5610", sourceClass: "draft" },
     { row: "N19", cite: "2026 §10.8.5.3.2 L5633–5635", sourceClass: "draft" },
     { row: "N20", cite: "2026 §10.8.5.8.2 L5776–5777", sourceClass: "draft" },
+  ]],
+  ["withheld-values", [
+    { row: "N34", cite: "2026 §7.2.8.1 L2727", sourceClass: "draft" },
   ]],
 ]);

@@ -4,7 +4,7 @@ import { isObject, show } from './json.js';
 import type { ModelAdapter } from './models/adapter.js';
 import { detectModel as detectRegistered, findModel, modelEntry, modelIds } from './models/registry.js';
 import type { Model } from './registry.js';
-import { declaredTypesOf } from './rules/formats.js';
+import { checkServerMetadata, declaredTypesOf } from './rules/formats.js';
 import { Collector, type ValidationResult } from './problems.js';
 import { checkPage } from './rules/page.js';
 import { checkSegment, type SegmentSummary } from './rules/segment.js';
@@ -132,6 +132,8 @@ function validateCollecting(doc: unknown, options: ValidateOptions, fn: string, 
   const collector = new Collector({ strict: options?.strict === true, model: model.rules, metadata: declaredTypes !== null });
   try {
     if (typeof options?.text === 'string') reportDuplicateKeys(options.text, collector);
+    // The crawler (validatePage, which passes `timeline`) checks the metadata once itself (src/crawl/metadata.ts), not on every page.
+    if (timeline === null && isObject(options?.serverMetadata)) checkServerMetadata(options.serverMetadata, collector);
     validateInto(doc, kind, collector, model.adapter, declaredTypes, timeline);
   } catch (e) {
     collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -5,7 +5,9 @@
  * Server Metadata) types the draft defines or the Server declares.
  */
 import { plural } from '../words.js';
-import { KNOWN_FIELD_VALUES, KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, VALUE_FORMAT_BY_TYPE } from '../models/generated-2026.js';
+import { KNOWN_FIELD_VALUES, KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, VALUE_FORMAT_BY_TYPE, validateServerMetadata } from '../models/generated-2026.js';
+import type { Collector } from '../problems.js';
+import { pruneErrors, schemaMessage, type AjvError } from '../schema-errors.js';
 import type { CheckContext } from '../context.js';
 import { isObject, ownEntry, show } from '../json.js';
 import { nearestKnown } from '../near-miss.js';
@@ -66,6 +68,19 @@ function checkEnums(f: Record<string, unknown>, type: string, i: number, base: s
 }
 
 /** The types a Server Metadata object declares: the keys of its `cds_usagesegments_additional_value_types` and the descriptions' `type`s. */
+/**
+ * `server-metadata`: the Server Metadata the caller passed, against the
+ * text's ServerMetadata schema (§5: the REQUIRED version, the URL, the value
+ * types map REQUIRED beside `cds_usagesegments_api`, L852). Reported at the
+ * document's root, since the metadata is not part of the document.
+ */
+export function checkServerMetadata(metadata: Record<string, unknown>, collector: Collector): void {
+  if (!collector.enabled('server-metadata') || validateServerMetadata(metadata)) return;
+  for (const e of pruneErrors((validateServerMetadata.errors ?? []) as AjvError[])) {
+    collector.add('server-metadata', '', `Server Metadata: ${schemaMessage(e).replace(/^document /, '(the object) ')}`);
+  }
+}
+
 export function declaredTypesOf(metadata: Record<string, unknown>): ReadonlySet<string> {
   const types = new Set<string>();
   const map = metadata.cds_usagesegments_additional_value_types;
@@ -102,6 +117,11 @@ export function checkValueFormats(seg: Record<string, unknown>, base: string, ct
   // Its codes are 2026-only in the registry: nothing to do for a 2024 document.
   if (!Array.isArray(formats) || !ctx.collector.enabled('duplicate-format-id')) return;
   const n = formats.length;
+  const values = seg.values;
+  // §7.2.8.1 L2727: no columns only when every value type is withheld, and then no value sets either.
+  if (n === 0 && Array.isArray(values) && values.length > 0) {
+    ctx.collector.add('withheld-values', ptr(base, 'values'), `formats is [] but values has ${values.length} value set${values.length === 1 ? '' : 's'}: a segment whose value types are all withheld has values [] too (§7.2.8.1)`, id);
+  }
   checkIds(formats, base, ctx, id);
   const membersChecked = ctx.collector.enabled('unknown-field');
   for (let i = 0; i < n; i++) {
