@@ -343,7 +343,7 @@ const DEFINITIONS = [
       '`formats` is `[]` but `values` is not. A segment has no columns only when its authorization withholds every value type, and then its `values` is `[]` too (§7.2.8.1 L2727, which calls the member `format`). (`values` of `[]` beside columns is not reported: no sentence forbids a segment without value sets.)',
   },
   {
-    code: 'server-metadata',
+    code: 'metadata-schema',
     sourceClass: 'draft',
     models: ONLY_2026,
     metadataOnly: true,

@@ -77,6 +77,9 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ["link-length", [
     { row: "X25", cite: "2024-09 §11.5 L502, 2026 §10.8.8 L5949", sourceClass: "decision" },
   ]],
+  ["metadata-schema", [
+    { row: "N35", cite: "2026 §5 L836, 2026 §5 L853–856", sourceClass: "draft" },
+  ]],
   ["net-balance", [
     { row: "E2", cite: "ov-08 L666–676", sourceClass: "example" },
     { row: "X11", cite: "2024-09 §11.1 L457", sourceClass: "decision" },
@@ -141,9 +144,6 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ["segment-bounds", [
     { row: "D8", cite: "2024-09 §11.1 L456", sourceClass: "draft" },
     { row: "X9", cite: "2024-09 §11.1 L455–456", sourceClass: "decision" },
-  ]],
-  ["server-metadata", [
-    { row: "N35", cite: "2026 §5 L836, 2026 §5 L853–856", sourceClass: "draft" },
   ]],
   ["sign", [
     { row: "X15", cite: "ov-08 L669–671", sourceClass: "decision" },

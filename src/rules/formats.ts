@@ -69,15 +69,15 @@ function checkEnums(f: Record<string, unknown>, type: string, i: number, base: s
 
 /** The types a Server Metadata object declares: the keys of its `cds_usagesegments_additional_value_types` and the descriptions' `type`s. */
 /**
- * `server-metadata`: the Server Metadata the caller passed, against the
+ * `metadata-schema`: the Server Metadata the caller passed, against the
  * text's ServerMetadata schema (§5: the REQUIRED version, the URL, the value
  * types map REQUIRED beside `cds_usagesegments_api`, L852). Reported at the
  * document's root, since the metadata is not part of the document.
  */
 export function checkServerMetadata(metadata: Record<string, unknown>, collector: Collector): void {
-  if (!collector.enabled('server-metadata') || validateServerMetadata(metadata)) return;
+  if (!collector.enabled('metadata-schema') || validateServerMetadata(metadata)) return;
   for (const e of pruneErrors((validateServerMetadata.errors ?? []) as AjvError[])) {
-    collector.add('server-metadata', '', `Server Metadata: ${schemaMessage(e).replace(/^document /, '(the object) ')}`);
+    collector.add('metadata-schema', '', `Server Metadata: ${schemaMessage(e).replace(/^document /, '(the object) ')}`);
   }
 }
 
