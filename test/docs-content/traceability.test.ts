@@ -39,6 +39,17 @@ const SOURCE_OF_PREFIX: Record<string, RegExp> = {
 /** The texts with numbered sections (the drafts); the overview pages and minutes have none. */
 const NUMBERED: ReadonlySet<string> = new Set(['2024-09', '2024-08', '2026']);
 
+describe('traceability counts', () => {
+  it('states, per text, the number of rows that cite it (sections 1–6)', () => {
+    const stated = new Map([...text.matchAll(/^\| `([a-z0-9-]+)` \| (\d+) \|$/gm)].map((m) => [m[1]!, Number(m[2])]));
+    expect([...stated.keys()].sort()).toEqual(['2024-09', '2026', 'min', 'min-0815', 'ov-08', 'ov-09']);
+    for (const [key, n] of stated) {
+      const counted = table.filter((r) => !r.id.startsWith('CR') && new RegExp(`\`${key} `).test(r.source)).length;
+      expect(counted, key).toBe(n);
+    }
+  });
+});
+
 describe('traceability table', () => {
   it('has rows with unique ids', () => {
     expect(table.length).toBeGreaterThan(80);
