@@ -131,6 +131,7 @@ export function generateDemo(options: DemoOptions): DemoData {
         model,
         interval,
         net: meter.net,
+        index: meter.index,
         id: `seg-${meter.device}-${y}${String(m + 1).padStart(2, '0')}${String(d).padStart(2, '0')}`,
         created: localTime(endOf.ms + 6 * HOUR, endOf.offset),
       };
@@ -179,6 +180,8 @@ export function generateDemo(options: DemoOptions): DemoData {
 
 interface Base {
   ids: { account: string; contract: string; point: string; device: string; bill: string };
+  /** The meter's index (0-based): odd meters use the draft's format names (2024). */
+  index: number;
   model: Model;
   interval: number;
   net: boolean;
@@ -205,6 +208,19 @@ function header(b: Base, id: string, startMs: number, offset: number, endMs: num
   };
 }
 
+/**
+ * 2024 format strings: the meeting's (`kwh_fwd`, with `_estimate` for
+ * estimates) on even meters, the draft's §11.2 names (2024-09 L469–472:
+ * `usage_fwd_kwh`, `usage_rev_kwh`, `usage_net_kwh`) on the odd meters' valid
+ * readings, so that Clients meet both vocabularies. The draft has no name
+ * for an estimate, so estimates keep the meeting's.
+ */
+function formats2024(b: Base, quality: 'valid' | 'estimated'): string[] {
+  if (quality === 'valid' && b.index % 2 === 1) return b.net ? ['usage_fwd_kwh', 'usage_rev_kwh', 'usage_net_kwh'] : ['usage_fwd_kwh'];
+  const suffix = quality === 'estimated' ? '_estimate' : '';
+  return b.net ? [`kwh_fwd${suffix}`, `kwh_rev${suffix}`, `kwh_net${suffix}`] : [`kwh_fwd${suffix}`];
+}
+
 function segment(
   b: Base,
   id: string,
@@ -218,8 +234,7 @@ function segment(
   const endMs = startMs + readings.length * b.interval * 1000;
   const missing = (k: number): boolean => outage !== undefined && k >= outage.from && k < outage.to;
   if (b.model === '2024') {
-    const suffix = quality === 'estimated' ? '_estimate' : '';
-    const format = b.net ? [`kwh_fwd${suffix}`, `kwh_rev${suffix}`, `kwh_net${suffix}`] : [`kwh_fwd${suffix}`];
+    const format = formats2024(b, quality);
     const values = readings.map(([load, gen], k) => {
       if (missing(k)) return format.map(() => null);
       if (!b.net) return [{ v: round3(load) }];

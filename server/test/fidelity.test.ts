@@ -62,3 +62,20 @@ describe('2026: the Client object', () => {
     expect(meta.body).toMatchObject({ cds_customerdata_version: 'v1', cds_usagesegments_api: server.url });
   });
 });
+
+describe('2024 demo data: both vocabularies of format strings', () => {
+  it('the draft’s §11.2 names on odd meters’ valid readings, the meeting’s elsewhere', async () => {
+    const names = new Set(box.segments.flatMap((s) => (Array.isArray(s.format) ? (s.format as string[]) : [])));
+    expect([...names].filter((n) => n.startsWith('usage_')).sort()).toEqual(['usage_fwd_kwh']);
+    expect(names.has('kwh_fwd')).toBe(true);
+    expect(names.has('kwh_fwd_estimate')).toBe(true);
+    // Net metering is on meters 2, 5, 8…: meter 5 is odd, so six meters show the draft's three net names.
+    const six = sandbox({ meters: 6, days: 2 });
+    try {
+      const all = new Set(six.segments.flatMap((s) => (Array.isArray(s.format) ? (s.format as string[]) : [])));
+      expect([...all].filter((n) => n.startsWith('usage_')).sort()).toEqual(['usage_fwd_kwh', 'usage_net_kwh', 'usage_rev_kwh']);
+    } finally {
+      await six.close();
+    }
+  });
+});
