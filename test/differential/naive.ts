@@ -4,12 +4,12 @@
  * pairwise comparisons, exact BigInt arithmetic, Maps and Sets for anything
  * keyed by data. It covers the documents test/differential/generate.ts makes
  * (valid JSON types everywhere; the schema errors it knows are repeated ids
- * in a 2024 `related_*` list) and these codes:
+ * in a `related_*` list) and these codes:
  *
  * - `value-set-length`, `interval-arithmetic` (with the path the docs give:
  *   `/values` when segment_end lies on the interval grid, else `/segment_end`;
  *   `/values` for readings at instants),
- * - `schema` for a repeated id in a 2024 `related_*` list, `duplicate-id`,
+ * - `schema` for a repeated id in a draft `related_*` list, `duplicate-id`,
  *   `duplicate-format-id` (2026),
  * - `net-balance`, `timeline-overlap` and `timeline-hole`.
  *
@@ -190,13 +190,14 @@ function checkOne(seg: Doc, base: string, index: number, model: Model, out: stri
   const cols = columns.map(model === '2024' ? col2024 : col2026);
   const values = seg.values as unknown[][];
 
-  // Repeated related ids (2024: uniqueItems, a schema error; the list then takes no part in other rules).
+  // Repeated related ids: a schema error in the draft's six lists of both models (the list then takes no part in other
+  // rules); 2024 `related_eacs` (a decision, recommended only) is not checked here and reads as a set.
   let relatedOk = true;
   const related = model === '2024' ? RELATED_2024 : RELATED_2026;
   for (const f of related) {
     const l = own(seg, f);
     if (l === undefined) continue;
-    if (model === '2024' && hasRepeat(l as string[])) {
+    if (f !== 'related_eacs' && hasRepeat(l as string[])) {
       out.push(`schema ${base}/${f}`);
       relatedOk = false;
     }
