@@ -9,8 +9,14 @@ export interface SchemaOutcome {
   readonly ancestors: ReadonlySet<string> | null;
   /** Paths the schema pass reported a recommendation (a warning of the recommended profile) at, or null. */
   readonly recommended: ReadonlySet<string> | null;
-  /** Segments whose `values` the schema pass found clean in its single pass (see `valuesClean`): the rules' value loop skips them. */
-  readonly cleanValues: ReadonlySet<unknown> | null;
+  /**
+   * Segments whose `values` the schema pass found clean in its single pass
+   * (see `valuesClean`), by their index in the page (0 for a segment): the
+   * rules' value loop skips them. A slot holds the segment object itself,
+   * so only that very object skips (a list, not a set: no hashing of
+   * thousands of objects per page).
+   */
+  readonly cleanValues: readonly unknown[] | null;
 }
 
 /** What every rule receives. */

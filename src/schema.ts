@@ -67,12 +67,12 @@ function pageView(doc: unknown, recommendations: Recommendation[]): unknown {
  * segment whose values fail it runs through the validator in full (its
  * `/values` errors kept, under `base`).
  */
-function checkValues(seg: unknown, base: string, fastPath: boolean, model: ModelAdapter, clean: Set<unknown>, errors: AjvError[]): void {
+function checkValues(seg: unknown, index: number, base: string, fastPath: boolean, model: ModelAdapter, clean: unknown[], errors: AjvError[]): void {
   if (!isObject(seg) || !Array.isArray(seg.values)) return;
   const values: unknown[] = seg.values;
   const cols = model.columnsOf(seg);
   if (fastPath && valuesClean(values, cols)) {
-    clean.add(seg);
+    clean[index] = seg;
     return;
   }
   if (model.valuesShapeOk(values) || model.validateSegment(seg)) return;
@@ -254,7 +254,7 @@ function coveredBy(path: string, exact: ReadonlySet<string>): boolean {
 export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Collector, model: ModelAdapter): SchemaOutcome {
   const errors: AjvError[] = [];
   const recommendations: Recommendation[] = [];
-  const clean = new Set<unknown>();
+  const clean: unknown[] = [];
   // The fast path decides every value rule at once but `unknown-field` (the
   // members of value objects, which only the rules' value loop reads): when
   // that code is reported, every segment takes the full loop.
@@ -267,15 +267,15 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Col
     if (Array.isArray(list)) {
       for (let i = 0; i < list.length; i++) {
         checkUniqueLists(list[i], `/usage_segments/${i}`, model, errors, fromAjv);
-        checkValues(list[i], `/usage_segments/${i}`, fastPath, model, clean, errors);
+        checkValues(list[i], i, `/usage_segments/${i}`, fastPath, model, clean, errors);
       }
     }
   } else {
     checkProfiles(withoutValues(doc), model.validateSegment, model.recommendSegment, errors, recommendations);
     checkUniqueLists(doc, '', model, errors, errors.length);
-    checkValues(doc, '', fastPath, model, clean, errors);
+    checkValues(doc, 0, '', fastPath, model, clean, errors);
   }
-  const cleanValues = clean.size > 0 ? clean : null;
+  const cleanValues = clean.length > 0 ? clean : null;
   const kept = errors.length === 0 ? [] : pruneErrors(errors);
   for (const e of kept) collector.add('schema', e.instancePath, schemaMessage(e), segmentIdAt(doc, e.instancePath));
   const index = kept.length === 0 ? { exact: null, ancestors: null } : pathIndex(kept);

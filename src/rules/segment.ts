@@ -328,7 +328,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
     // No value sets (2026: every value type withheld, a span without data, §7.2.8.1) is not checked; 2024 requires some (schema).
     if (boundsOk && !Number.isNaN(interval) && values.length > 0) checkIntervalArithmetic(values.length, interval, start!, end!, cols.timing, base, ctx, id);
     // An empty column list is a list too (2026 `formats: []`, issue 25.1): every non-empty value set is then too long.
-    if (columnsListed(seg, cols, base, ctx) && !(ctx.schema.cleanValues?.has(seg) ?? false)) checkValueSets(values, cols, base, ctx, id);
+    if (columnsListed(seg, cols, base, ctx) && ctx.schema.cleanValues?.[index] !== seg) checkValueSets(values, cols, base, ctx, id);
   }
 
   // On a timeline only segments that span time count (a zero-length segment covers nothing).
