@@ -70,10 +70,35 @@ function cachedColumnOf(spec: ColumnSpec): Column {
   return c;
 }
 
+/**
+ * The last list of format strings read, a copy (a caller may change its
+ * document between checks), and its columns (read-only to every rule; not
+ * frozen, which slows the value loops' reads): the segments of a page
+ * mostly share one list, and each is read twice (schema pass and rules).
+ */
+let lastFormat: readonly string[] | null = null;
+let lastColumns: Columns | null = null;
+
+/** Same strings in the same order. */
+function sameFormat(a: readonly unknown[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** A 2024 segment's columns (anything but an array of `format` strings gives none). */
 export function columns2024(format: unknown): Columns {
-  const list = Array.isArray(format) ? format.map((f) => cachedColumnOf(parseFormat(f))) : [];
-  return summarize(list, MEASUREMENTS_2024);
+  if (!Array.isArray(format)) return summarize([], MEASUREMENTS_2024);
+  if (lastFormat !== null && sameFormat(format, lastFormat)) return lastColumns!;
+  const columns = summarize(
+    format.map((f) => cachedColumnOf(parseFormat(f))),
+    MEASUREMENTS_2024,
+  );
+  if (format.every((f) => typeof f === 'string')) {
+    lastFormat = [...(format as string[])];
+    lastColumns = columns;
+  }
+  return columns;
 }
 
 /** Members of the value objects of each kind (from the spec, see generated/spec-facts.ts). */
