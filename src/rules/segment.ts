@@ -60,6 +60,7 @@ function checkDate(seg: Record<string, unknown>, field: string, base: string, ct
  * Null when a list is malformed (a schema error).
  */
 function relatedKeyOf(seg: Record<string, unknown>, base: string, ctx: CheckContext): string | null {
+  if (sameAsLast(seg, base, ctx)) return lastRelated!.key;
   const lists: unknown[] = [];
   for (const f of ctx.model.relatedFields) {
     const a = seg[f];
@@ -83,6 +84,31 @@ function relatedKeyOf(seg: Record<string, unknown>, base: string, ctx: CheckCont
 
 /** The last key built, with copies of the lists it was built from (copies: a caller may change its document between checks). */
 let lastRelated: { model: CheckContext['model']; lists: unknown[]; key: string } | null = null;
+
+/**
+ * Has the segment the lists of the last key built, id for id, each free of
+ * schema errors? (The usual case on a page of one meter, decided without
+ * building anything: those lists were checked well formed when the key was
+ * built, so equal ones are too.)
+ */
+function sameAsLast(seg: Record<string, unknown>, base: string, ctx: CheckContext): boolean {
+  if (lastRelated === null || lastRelated.model !== ctx.model) return false;
+  const fields = ctx.model.relatedFields;
+  const lists = lastRelated.lists;
+  for (let i = 0; i < fields.length; i++) {
+    const a = seg[fields[i]!];
+    const last = lists[i] as string[] | undefined;
+    // An absent list was kept only for an optional field.
+    if (last === undefined) {
+      if (a !== undefined) return false;
+      continue;
+    }
+    if (!Array.isArray(a) || a.length !== last.length) return false;
+    for (let j = 0; j < a.length; j++) if (a[j] !== last[j]) return false;
+    if (!schemaClean(ctx) && schemaErrorAtOrUnder(ctx, ptr(base, fields[i]!))) return false;
+  }
+  return true;
+}
 
 /** Same lists, id for id in order (absent matches absent only). */
 function sameLists(a: readonly unknown[], b: readonly unknown[]): boolean {
