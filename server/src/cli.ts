@@ -275,7 +275,12 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/**
+ * Run the command line on this process: argv, standard streams, SIGINT and
+ * SIGTERM stop a running Server. The committed launcher
+ * (bin/cds-usage-segments-server.js, what npm links as the command) calls it.
+ */
+export function runProcess(): void {
   const stopSignal = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
@@ -290,3 +295,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) runProcess();
