@@ -64,7 +64,7 @@ describe('cds-usage-segments convert', () => {
 
   it('refuses a 2024 document its own model rejects (exit 1, the problems on stderr)', async () => {
     const bad = join(scratch, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(OPTION2, 'utf8')), interval: -5 }));
+    writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(OPTION2, 'utf8')), interval: 'hourly' }));
     const r = await runCli(['convert', '--to', '2026', bad]);
     expect(r).toMatchObject({ code: 1, stdout: '' });
     expect(r.stderr).toMatch(/is not a valid 2024 document \(run `validate`\):\n {2}\/interval schema/);
