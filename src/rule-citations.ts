@@ -48,6 +48,7 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ]],
   ["format-index", [
     { row: "N18", cite: "2026 §10.8.5.3.1 L5623–5627", sourceClass: "draft" },
+    { row: "N39", cite: "2026 §2 L357", sourceClass: "draft" },
   ]],
   ["format-spelling", [
     { row: "X3", cite: "2024-09 §11.2 L487", sourceClass: "decision" },
@@ -67,6 +68,7 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "N4", cite: "2026 §10.8.1 L5459", sourceClass: "draft" },
     { row: "N25", cite: "2026 §10.8.1 L5452, 2026 §10.8.5.8.2 L5776", sourceClass: "decision" },
     { row: "N26", cite: "2026 §7.2.8.1 L2727–2728", sourceClass: "draft" },
+    { row: "N78", cite: "2026 §7.2.8.1 L2725–2728", sourceClass: "draft" },
   ]],
   ["interval-not-positive", [
     { row: "X12", cite: "2024-09 §11.1 L457", sourceClass: "decision" },
@@ -79,6 +81,11 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ]],
   ["metadata-schema", [
     { row: "N35", cite: "2026 §5 L836, 2026 §5 L853–856", sourceClass: "draft" },
+    { row: "N41", cite: "2026 §2 L373", sourceClass: "draft" },
+    { row: "N45", cite: "2026 §5 L834", sourceClass: "draft" },
+    { row: "N46", cite: "2026 §5 L851–852", sourceClass: "draft" },
+    { row: "N48", cite: "2026 §5 L853–854", sourceClass: "draft" },
+    { row: "N49", cite: "2026 §5 L855–856", sourceClass: "draft" },
   ]],
   ["net-balance", [
     { row: "E2", cite: "ov-08 L666–676", sourceClass: "example" },
@@ -139,6 +146,8 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "N5", cite: "2026 §10.8.1 L5461", sourceClass: "draft" },
     { row: "N22", cite: "2026 §10.8.8 L5946–5952", sourceClass: "draft" },
     { row: "N33", cite: "2026 §10.8.1 L5456", sourceClass: "decision" },
+    { row: "N39", cite: "2026 §2 L357", sourceClass: "draft" },
+    { row: "N40", cite: "2026 §2 L371", sourceClass: "draft" },
     { row: "C1", cite: "2024-09 §11.1 L444", sourceClass: "decision" },
   ]],
   ["segment-bounds", [
@@ -167,6 +176,7 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ["undeclared-type", [
     { row: "N12", cite: "2026 §10.8.5 L5518–5519", sourceClass: "draft" },
     { row: "N29", cite: "2026 §10.8.6 L5781–5782", sourceClass: "decision" },
+    { row: "N48", cite: "2026 §5 L853–854", sourceClass: "draft" },
   ]],
   ["unknown-enum", [
     { row: "N13", cite: "2026 §10.8.5 L5524–5525", sourceClass: "draft" },
@@ -214,8 +224,10 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "N17", cite: "2026 §10.8.5.2.2 L5609–5610", sourceClass: "draft" },
     { row: "N19", cite: "2026 §10.8.5.3.2 L5633–5635", sourceClass: "draft" },
     { row: "N20", cite: "2026 §10.8.5.8.2 L5776–5777", sourceClass: "draft" },
+    { row: "N36", cite: "2026 §2 L344", sourceClass: "draft" },
   ]],
   ["withheld-values", [
     { row: "N34", cite: "2026 §7.2.8.1 L2727", sourceClass: "draft" },
+    { row: "N78", cite: "2026 §7.2.8.1 L2725–2728", sourceClass: "draft" },
   ]],
 ]);

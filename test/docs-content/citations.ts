@@ -56,6 +56,12 @@ const EXTRACTS: Record<Exclude<SourceKey, 'min-0815'>, { file: string; ranges: [
       [2881, 2924, 817],
       [4140, 4146, 581],
       [7789, 7873, 864],
+      // §2's definitions, extracted one by one (the original lines between them are other terms).
+      [342, 342, 566],
+      [344, 347, 568],
+      [357, 357, 573],
+      [371, 371, 575],
+      [373, 373, 577],
     ],
   },
 };
@@ -87,7 +93,10 @@ function extractLines(dir: string, key: Exclude<SourceKey, 'min-0815'>, from: nu
   return { lines: all.slice(first, first + (to - from) + 1), first };
 }
 
-const HEADING = /^#{1,6} (\d+(?:\.\d+)*)\. /;
+// A numbered heading of the text, or one of the extract's own context headings
+// that names a section (`### §2 (selected definitions)`): §2's definitions
+// are extracted without the draft's heading.
+const HEADING = /^#{1,6} (?:(\d+(?:\.\d+)*)\. |§(\d+(?:\.\d+)*) \()/;
 
 /**
  * Problems with one citation against the extracts (empty when it checks
@@ -106,7 +115,7 @@ export function checkCitation(dir: string, c: Citation): { problems: string[]; u
     for (let i = got.first; i >= 0; i--) {
       const m = HEADING.exec(all[i]!);
       if (m) {
-        heading = m[1]!;
+        heading = (m[1] ?? m[2])!;
         break;
       }
     }
