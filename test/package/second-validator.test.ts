@@ -31,7 +31,14 @@ interface Case { description: string; base?: string; data?: unknown; text?: stri
 interface Group { description: string; base?: string; kind?: 'auto' | 'segment' | 'list'; tests: Case[] }
 
 const corpusDir = join(ROOT, 'test/fixtures/invalid');
+// Cases whose `schema` finding the checker draws beside the published schema,
+// which cannot express it: the 2024 DateTime is a pattern (any ISO 8601
+// spelling, 2024-09 L447), and a pattern cannot know how long February is, so
+// the checker's own date-time reading rejects 2024-02-30 and every JSON Schema
+// validator accepts it.
+const BEYOND_SCHEMA = new Set(['schema.json: impossible calendar date 2024-02-30']);
 const schemaOnly: { label: string; name: Name; doc: unknown }[] = [];
+const skippedBeyondSchema: string[] = [];
 for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort()) {
   const group = JSON.parse(readFileSync(join(corpusDir, file), 'utf8')) as Group;
   for (const c of group.tests) {
@@ -40,6 +47,10 @@ for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sor
     const base = c.base ?? group.base;
     const doc = c.data !== undefined ? structuredClone(c.data) : applyPatch(example(base!), c.patch ?? []);
     const kind = group.kind && group.kind !== 'auto' ? group.kind : detectKind(doc);
+    if (BEYOND_SCHEMA.has(`${file}: ${c.description}`)) {
+      skippedBeyondSchema.push(`${file}: ${c.description}`);
+      continue;
+    }
     schemaOnly.push({ label: `${file}: ${c.description}`, name: kind === 'list' ? 'UsageSegmentList' : 'UsageSegment', doc });
   }
 }
@@ -64,7 +75,11 @@ describe('a second JSON Schema validator agrees with Ajv', () => {
   });
 
   describe('invalid corpus, schema-only cases: both reject', () => {
-    it('has such cases', () => expect(schemaOnly.length).toBeGreaterThan(10));
+    // Issue 20 made the package's decisions warnings, so fewer cases are schema-only than before.
+    it('has such cases', () => expect(schemaOnly.length).toBeGreaterThanOrEqual(8));
+    it('leaves out only cases that exist', () => {
+      for (const label of BEYOND_SCHEMA) expect(skippedBeyondSchema).toContain(label);
+    });
     for (const { label, name, doc } of schemaOnly) {
       it(label, () => {
         expect(verdicts(name, doc)).toEqual({ ajv: false, cfworker: false });
