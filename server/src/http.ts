@@ -423,11 +423,14 @@ function authenticate(req: IncomingMessage, res: ServerResponse, url: URL, ctx: 
     if (instead !== undefined) return instead;
   }
   const description = hasCredentials ? 'The access token is not valid.' : 'This request needs a Bearer access token.';
-  // RFC 6750 §3.1: a request without credentials gets a challenge without an error code. The body is
-  // an OAuth error body on both 401s (decision: the drafts define no 401 body; Clients and the crawler's
-  // `auth-body` check read one shape, `{"error": …}`, whatever the reason for the 401).
-  res.setHeader('WWW-Authenticate', hasCredentials ? `Bearer realm="cds", error="invalid_token", error_description="${description}"` : 'Bearer realm="cds"');
-  sendJson(res, 401, { error: 'invalid_token', error_description: description });
+  // RFC 6750 §3.1: a request without credentials gets a challenge without an error code, and
+  // `invalid_token` is the code of a token that is not valid. The body is an OAuth error body on both
+  // 401s (decision: the drafts define no 401 body; Clients and the crawler's `auth-body` check read one
+  // shape, `{"error": …}`), and it names `invalid_token` exactly when the challenge does: without
+  // credentials it says `invalid_request` (RFC 6749 §5.2: a required parameter is missing).
+  const error = hasCredentials ? 'invalid_token' : 'invalid_request';
+  res.setHeader('WWW-Authenticate', hasCredentials ? `Bearer realm="cds", error="${error}", error_description="${description}"` : 'Bearer realm="cds"');
+  sendJson(res, 401, { error, error_description: description });
   return null;
 }
 

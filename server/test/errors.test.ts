@@ -17,11 +17,11 @@ beforeAll(async () => {
 afterAll(() => box.close());
 
 describe('authorization', () => {
-  it('401 without a token: a Bearer challenge without an error code, and an OAuth body', async () => {
+  it('401 without a token: a Bearer challenge without an error code, and an OAuth body that does not claim invalid_token', async () => {
     const r = await get(server.url);
     expect(r.status).toBe(401);
     expect(r.headers.get('www-authenticate')).toBe('Bearer realm="cds"');
-    expect(r.body).toMatchObject({ error: 'invalid_token' });
+    expect(r.body).toMatchObject({ error: 'invalid_request' });
   });
 
   it.each([['an unknown token', 'cds_sandbox_nope'], ['a malformed header value', 'has spaces in it']])('401 with %s: error="invalid_token"', async (_, token) => {
