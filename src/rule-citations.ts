@@ -48,6 +48,7 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ]],
   ["format-index", [
     { row: "N18", cite: "2026 §10.8.5.3.1 L5623–5627", sourceClass: "draft" },
+    { row: "N101", cite: "2026 §10.8.5.7.1 L5746–5748", sourceClass: "draft" },
     { row: "N39", cite: "2026 §2 L357", sourceClass: "draft" },
   ]],
   ["format-spelling", [
@@ -81,6 +82,7 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
   ]],
   ["metadata-schema", [
     { row: "N35", cite: "2026 §5 L836, 2026 §5 L853–856", sourceClass: "draft" },
+    { row: "N103", cite: "2026 §10.8.6 L5786–5789", sourceClass: "draft" },
     { row: "N41", cite: "2026 §2 L373", sourceClass: "draft" },
     { row: "N45", cite: "2026 §5 L834", sourceClass: "draft" },
     { row: "N46", cite: "2026 §5 L851–852", sourceClass: "draft" },
@@ -146,6 +148,12 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "N5", cite: "2026 §10.8.1 L5461", sourceClass: "draft" },
     { row: "N22", cite: "2026 §10.8.8 L5946–5952", sourceClass: "draft" },
     { row: "N33", cite: "2026 §10.8.1 L5456", sourceClass: "decision" },
+    { row: "N95", cite: "2026 §10.8.5.1.1 L5535–5536, 2026 §10.8.5.2.1 L5577–5578, 2026 §10.8.5.3.1 L5621–5622, 2026 §10.8.5.3.1 L5645–5646, 2026 §10.8.5.5.1 L5681–5682, 2026 §10.8.5.6.1 L5714–5715, 2026 §10.8.5.7.1 L5743–5744, 2026 §10.8.5.8.1 L5764–5765", sourceClass: "draft" },
+    { row: "N96", cite: "2026 §10.8.5.2.1 L5579–5580, 2026 §10.8.5.3.1 L5647–5648, 2026 §10.8.5.5.1 L5683–5684, 2026 §10.8.5.6.1 L5716–5717, 2026 §10.8.5.8.1 L5770", sourceClass: "draft" },
+    { row: "N99", cite: "2026 §10.8.5.2.1 L5584–5587", sourceClass: "draft" },
+    { row: "N101", cite: "2026 §10.8.5.7.1 L5746–5748", sourceClass: "draft" },
+    { row: "N102", cite: "2026 §10.8.5.8.1 L5766–5769", sourceClass: "draft" },
+    { row: "N105", cite: "2026 §10.8.7.2 L5844, 2026 §10.8.7.3 L5852, 2026 §10.8.7.4 L5862, 2026 §10.8.7.5 L5878, 2026 §10.8.7.6 L5887, 2026 §10.8.7.7 L5901, 2026 §10.8.7.8 L5910, 2026 §10.8.7.9 L5918", sourceClass: "draft" },
     { row: "N39", cite: "2026 §2 L357", sourceClass: "draft" },
     { row: "N40", cite: "2026 §2 L371", sourceClass: "draft" },
     { row: "C1", cite: "2024-09 §11.1 L444", sourceClass: "decision" },
@@ -183,10 +191,17 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "N14", cite: "2026 §10.8.5.1.1 L5537–5544", sourceClass: "draft" },
     { row: "N15", cite: "2026 §10.8.5.1.1 L5557–5558", sourceClass: "draft" },
     { row: "N28", cite: "2026 §10.8.7.1 L5805, 2026 §10.8.5 L5525", sourceClass: "decision" },
+    { row: "N96", cite: "2026 §10.8.5.2.1 L5579–5580, 2026 §10.8.5.3.1 L5647–5648, 2026 §10.8.5.5.1 L5683–5684, 2026 §10.8.5.6.1 L5716–5717, 2026 §10.8.5.8.1 L5770", sourceClass: "draft" },
+    { row: "N97", cite: "2026 §10.8.5.1.1 L5549–5556, 2026 §10.8.5.2.1 L5592–5599, 2026 §10.8.5.3.1 L5657–5661, 2026 §10.8.5.5.1 L5690–5694, 2026 §10.8.5.6.1 L5721–5725", sourceClass: "draft" },
+    { row: "N99", cite: "2026 §10.8.5.2.1 L5584–5587", sourceClass: "draft" },
+    { row: "N105", cite: "2026 §10.8.7.2 L5844, 2026 §10.8.7.3 L5852, 2026 §10.8.7.4 L5862, 2026 §10.8.7.5 L5878, 2026 §10.8.7.6 L5887, 2026 §10.8.7.7 L5901, 2026 §10.8.7.8 L5910, 2026 §10.8.7.9 L5918", sourceClass: "draft" },
   ]],
   ["unknown-field", [
     { row: "X4", cite: "2024-09 §11.1 L444", sourceClass: "decision" },
     { row: "N6", cite: "2026 §10.8.1 L5463", sourceClass: "draft" },
+    { row: "N89", cite: "2026 §10.8.2 L5484", sourceClass: "draft" },
+    { row: "N90", cite: "2026 §10.8.4 L5503", sourceClass: "draft" },
+    { row: "N91", cite: "2026 §10.8.8 L5954", sourceClass: "draft" },
   ]],
   ["unknown-format", [
     { row: "D18", cite: "2024-09 §11.2 L487", sourceClass: "draft" },
@@ -195,6 +210,7 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "X16", cite: "2024-09 §11.2 L487", sourceClass: "decision" },
     { row: "N13", cite: "2026 §10.8.5 L5524–5525", sourceClass: "draft" },
     { row: "N29", cite: "2026 §10.8.6 L5781–5782", sourceClass: "decision" },
+    { row: "N89", cite: "2026 §10.8.2 L5484", sourceClass: "draft" },
   ]],
   ["validate", [
     { row: "CR6", cite: "not-json", sourceClass: "draft" },
@@ -224,6 +240,7 @@ export const RULE_CITATIONS: ReadonlyMap<string, readonly RuleCitation[]> = new 
     { row: "N17", cite: "2026 §10.8.5.2.2 L5609–5610", sourceClass: "draft" },
     { row: "N19", cite: "2026 §10.8.5.3.2 L5633–5635", sourceClass: "draft" },
     { row: "N20", cite: "2026 §10.8.5.8.2 L5776–5777", sourceClass: "draft" },
+    { row: "N100", cite: "2026 §10.8.5.4.2 L5671, 2026 §10.8.5.5.2 L5704, 2026 §10.8.5.6.2 L5735, 2026 §10.8.5.7.2 L5754", sourceClass: "draft" },
     { row: "N36", cite: "2026 §2 L344", sourceClass: "draft" },
   ]],
   ["withheld-values", [

@@ -43,7 +43,7 @@ const NUMBERED: ReadonlySet<string> = new Set(['2024-09', '2024-08', '2026']);
  * The sections held to every line (issue 20.3): original line ranges of the
  * texts; each line there that holds a normative keyword must be cited by a
  * row. Lines of a range that the extract does not hold (between §2's
- * definitions) are skipped. 2026 §10.8 is not held to every line yet.
+ * definitions) are skipped.
  */
 const INVENTORIED: readonly { key: SourceKey; from: number; to: number; name: string }[] = [
   { key: '2026', from: 342, to: 373, name: '§2 (datetime, decimal, integer, string, URL)' },
@@ -55,6 +55,7 @@ const INVENTORIED: readonly { key: SourceKey; from: number; to: number; name: st
   { key: '2026', from: 4140, to: 4146, name: '§10 preamble' },
   { key: '2024-09', from: 86, to: 129, name: '§3.1, §3.3' },
   { key: '2024-09', from: 438, to: 521, name: '§11' },
+  { key: '2026', from: 5430, to: 5976, name: '§10.8' },
 ];
 // RFC 2119 keywords in capitals, and the lower-case "must" the draft also uses for requirements (§6.1.9 L1336, §6.2.8 L1631).
 const NORMATIVE = /\b(MUST|SHOULD|MAY|REQUIRED|must)\b/;
