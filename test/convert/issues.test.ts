@@ -197,7 +197,7 @@ describe('issue 20.5: a Server member with the name of a target field is named, 
   });
 });
 
-describe('issue 20.5: a 2024 ISO 8601 date-time that is not RFC 3339 becomes the same instant in RFC 3339 (the 2026 schema needs it)', () => {
+describe('issue 20.5: a 2024 ISO 8601 date-time that is not RFC 3339 (ordinal and week dates too) becomes the same instant in RFC 3339 (the 2026 schema needs it)', () => {
   it.each([
     { given: '20240115T000000Z', want: '2024-01-15T00:00:00Z', utc: false },
     { given: '2024-01-15T00:00Z', want: '2024-01-15T00:00:00Z', utc: false },
@@ -205,6 +205,15 @@ describe('issue 20.5: a 2024 ISO 8601 date-time that is not RFC 3339 becomes the
     { given: '2024-01-15T01:00:00+01', want: '2024-01-15T01:00:00+01:00', utc: false },
     { given: '2024-01-15T00:00:00,5Z', want: '2024-01-15T00:00:00.5Z', utc: false },
     { given: '2024-01-15T00:00:00', want: '2024-01-15T00:00:00Z', utc: true },
+    // Ordinal and week dates, and times to the hour or with a fraction of the hour or minute (the 2024 DateTime schema takes them).
+    { given: '2024-015T00:00:00Z', want: '2024-01-15T00:00:00Z', utc: false },
+    { given: '2024366T0000Z', want: '2024-12-31T00:00:00Z', utc: false },
+    { given: '2024-W03-1T00:00:00Z', want: '2024-01-15T00:00:00Z', utc: false },
+    { given: '2020W537T00+01', want: '2021-01-03T00:00:00+01:00', utc: false },
+    { given: '2025-W01-1T00:00:00Z', want: '2024-12-30T00:00:00Z', utc: false },
+    { given: '2024-01-15T04Z', want: '2024-01-15T04:00:00Z', utc: false },
+    { given: '2024-01-15T04,5Z', want: '2024-01-15T04:30:00Z', utc: false },
+    { given: '2024-01-15T04:30.0001Z', want: '2024-01-15T04:30:00.006Z', utc: false },
   ])('segment_start $given → $want', ({ given, want, utc }) => {
     // The 2024 verdict on these spellings is the checker's (issue 20.1); the converter must give a valid 2026 document either way.
     const doc = { ...seg2024(['kwh_fwd_estimate'], [[{ v: 1 }]]), segment_start: given };
