@@ -95,6 +95,7 @@ export function segmentTo2026(seg: Obj, base: string, notes: Notes): Obj {
   }
   out.formats = columns.map((c) => c.format);
   out.values = ctx.values.map((set, k) => (Array.isArray(set) ? columns.map((c) => c.value(set, k)) : structuredClone(set)));
+  if (columns.length === 0) dropColumnlessValueSets(out, ctx);
   return out;
 }
 
@@ -232,4 +233,20 @@ function supplyMixColumns(i: number, ctx: Ctx): Column2026[] {
     });
   }
   return out;
+}
+
+/**
+ * A segment with no 2026 column (2024 `format: []`, or only columns that
+ * cross as none) has `values: []` in 2026: `formats` is empty exactly when
+ * `values` is (2026 §7.2.8.1 L2727, the check `withheld-values`). Its value
+ * sets carry no value, only their count, which is the loss reported.
+ */
+function dropColumnlessValueSets(out: Obj, { base, notes, values }: Ctx): void {
+  if (values.length === 0) return;
+  out.values = [];
+  notes.loss(
+    at(base, 'values'),
+    'dropped',
+    `${values.length === 1 ? 'the 1 value set' : `the ${values.length} value sets`} of a segment with no 2026 column carry no value; a 2026 segment without columns has values [] (2026 §7.2.8.1), so they are dropped`,
+  );
 }

@@ -92,6 +92,28 @@ describe('issue 20.5: a 2026 segment with empty formats and values crosses to 20
   });
 });
 
+describe('issue 20.5: a 2024 segment without columns crosses to 2026 with values [] (its value sets failed withheld-values, 2026 §7.2.8.1)', () => {
+  it.each([
+    { given: 'format [] and one empty value set', format: [], values: [[]], lost: ['dropped /values'] },
+    { given: 'format [] and two empty value sets', format: [], values: [[], []], lost: ['dropped /values'] },
+    { given: 'format [] and values []', format: [], values: [], lost: [] },
+    {
+      given: 'a supply mix with no component in any value set (the only column, which crosses as none)',
+      format: ['supply_mix'],
+      values: [[null], [[]]],
+      lost: ['dropped /format/0', 'dropped /values'],
+    },
+  ])('$given', ({ format, values, lost }) => {
+    const r = cross(seg2024(format, values), '2026');
+    expect(r.document).toMatchObject({ formats: [], values: [] });
+    expect(losses(r)).toEqual(lost);
+    // The round trip is stable from the first 2026 document on.
+    const back = cross(r.document, '2024');
+    expect(back.document).toMatchObject({ format: [], values: [] });
+    expect(cross(back.document, '2026').document).toEqual(r.document);
+  });
+});
+
 describe('issue 20.5: what the conversion assumes is in the report', () => {
   it.each([
     { given: ['kwh_fwd'], want: { quality: 'valid' }, wantAssumed: ['/cds_synced', '/formats/0/quality'] },
