@@ -5,6 +5,7 @@
 // a disagreement prints the minimised document.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { page, segment as seg } from '../helpers/documents.js';
 import { disagreements } from './compare.js';
 import { documentOf } from './generate.js';
 import { naiveCheck } from './naive.js';
@@ -30,23 +31,6 @@ describe('the checker agrees with the naive model', () => {
 });
 
 describe('the naive model itself (so that agreement means something)', () => {
-  const seg = (fields: Record<string, unknown>) => ({
-    cds_usagesegment_id: 's1',
-    cds_created: '2025-01-01T00:00:00Z',
-    cds_modified: '2025-01-01T00:00:00Z',
-    related_aggregations: [],
-    related_accounts: ['a'],
-    related_servicecontracts: [],
-    related_servicepoints: [],
-    related_meterdevices: [],
-    related_billsections: [],
-    segment_start: '2024-01-01T00:00:00Z',
-    segment_end: '2024-01-01T00:15:00Z',
-    interval: 900,
-    format: ['kwh_fwd'],
-    values: [[{ v: 1 }]],
-    ...fields,
-  });
   const cases: { name: string; given: Record<string, unknown>; want: string[] }[] = [
     { name: 'a value set one entry long', given: seg({ values: [[{ v: 1 }, null]] }), want: ['value-set-length /values/0'] },
     { name: 'segment_end 1 ms + 0.1 ns late', given: seg({ segment_end: '2024-01-01T00:15:00.0010000001Z' }), want: ['interval-arithmetic /segment_end'] },
@@ -57,7 +41,7 @@ describe('the naive model itself (so that agreement means something)', () => {
     { name: 'net off by 0.01', given: seg({ format: ['kwh_fwd', 'kwh_rev', 'kwh_net'], values: [[{ v: 1 }, { v: -0.5 }, { v: 0.51 }]] }), want: [] },
     {
       name: 'a page: the same id twice, and an hour missing',
-      given: { usage_segments: [seg({}), seg({ segment_start: '2024-01-01T01:15:00Z', segment_end: '2024-01-01T01:30:00Z' })], next: null, previous: null },
+      given: page(seg({}), seg({ segment_start: '2024-01-01T01:15:00Z', segment_end: '2024-01-01T01:30:00Z' })),
       want: ['duplicate-id /usage_segments/1/cds_usagesegment_id', 'timeline-hole /usage_segments/1'],
     },
   ];
