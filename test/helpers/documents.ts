@@ -1,18 +1,25 @@
 // Small document builders for tests: a one-value segment, a page of such segments, and problems as [code, path].
 import type { ValidationResult } from '../../src/index.js';
 
-/** A valid 15-minute segment of one kwh_fwd value, with `fields` replaced. */
-export function segment(fields: Record<string, unknown>): Record<string, unknown> {
+/** The related ids both models' test segments carry: one account, nothing else (fresh arrays per call). */
+function related(): Record<string, unknown> {
   return {
-    cds_usagesegment_id: 's1',
-    cds_created: '2025-01-01T00:00:00Z',
-    cds_modified: '2025-01-01T00:00:00Z',
     related_aggregations: [],
     related_accounts: ['a'],
     related_servicecontracts: [],
     related_servicepoints: [],
     related_meterdevices: [],
     related_billsections: [],
+  };
+}
+
+/** A valid 15-minute segment of one kwh_fwd value, with `fields` replaced. */
+export function segment(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    cds_usagesegment_id: 's1',
+    cds_created: '2025-01-01T00:00:00Z',
+    cds_modified: '2025-01-01T00:00:00Z',
+    ...related(),
     segment_start: '2024-01-01T00:00:00Z',
     segment_end: '2024-01-01T00:15:00Z',
     interval: 900,
@@ -39,12 +46,7 @@ export function segment2026(fields: Record<string, unknown>): Record<string, unk
     cds_created: '2025-01-01T00:00:00Z',
     cds_modified: '2025-01-01T00:00:00Z',
     cds_synced: '2025-01-01T00:00:00Z',
-    related_aggregations: [],
-    related_accounts: ['a'],
-    related_servicecontracts: [],
-    related_servicepoints: [],
-    related_meterdevices: [],
-    related_billsections: [],
+    ...related(),
     segment_start: '2024-01-01T00:00:00Z',
     segment_end: '2024-01-02T00:00:00Z',
     interval: 86400,
