@@ -3,6 +3,7 @@
  * it, a malformed filter, and authorization without a valid token.
  */
 import { plural } from '../words.js';
+import { compareInstants, type Instant } from '../time.js';
 import { isObject } from '../json.js';
 import { type RefField, type State, type Summary, preview } from './state.js';
 import { walk } from './walk.js';
@@ -60,14 +61,27 @@ export async function filterProbes(state: State, url: string, all: readonly Summ
 }
 
 const SECOND = 1000;
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
+/** The instant `seconds` whole seconds later (earlier when negative): exact, the fraction's digits kept. */
+function shifted(t: Instant, seconds: number): Instant {
+  return { ms: t.ms + seconds * SECOND, sub: t.sub };
+}
+/** An instant as an RFC 3339 UTC date-time with every digit of its fraction (a probe must not round the boundary it tests). */
+function iso(t: Instant): string {
+  return `${new Date(t.ms).toISOString().slice(0, -1)}${t.sub}Z`;
+}
+/** Is `a` at or before `b`? (null, a time that is not RFC 3339, is neither) */
+function atOrBefore(a: Instant | null, b: Instant): boolean {
+  return a !== null && compareInstants(a, b) <= 0;
+}
+/** Is `a` at or after `b`? */
+function atOrAfter(a: Instant | null, b: Instant): boolean {
+  return a !== null && compareInstants(a, b) >= 0;
 }
 
 /** The probes for a listing: every id filter, before/after at a boundary and one second either side, a combination, unknown numbers. */
 function buildProbes(all: readonly Summary[]): Probe[] {
   const probes: Probe[] = [];
-  const timed = all.filter((s) => !Number.isNaN(s.start) && !Number.isNaN(s.end));
+  const timed = all.filter((s): s is Summary & { start: Instant; end: Instant } => s.start !== null && s.end !== null);
   const mid = all[Math.floor(all.length / 2)]!;
   const picks = [...new Set([all[0]!.id, mid.id, all[all.length - 1]!.id])];
   probes.push({ name: `cds_usagesegment_ids (${picks.length} ids)`, params: { cds_usagesegment_ids: picks.join(' ') }, want: (s) => picks.includes(s.id) });
@@ -79,20 +93,24 @@ function buildProbes(all: readonly Summary[]): Probe[] {
   }
   const m = timed[Math.floor(timed.length / 2)];
   if (m !== undefined) {
-    probes.push({ name: `before at a segment_start (${m.startRaw})`, params: { before: m.startRaw }, want: (s) => s.start <= m.start });
-    probes.push({ name: 'before one second before a segment_start', params: { before: iso(m.start - SECOND) }, want: (s) => s.start <= m.start - SECOND });
-    probes.push({ name: 'before one second after a segment_start', params: { before: iso(m.start + SECOND) }, want: (s) => s.start <= m.start + SECOND });
-    probes.push({ name: `after at a segment_end (${m.endRaw})`, params: { after: m.endRaw }, want: (s) => s.end >= m.end });
-    probes.push({ name: 'after one second after a segment_end', params: { after: iso(m.end + SECOND) }, want: (s) => s.end >= m.end + SECOND });
-    probes.push({ name: 'after one second before a segment_end', params: { after: iso(m.end - SECOND) }, want: (s) => s.end >= m.end - SECOND });
+    probes.push({ name: `before at a segment_start (${m.startRaw})`, params: { before: m.startRaw }, want: (s) => atOrBefore(s.start, m.start) });
+    for (const [name, by] of [['before one second before a segment_start', -1], ['before one second after a segment_start', 1]] as const) {
+      const at = shifted(m.start, by);
+      probes.push({ name, params: { before: iso(at) }, want: (s) => atOrBefore(s.start, at) });
+    }
+    probes.push({ name: `after at a segment_end (${m.endRaw})`, params: { after: m.endRaw }, want: (s) => atOrAfter(s.end, m.end) });
+    for (const [name, by] of [['after one second after a segment_end', 1], ['after one second before a segment_end', -1]] as const) {
+      const at = shifted(m.end, by);
+      probes.push({ name, params: { after: iso(at) }, want: (s) => atOrAfter(s.end, at) });
+    }
     const account = m.refs.related_accounts[0];
     const q1 = timed[Math.floor(timed.length / 4)]!;
     const q3 = timed[Math.floor((timed.length * 3) / 4)]!;
-    const [lo, hi] = q1.end <= q3.start ? [q1, q3] : [q3, q1];
+    const [lo, hi] = compareInstants(q1.end, q3.start) <= 0 ? [q1, q3] : [q3, q1];
     probes.push({
       name: 'a combination of an account, after and before',
       params: { ...(account === undefined ? {} : { cds_account_ids: account }), after: lo.endRaw, before: hi.startRaw },
-      want: (s) => (account === undefined || s.refs.related_accounts.includes(account)) && s.end >= lo.end && s.start <= hi.start,
+      want: (s) => (account === undefined || s.refs.related_accounts.includes(account)) && atOrAfter(s.end, lo.end) && atOrBefore(s.start, hi.start),
     });
   }
   for (const param of NUMBER_FILTERS) {

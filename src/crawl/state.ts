@@ -7,6 +7,7 @@ import type { Fetcher } from './fetcher.js';
 import type { TimelineEntry } from '../validate.js';
 import type { ValidationResult } from '../problems.js';
 import type { Model } from '../registry.js';
+import type { Instant } from '../time.js';
 
 /** A page of the main walk as the checker saw it, for a caller that keeps pages (the conformance report); `url` redacted. */
 export interface CheckedPage {
@@ -32,15 +33,20 @@ export interface CrawlFinding {
 /** Findings listed in a report; the rest are counted (by level) and summed up by one `findings-omitted` finding. */
 export const MAX_FINDINGS = 1000;
 
-/** What the crawler keeps of each segment: ids and times, no values. */
+/**
+ * What the crawler keeps of each segment: ids and times, no values. Times are
+ * exact instants (every digit of the fraction, as the checker reads them), so
+ * an order or filter error below a millisecond is seen too; null when the
+ * member is not an RFC 3339 date-time.
+ */
 export interface Summary {
   readonly id: string;
   readonly page: number;
-  readonly start: number;
-  readonly end: number;
+  readonly start: Instant | null;
+  readonly end: Instant | null;
   readonly startRaw: string;
   readonly endRaw: string;
-  readonly modified: number;
+  readonly modified: Instant | null;
   readonly refs: Readonly<Record<RefField, readonly string[]>>;
 }
 

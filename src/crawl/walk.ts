@@ -5,7 +5,7 @@
  */
 import { plural } from '../words.js';
 import { isObject } from '../json.js';
-import { parseDateTime } from '../time.js';
+import { compareInstants, parseInstant } from '../time.js';
 import { checkDocument, keepTimeline, modelFromPage } from './document.js';
 import { loadServerMetadata } from './metadata.js';
 import type { TimelineEntry } from '../validate.js';
@@ -189,11 +189,11 @@ function summarize(seg: unknown, page: number): Summary | null {
   return {
     id: seg.cds_usagesegment_id,
     page,
-    start: parseDateTime(startRaw),
-    end: parseDateTime(endRaw),
+    start: parseInstant(startRaw),
+    end: parseInstant(endRaw),
     startRaw,
     endRaw,
-    modified: parseDateTime(seg.cds_modified),
+    modified: parseInstant(seg.cds_modified),
     refs,
   };
 }
@@ -207,14 +207,16 @@ function summarize(seg: unknown, page: number): Summary | null {
  * groups are not compared.
  */
 function checkOrder(state: State, url: string, s: Summary, lastByGroup: Map<string, Summary>): void {
-  if (Number.isNaN(s.start)) return;
+  if (s.start === null) return;
   const key = JSON.stringify([s.refs.related_aggregations, s.refs.related_accounts, s.refs.related_servicecontracts].map((l) => [...new Set(l)].sort())); // id lists as sets
   const before = lastByGroup.get(key);
   lastByGroup.set(key, s);
   if (before === undefined) return;
-  if (s.start < before.start) {
+  // Only summaries with a start are remembered (above), so `before.start` is set.
+  const byStart = compareInstants(s.start, before.start!);
+  if (byStart < 0) {
     state.findings.add('order', url, `segment ${JSON.stringify(s.id)} (segment_start ${s.startRaw}) is listed after ${JSON.stringify(before.id)} (segment_start ${before.startRaw}) of the same accounts and contracts; segment_start must ascend`);
-  } else if (s.start === before.start && !Number.isNaN(s.modified) && !Number.isNaN(before.modified) && s.modified > before.modified) {
+  } else if (byStart === 0 && s.modified !== null && before.modified !== null && compareInstants(s.modified, before.modified) > 0) {
     state.findings.add('order', url, `segments ${JSON.stringify(before.id)} and ${JSON.stringify(s.id)} start together; the later cds_modified must come first`);
   }
 }
