@@ -1,8 +1,8 @@
-import { createReadStream, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { EspiImportResult } from '../espi/import.js';
 import { validate } from '../validate.js';
 import type { Command } from './command.js';
-import { inputName, STDIN_ARG } from './input.js';
+import { inputChunks, inputName, readReason } from './input.js';
 import { UsageError, type CliIo } from './io.js';
 import { choice, type OptionSpec } from './options.js';
 import { problemLine } from './report.js';
@@ -17,20 +17,6 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'report', type: 'string', value: 'FILE', help: 'convert / import-espi: also write the report as JSON to FILE.' },
   { name: 'quality-columns', type: 'boolean', help: 'import-espi: quality varying within a run becomes one column per\nquality (default: a new segment where the quality changes).' },
 ];
-
-/** The input as a stream of chunks: a file read as it goes, or standard input. */
-async function* chunksOf(file: string, io: CliIo): AsyncIterable<Uint8Array> {
-  if (file === STDIN_ARG) yield await io.stdin();
-  else yield* createReadStream(file) as AsyncIterable<Uint8Array>;
-}
-
-function readReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return `cannot read (${code ?? 'error'})`;
-}
 
 /** `import-espi FILE|- [--to 2026|2024] [--json] [--report FILE] [--quality-columns]` (`--to`: the registry's models). */
 export const importEspiCommand: Command = {
@@ -49,7 +35,7 @@ export const importEspiCommand: Command = {
     const [{ EspiInputError }, { importEspiStream }, { importReportJson, renderImportReport }] = await Promise.all([import('../espi/read.js'), import('../espi/import.js'), import('../espi/report.js')]);
     let result: EspiImportResult;
     try {
-      result = await importEspiStream(chunksOf(file, io), { to, quality: values['quality-columns'] === true ? 'columns' : 'split' });
+      result = await importEspiStream(inputChunks(file, io), { to, quality: values['quality-columns'] === true ? 'columns' : 'split' });
     } catch (e) {
       if (e instanceof EspiInputError) io.stderr(`${PROGRAM} import-espi: ${label}: ${e.message}\n`);
       else if ((e as NodeJS.ErrnoException).code !== undefined) io.stderr(`${PROGRAM}: ${label}: ${readReason(e)}\n`);

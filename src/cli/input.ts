@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import type { CliIo } from './io.js';
 import { decodeJsonText, parseJson } from '../json-text.js';
 import { PROGRAM } from '../program.js';
@@ -19,7 +19,8 @@ export interface LoadedText {
   text: string;
 }
 
-function readReason(e: unknown): string {
+/** Why an input could not be read, in a few words, from the error's errno code (for `<name>: <reason>` lines). */
+export function readReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory';
@@ -36,6 +37,12 @@ export async function loadText(file: string, io: CliIo): Promise<string> {
     throw new Error(readReason(e));
   }
   return decodeJsonText(bytes);
+}
+
+/** One input as a stream of chunks ("-" is standard input, read whole): a file is read as it goes, never held whole. */
+export async function* inputChunks(file: string, io: CliIo): AsyncIterable<Uint8Array> {
+  if (file === STDIN_ARG) yield await io.stdin();
+  else yield* createReadStream(file) as AsyncIterable<Uint8Array>;
 }
 
 /** A file that could not be read or parsed, and why. */
