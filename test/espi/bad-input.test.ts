@@ -73,6 +73,9 @@ describe('reported losses and notes (the page carries the rest)', () => {
     return { notes: r.notes.map(({ level, kind, path, readings }) => ({ level, kind, path, readings })), segments: r.document.usage_segments.length, out: r.readings.out };
   }
 
+  /** The note for the n-th reading of the feed's block (entry 4) that could not be read: one reading lost. */
+  const badReading = (n: number): ReturnType<typeof run>['notes'][number] => ({ level: 'error', kind: 'bad-reading', path: `/feed/entry[4]/content/IntervalBlock/IntervalReading[${n}]`, readings: 1 });
+
   const CASES: { given: string; text: string; want: ReturnType<typeof run> }[] = [
     { given: 'an empty feed', text: '<feed xmlns="http://www.w3.org/2005/Atom"><id>x</id></feed>', want: { notes: [{ level: 'error', kind: 'empty-feed', path: '/feed', readings: 0 }], segments: 0, out: 0 } },
     {
@@ -83,31 +86,17 @@ describe('reported losses and notes (the page carries the rest)', () => {
     {
       given: 'a fractional timestamp',
       text: feed(WH, [blockEntry([{ start: `${T0}.5`, value: 1 }, { start: T0 + 900, value: 2 }], { start: T0 })]),
-      want: { notes: [{ level: 'error', kind: 'bad-reading', path: '/feed/entry[4]/content/IntervalBlock/IntervalReading[1]', readings: 1 }], segments: 1, out: 1 },
+      want: { notes: [badReading(1)], segments: 1, out: 1 },
     },
     {
       given: 'an absurd timestamp (after 9999) and a zero duration',
       text: feed(WH, [blockEntry([{ start: 1e12, value: 1 }, { start: T0, duration: 0, value: 2 }, { start: T0, value: 3 }], { start: T0 })]),
-      want: {
-        notes: [
-          { level: 'error', kind: 'bad-reading', path: '/feed/entry[4]/content/IntervalBlock/IntervalReading[1]', readings: 1 },
-          { level: 'error', kind: 'bad-reading', path: '/feed/entry[4]/content/IntervalBlock/IntervalReading[2]', readings: 1 },
-        ],
-        segments: 1,
-        out: 1,
-      },
+      want: { notes: [badReading(1), badReading(2)], segments: 1, out: 1 },
     },
     {
       given: 'a reading without a value, and one with a decimal value',
       text: feed(WH, [blockEntry([{ start: T0 }, { start: T0 + 900, value: '1.5' }, { start: T0 + 1800, value: 4 }])]),
-      want: {
-        notes: [
-          { level: 'error', kind: 'bad-reading', path: '/feed/entry[4]/content/IntervalBlock/IntervalReading[1]', readings: 1 },
-          { level: 'error', kind: 'bad-reading', path: '/feed/entry[4]/content/IntervalBlock/IntervalReading[2]', readings: 1 },
-        ],
-        segments: 1,
-        out: 1,
-      },
+      want: { notes: [badReading(1), badReading(2)], segments: 1, out: 1 },
     },
     {
       given: 'an unknown uom',
