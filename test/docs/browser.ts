@@ -81,13 +81,14 @@ export async function openPage(htmlFile: string): Promise<OpenedPage> {
 
 /**
  * Opens a rendered reference once for the tests of the enclosing `describe`
- * and closes it after them; returns a getter for the opened page.
+ * and closes it after them; returns a getter for the opened page. With
+ * `screenshots`, that folder is made ready for the tests' screenshots.
  */
-export function useReference(htmlFile: string, screenshots: string): () => OpenedPage {
+export function useReference(htmlFile: string, screenshots?: string): () => OpenedPage {
   let opened: OpenedPage | undefined;
   beforeAll(async () => {
     expect(existsSync(htmlFile), 'run `npm run docs` first').toBe(true);
-    mkdirSync(screenshots, { recursive: true });
+    if (screenshots !== undefined) mkdirSync(screenshots, { recursive: true });
     opened = await openPage(htmlFile);
     opened.page.setDefaultTimeout(15_000);
   });
@@ -131,6 +132,67 @@ export async function openListingOperation(page: Page, tagSlug: string, operatio
   await openSection(page, tagSlug);
   await page.locator(`a[href^="#/${tagSlug}/"]`).filter({ hasText: operationTitle }).first().click();
   await page.getByRole('heading', { name: operationTitle }).first().waitFor();
+}
+
+/** One sighting of a picture: its alt text, the length and first 400 characters of its src, and how it showed. */
+export interface PictureSighting {
+  alt: string;
+  srcLength: number;
+  srcHead: string;
+  /** Decoded (an SVG that fails to parse does not decode), drawn with a size, and inline as a base64 SVG data URI. */
+  ok: boolean;
+}
+
+/** How to walk through a guide of the reference collecting its pictures (see `collectPictures`). */
+export interface PictureWalk {
+  /** The guide's title in the sidebar, then the titles of its sections with pictures, in order. */
+  guide: string;
+  sections: string[];
+  /** The pictures to collect, a CSS selector of `img` elements. */
+  selector: string;
+  /** What names one picture across sightings (Redoc draws a picture again when it comes back into view). */
+  key: (picture: PictureSighting) => string;
+  /** Scroll steps per section, fewer once `done` says so. */
+  steps: number;
+  done?: (seen: ReadonlyMap<string, boolean>) => boolean;
+}
+
+/**
+ * Opens a guide of the rendered reference from the sidebar, then each of its
+ * sections, scrolling through each (Redoc renders only what is near the
+ * viewport) and collecting the pictures in view after every step. Returns
+ * each picture's key and whether it was ok in every sighting.
+ */
+export async function collectPictures(page: Page, walk: PictureWalk): Promise<Map<string, boolean>> {
+  const seen = new Map<string, boolean>();
+  const collect = async () => {
+    const found = await page.locator(walk.selector).evaluateAll((imgs) =>
+      Promise.all(
+        imgs.map(async (i) => {
+          const img = i as HTMLImageElement;
+          const decoded = await img.decode().then(
+            () => true,
+            () => false,
+          );
+          return { alt: img.alt, srcLength: img.src.length, srcHead: img.src.slice(0, 400), ok: decoded && img.naturalWidth > 0 && img.src.startsWith('data:image/svg+xml;base64,') };
+        }),
+      ),
+    );
+    for (const f of found) seen.set(walk.key(f), (seen.get(walk.key(f)) ?? true) && f.ok);
+  };
+  const menu = page.locator('.menu-content');
+  await menu.getByText(walk.guide, { exact: true }).click();
+  for (const section of walk.sections) {
+    await menu.getByText(section, { exact: true }).first().click();
+    await page.locator('h1, h2, h3').filter({ hasText: section }).first().waitFor({ state: 'visible' });
+    for (let step = 0; step < walk.steps && !(walk.done?.(seen) ?? false); step++) {
+      await page.waitForTimeout(250);
+      await collect();
+      await page.mouse.move(900, 500);
+      await page.mouse.wheel(0, 700);
+    }
+  }
+  return seen;
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, type OpenedPage } from './browser.js';
+import { collectPictures, openPage, useReference, type OpenedPage } from './browser.js';
 import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
 
@@ -62,47 +62,18 @@ describe('validate --report in Chromium', () => {
 });
 
 describe.each(['2024', '2026'])('the %s reference shows the proposals’ timeline pictures', (model) => {
-  let opened: OpenedPage;
-  beforeAll(async () => {
-    opened = await openPage(join(ROOT, `docs/reference/${model}/index.html`));
-  });
-  afterAll(async () => {
-    await opened?.close();
-  });
+  const reference = useReference(join(ROOT, `docs/reference/${model}/index.html`));
 
   it('every picture of the Proposals guide loads, offline', async () => {
-    const { page } = opened;
-    page.setDefaultTimeout(15_000);
-    const seen = new Map<string, boolean>();
-    // Each picture decoded (an SVG that fails to parse does not decode) and drawn with a size.
-    const collect = async () => {
-      const found = await page.locator('img[alt^="Timeline of"]').evaluateAll((imgs) =>
-        Promise.all(
-          imgs.map(async (i) => {
-            const img = i as HTMLImageElement;
-            const decoded = await img.decode().then(
-              () => true,
-              () => false,
-            );
-            return { key: `${img.alt} ${img.src.length} ${img.src.slice(26, 400)}`, src: img.src.slice(0, 26), ok: decoded && img.naturalWidth > 0 };
-          }),
-        ),
-      );
-      for (const f of found) seen.set(f.key, (seen.get(f.key) ?? true) && f.ok && f.src === 'data:image/svg+xml;base64,');
-    };
-    // Redoc renders the sections near the viewport: open the guide, then each section with pictures, scrolling through its 2026 half.
-    const menu = page.locator('.menu-content');
-    await menu.getByText('Proposals: Option 1, Option 2, gap disclosure, supply mix', { exact: true }).click();
-    for (const section of ['Option 1: revise the segment in place', 'Option 2: keep the estimate beside the validated value', 'Separate segments per quality', 'Gap disclosure']) {
-      await menu.getByText(section, { exact: true }).first().click();
-      await page.locator('h1, h2, h3').filter({ hasText: section }).first().waitFor({ state: 'visible' });
-      for (let step = 0; step < 8; step++) {
-        await page.waitForTimeout(250);
-        await collect();
-        await page.mouse.move(900, 500);
-        await page.mouse.wheel(0, 700);
-      }
-    }
+    const opened = reference();
+    // A picture is named by its alt and its src; each section is scrolled through its 2026 half.
+    const seen = await collectPictures(opened.page, {
+      guide: 'Proposals: Option 1, Option 2, gap disclosure, supply mix',
+      sections: ['Option 1: revise the segment in place', 'Option 2: keep the estimate beside the validated value', 'Separate segments per quality', 'Gap disclosure'],
+      selector: 'img[alt^="Timeline of"]',
+      key: (p) => `${p.alt} ${p.srcLength} ${p.srcHead.slice(26)}`,
+      steps: 8,
+    });
     expect([...seen.values()]).toEqual(Array(8).fill(true));
     expect(opened.foreignRequests).toEqual([]);
   });
