@@ -141,10 +141,14 @@ export function formatDateTime(ms: number): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString();
 }
 
-/** Format an instant as an RFC 3339 UTC string with the digits it needs, for messages: whole seconds as `…:00Z`, else every digit it has ('' when not representable). */
+/** Fraction digits after the millisecond that a message prints; more are cut with `…` (a message stays short whatever the input: a date-time may carry a megabyte of fraction). */
+const MESSAGE_SUB_DIGITS = 9;
+
+/** Format an instant as an RFC 3339 UTC string with the digits it needs, for messages: whole seconds as `…:00Z`, else its digits up to the nanosecond's thousandth, longer fractions cut with `…` ('' when not representable). */
 export function formatInstant(t: Instant): string {
   const s = formatDateTime(t.ms);
   if (s === '') return s;
+  if (t.sub.length > MESSAGE_SUB_DIGITS) return `${s.slice(0, -1)}${t.sub.slice(0, MESSAGE_SUB_DIGITS)}…Z`;
   if (t.sub !== '') return `${s.slice(0, -1)}${t.sub}Z`;
   return s.endsWith('.000Z') ? `${s.slice(0, -5)}Z` : s;
 }

@@ -2,6 +2,7 @@
 import { DATE_TIME_MAX_LENGTH } from '../generated/2024/spec-facts.js';
 import { describe, expect, it } from 'vitest';
 import { parseDateTime } from '../src/index.js';
+import { formatInstant, parseInstant } from '../src/time.js';
 
 describe('parseDateTime', () => {
   it('parses offsets, fractions and the T/Z case variants', () => {
@@ -24,4 +25,20 @@ describe('parseDateTime', () => {
     expect(parseDateTime(fraction(DATE_TIME_MAX_LENGTH - 20))).toBe(Date.UTC(2024, 0, 15, 0, 0, 0, 111));
     expect(parseDateTime(fraction(100_000))).toBe(Date.UTC(2024, 0, 15, 0, 0, 0, 111));
   });
+});
+
+describe('formatInstant (for messages)', () => {
+  const cases: { given: string; want: string }[] = [
+    { given: '2024-01-15T00:00:00Z', want: '2024-01-15T00:00:00Z' },
+    { given: '2024-01-15T00:00:00.250Z', want: '2024-01-15T00:00:00.250Z' },
+    { given: '2024-01-15T00:00:00.123456789012Z', want: '2024-01-15T00:00:00.123456789012Z' },
+    // A fraction longer than the message prints is cut, and says so.
+    { given: '2024-01-15T00:00:00.1234567890123Z', want: '2024-01-15T00:00:00.123456789012…Z' },
+    { given: `2024-01-15T00:00:00.${'1'.repeat(100_000)}Z`, want: '2024-01-15T00:00:00.111111111111…Z' },
+  ];
+  for (const { given, want } of cases) {
+    it(`${given.length > 40 ? `${given.slice(0, 40)}… (${given.length} characters)` : given} → ${want}`, () => {
+      expect(formatInstant(parseInstant(given)!)).toBe(want);
+    });
+  }
 });

@@ -77,7 +77,8 @@ export function withRecommended(node, found = () => {}, annotate = false, at = '
   if (node === null || typeof node !== 'object') return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
-    const child = `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const token = key.replaceAll('~', '~0').replaceAll('/', '~1'); // a JSON Pointer token (RFC 6901)
+    const child = `${at}/${token}`;
     out[key] = !inNameMap && key.startsWith('x-') ? value : withRecommended(value, found, annotate, child, !inNameMap && NAME_MAPS.has(key));
   }
   const entries = inNameMap ? undefined : node[RECOMMENDED_KEY];

@@ -8,6 +8,7 @@
  * instant in RFC 3339 form, exactly; one without an offset names no instant,
  * and is read as UTC (an assumption the caller reports).
  */
+import { withoutTrailingZeros } from './decimal.js';
 
 /** RFC 3339 as the 2026 schema spells it (any length: a long fraction is the checker's concern, not the converter's). */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
@@ -74,7 +75,7 @@ function splitFraction(frac: string, unitSeconds: number): [number, number, stri
   const scale = 10n ** BigInt(frac.length);
   const scaled = BigInt(frac) * BigInt(unitSeconds); // the fraction in seconds, times scale
   const whole = Number(scaled / scale);
-  const digits = (scaled % scale).toString().padStart(frac.length, '0').replace(/0+$/, '');
+  const digits = withoutTrailingZeros((scaled % scale).toString().padStart(frac.length, '0'));
   return [Math.floor(whole / 60), whole % 60, digits];
 }
 

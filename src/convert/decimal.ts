@@ -17,3 +17,10 @@ export function shiftDecimal(n: number, places: number): number {
   // Number() rounds a decimal text to the nearest double correctly.
   return Number(`${digits}e${exponent - fraction + places}`);
 }
+
+/** `s` without its trailing `0`s, in one pass from the end (`/0+$/` backtracks quadratically on a long run of zeros that is not at the end). */
+export function withoutTrailingZeros(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  return s.slice(0, end);
+}

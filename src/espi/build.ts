@@ -5,7 +5,7 @@
  * of equal duration that follow each other without a hole or an overlap.
  * Every reading read is either in the page or counted in a note.
  */
-import { shiftDecimal } from '../convert/decimal.js';
+import { shiftDecimal, withoutTrailingZeros } from '../convert/decimal.js';
 import { parseDateTime } from '../time.js';
 import { COST_SHIFT, CURRENCY_BY_CODE, DEMAND_BY_CODE, DIRECTION_BY_CODE, PERIOD_SECONDS, QUALITY_BY_CODE, TIER_MAX, UOM_BY_CODE } from './mapping.js';
 import type { Notes } from './notes.js';
@@ -283,7 +283,7 @@ export function decimalText(n: number, places: number): string {
   const sign = n < 0 ? '-' : '';
   const digits = String(Math.abs(n)).padStart(1 - places, '0');
   const cut = digits.length + places;
-  const fraction = digits.slice(cut).replace(/0+$/, '');
+  const fraction = withoutTrailingZeros(digits.slice(cut));
   return `${sign}${digits.slice(0, cut)}${fraction === '' ? '' : '.' + fraction}`;
 }
 

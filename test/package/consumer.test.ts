@@ -16,6 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson } from '../spec/helpers.js';
 import { ROOT } from '../helpers/paths.js';
 
+// A page that breaks a MUST of the draft (usage_segments is a list), so the installed CLI exits 1. (A
+// missing `previous` is only a warning since issue 20, link-absent: neither draft marks the links REQUIRED.)
+const BROKEN_PAGE = { usage_segments: null, next: null, previous: null };
+
 const pkg = readJson(join(ROOT, 'package.json')) as { name: string; version: string };
 
 const TSC = {
@@ -186,7 +190,7 @@ describe('installed from the packed tarball', () => {
   it('runs the installed CLI with npx', () => {
     const out = sh('npx', ['--no-install', 'cds-usage-segments', 'validate', '--json', 'option2.json'], dir);
     expect(JSON.parse(out)).toMatchObject({ valid: true, errors: [], warnings: [] });
-    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ usage_segments: [], next: null }));
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(BROKEN_PAGE));
     expect(status('npx', ['--no-install', 'cds-usage-segments', 'validate', 'broken.json'], dir)).toBe(1);
   });
 
@@ -246,7 +250,7 @@ describe('installed from a git URL', () => {
 
   it('runs the installed bin', () => {
     expect(sh('npx', ['--no-install', 'cds-usage-segments', 'validate', 'option2.json'], dir)).toContain('1 file checked: 0 errors, 0 warnings');
-    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ usage_segments: [], next: null }));
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(BROKEN_PAGE));
     expect(status('npx', ['--no-install', 'cds-usage-segments', 'validate', 'broken.json'], dir)).toBe(1);
   });
 });
