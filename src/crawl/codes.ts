@@ -26,8 +26,13 @@ export interface CrawlCode {
   readonly unchecked?: true;
   /** The check runs only with the probes (`probes`), or only with the filter probes, which also need the whole, non-empty listing (`filter-probes`). */
   readonly runsWith?: 'probes' | 'filter-probes';
-  /** The only model whose crawl runs the check (absent: both). */
-  readonly model?: '2026';
+  /**
+   * What the check reads besides the listing: `server-metadata`, the Server
+   * Metadata, which only the Servers of some models publish (the model
+   * registry's `server.metadata`, src/models/registry.ts); a crawl of another
+   * model skips the check. Absent: every crawl runs it.
+   */
+  readonly needs?: 'server-metadata';
   /** The check needs a listing of at least two pages. */
   readonly needsPages?: true;
   /** A pseudo-code: not a check of its own (`document`: the checker's problems inside pages, under the checker's codes). */
@@ -53,8 +58,8 @@ export const CRAWL_CODES = [
   { code: 'malformed-filter', level: 'warning', source: 'decision', runsWith: 'probes', summary: 'A malformed filter (`before=not-a-date`) was not answered 400 with an OAuth error body (`invalid_request`). A warning: the draft defines the filters but not the answer to a malformed one.' },
   { code: 'auth', level: 'error', source: 'draft', runsWith: 'probes', summary: 'A request without a token or with an invalid token was not refused with 401 and a `WWW-Authenticate: Bearer` challenge (the draft authenticates with Bearer tokens; RFC 6750 §3 requires the challenge).' },
   { code: 'auth-body', level: 'warning', source: 'decision', runsWith: 'probes', summary: 'A 401 answer has no OAuth error body (`{"error": …}`, RFC 6750 §3.1); the draft defines no error body, this package uses that shape.' },
-  { code: 'server-metadata', level: 'error', source: 'draft', model: '2026', summary: "2026: the Server Metadata does not have what the draft requires of it (the `ServerMetadata` schema: `cds_customerdata_version`, and `cds_usagesegments_additional_value_types`, an object of Value Type Descriptions, whenever `cds_usagesegments_api` is present; 2026 §5 L834–862)." },
-  { code: 'server-metadata-unread', level: 'warning', source: 'decision', model: '2026', summary: "2026: the Server Metadata could not be read, so the rules that need the Server's declared value types (`undeclared-type`) did not run. The draft has a Client read it from its Client object's `cds_server_metadata` URL (§5 L862): give that URL or a file with `--server-metadata`; without it the crawler tries the listing origin's `/.well-known/oauth-authorization-server` (RFC 8414's location of the Authorization Server Metadata the draft extends), which the draft does not require." },
+  { code: 'server-metadata', level: 'error', source: 'draft', needs: 'server-metadata', summary: "2026: the Server Metadata does not have what the draft requires of it (the `ServerMetadata` schema: `cds_customerdata_version`, and `cds_usagesegments_additional_value_types`, an object of Value Type Descriptions, whenever `cds_usagesegments_api` is present; 2026 §5 L834–862)." },
+  { code: 'server-metadata-unread', level: 'warning', source: 'decision', needs: 'server-metadata', summary: "2026: the Server Metadata could not be read, so the rules that need the Server's declared value types (`undeclared-type`) did not run. The draft has a Client read it from its Client object's `cds_server_metadata` URL (§5 L862): give that URL or a file with `--server-metadata`; without it the crawler tries the listing origin's `/.well-known/oauth-authorization-server` (RFC 8414's location of the Authorization Server Metadata the draft extends), which the draft does not require." },
   { code: 'page-limit', level: 'warning', source: 'decision', summary: '`--max-pages` stopped the crawl before the end of the listing; checks that need the whole listing were skipped.' },
   {
     code: 'page-size',

@@ -14,7 +14,9 @@ import { plural } from '../words.js';
 import { CRAWL_CODES, crawlCodesWhere, getCrawlCode } from './codes.js';
 import { crossPageTimeline } from './document.js';
 import { createFetcher } from './fetcher.js';
-import { defaultMetadataUrl } from './metadata.js';
+import { findModel } from '../models/registry.js';
+import type { Model } from '../registry.js';
+import { metadataSkipReason } from './metadata.js';
 import { urlProblem } from './page.js';
 import { authProbes, filterProbes, malformedFilterProbe } from './probes.js';
 import { redactor, tokensInUrl } from './redact.js';
@@ -37,15 +39,16 @@ export interface CrawlOptions {
   readonly maxBodyBytes?: number;
   /** Deadline of the whole crawl (default 10 minutes). */
   readonly maxDurationMs?: number;
-  /** `auto` (default): from the first page (`formats` → 2026, `format` → 2024). */
+  /** `auto` (default): from the first page, by the checker's detection (`formats` → 2026, `format` → 2024). */
   readonly model?: CrawlModel;
   /**
-   * 2026: the Server Metadata URL, the `cds_server_metadata` URL of the
-   * Client object (draft §5 L862); read without the token. Default: the
-   * listing origin's `/.well-known/oauth-authorization-server` (a decision).
+   * A model whose Server publishes Server Metadata (2026): its URL, the
+   * `cds_server_metadata` URL of the Client object (draft §5 L862); read
+   * without the token. Default: the model's well-known path on the listing's
+   * origin (2026: `/.well-known/oauth-authorization-server`, a decision).
    */
   readonly serverMetadataUrl?: string;
-  /** 2026: the Server Metadata itself (no request; wins over `serverMetadataUrl`). */
+  /** The Server Metadata itself (no request; wins over `serverMetadataUrl`). */
   readonly serverMetadata?: Record<string, unknown>;
   /** Filter, malformed-filter and auth probes (default true). */
   readonly probes?: boolean;
@@ -68,7 +71,7 @@ export interface CrawlCheck {
 export interface CrawlReport {
   readonly conformant: boolean;
   readonly url: string;
-  readonly model: '2024' | '2026' | 'unknown';
+  readonly model: Model | 'unknown';
   readonly pages: number;
   readonly segments: number;
   readonly requests: number;
@@ -92,7 +95,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
   const metadataError = options.serverMetadataUrl === undefined ? null : urlProblem(options.serverMetadataUrl);
   if (metadataError !== null) throw new TypeError(redact(`crawl: serverMetadataUrl ${metadataError}, got ${JSON.stringify(options.serverMetadataUrl)}`));
   const metadata: MetadataSource =
-    options.serverMetadata !== undefined ? { kind: 'given', metadata: options.serverMetadata } : { kind: 'url', url: options.serverMetadataUrl ?? defaultMetadataUrl(options.url) };
+    options.serverMetadata !== undefined
+      ? { kind: 'given', metadata: options.serverMetadata }
+      : options.serverMetadataUrl !== undefined
+        ? { kind: 'url', url: options.serverMetadataUrl }
+        : { kind: 'well-known', listingUrl: options.url };
   const started = Date.now();
   const findings = new Findings(redact);
   const urlTokens = tokensInUrl(options.url);
@@ -114,7 +121,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
     requestBudget: maxPages * 4 + 64,
     progress: (line) => options.onProgress?.(redact(line)),
     ...(options.onPage === undefined ? {} : { onPage: (p: CheckedPage) => options.onPage!({ ...p, url: redact(p.url) }) }),
-    model: options.model === '2024' || options.model === '2026' ? options.model : 'unknown',
+    model: options.model !== undefined && options.model !== 'auto' && findModel(options.model) !== undefined ? options.model : 'unknown',
     modelOption: options.model ?? 'auto',
     timeline: [],
     timelinePages: [],
@@ -130,7 +137,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
   else state.skipped.set('timeline', 'the listing has one page');
   const probes = options.probes !== false;
   const reached = main.pages > 0;
-  // Which checks need what is registry data (codes.ts: runsWith, model, needsPages).
+  // Which checks need what is registry data (codes.ts: runsWith, needs, needsPages; the model registry: what the model's Server publishes).
   const withProbes = crawlCodesWhere((c) => c.runsWith !== undefined);
   const withFilterProbes = crawlCodesWhere((c) => c.runsWith === 'filter-probes');
   if (!probes) {
@@ -148,9 +155,8 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
       await filterProbes(state, options.url, main.segments);
     }
   }
-  if (state.model !== '2026') {
-    for (const c of crawlCodesWhere((code) => code.model === '2026')) state.skipped.set(c, state.model === '2024' ? 'a 2024 crawl: the Server Metadata is a 2026 document' : 'the model is unknown (no segment was read)');
-  }
+  const noMetadata = metadataSkipReason(state.model);
+  if (noMetadata !== null) for (const c of crawlCodesWhere((code) => code.needs === 'server-metadata')) state.skipped.set(c, noMetadata);
   if (main.pages < 2) {
     for (const c of crawlCodesWhere((code) => code.needsPages === true)) if (!findings.has(c)) state.skipped.set(c, 'the listing has one page');
   }

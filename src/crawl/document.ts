@@ -6,6 +6,7 @@
  */
 import { checkTimelineOf, detectModel, validatePage, type TimelineEntry } from '../validate.js';
 import { ptr } from '../pointer.js';
+import type { Model } from '../registry.js';
 import type { State } from './state.js';
 
 /** Segments kept for the timeline across pages (times and series only, no values). */
@@ -13,7 +14,7 @@ export const MAX_TIMELINE_SEGMENTS = 100_000;
 const CHECKER_PROBLEMS_PER_PAGE = 20;
 
 /** The model the checker applies: forced by `--model`, else the one the first page with a segment showed (until then the checker's own detection). */
-export function checkerModel(state: State): '2024' | '2026' | 'auto' {
+export function checkerModel(state: State): Model | 'auto' {
   return state.model === 'unknown' ? 'auto' : state.model;
 }
 
@@ -22,7 +23,7 @@ export function checkerModel(state: State): '2024' | '2026' | 'auto' {
  * (`detectModel`): fixed by the first page that has a segment; a page
  * without segments shows nothing.
  */
-export function modelFromPage(page: Record<string, unknown>): '2024' | '2026' | 'unknown' {
+export function modelFromPage(page: Record<string, unknown>): Model | 'unknown' {
   const list = page.usage_segments;
   return Array.isArray(list) && list.length > 0 ? detectModel(page) : 'unknown';
 }
@@ -69,7 +70,8 @@ export function crossPageTimeline(state: State, url: string): void {
     state.skipped.set('timeline', `more than ${MAX_TIMELINE_SEGMENTS} segments`);
     return;
   }
-  const result = checkTimelineOf(state.timeline, state.model === '2026' ? '2026' : '2024');
+  // More than one page read, so a segment was: the model is known (unknown only if no page had one, then the timeline is empty).
+  const result = checkTimelineOf(state.timeline, state.model === 'unknown' ? detectModel({}) : state.model);
   for (const [level, list] of [['error', result.errors], ['warning', result.warnings]] as const) {
     for (const p of list) {
       if (p.code !== 'timeline-overlap' && p.code !== 'timeline-hole') continue;

@@ -94,7 +94,11 @@ export class Findings {
 }
 
 /** Where the crawl's Server Metadata comes from: a URL to fetch, or the document given. */
-export type MetadataSource = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'given'; readonly metadata: Record<string, unknown> };
+export type MetadataSource =
+  | { readonly kind: 'url'; readonly url: string }
+  | { readonly kind: 'given'; readonly metadata: Record<string, unknown> }
+  /** Not told: the model's well-known path on the listing's origin (a decision, see metadata.ts). */
+  | { readonly kind: 'well-known'; readonly listingUrl: string };
 
 export interface State {
   readonly fetcher: Fetcher;
@@ -105,17 +109,18 @@ export interface State {
   readonly progress: (line: string) => void;
   /** Each checked page of the main walk (absent: nobody keeps them). */
   readonly onPage?: (page: CheckedPage) => void;
-  model: '2024' | '2026' | 'unknown';
+  /** The crawl's model: forced by `--model`, else that of the first page with a segment; `unknown` until then. */
+  model: Model | 'unknown';
   readonly modelOption: CrawlModel;
   /** What the checker's timeline rules read of each listed segment, in listing order (`keepTimeline`). */
   readonly timeline: TimelineEntry[];
   /** The page of each timeline entry. */
   readonly timelinePages: number[];
-  /** The Server Metadata (2026) the checker gets, or null. */
+  /** The Server Metadata the checker gets (models whose Server publishes one), or null. */
   serverMetadata: Record<string, unknown> | null;
   /** The Server Metadata was looked for (once per crawl). */
   metadataRead: boolean;
-  /** Where the Server Metadata comes from (2026). */
+  /** Where the Server Metadata comes from. */
   readonly metadata: MetadataSource;
   timelineOverflow: boolean;
   /** Checker problems per page already reported: `${code} ${segmentId} ${page}` (to tell cross-page timeline problems apart). */

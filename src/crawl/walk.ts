@@ -105,8 +105,8 @@ export async function walk(state: State, startUrl: string, opts: WalkOptions): P
       findings.add('previous-link', pageUrl, `page ${pages} has previous null, but page ${pages - 1} comes before it`);
     }
     if (opts.main && state.model === 'unknown') state.model = modelFromPage(page);
-    // 2026: the Server's declared value types, before the first page is checked (once; its request runs beside the next page's).
-    if (opts.main && state.model === '2026' && !state.metadataRead) await loadServerMetadata(state, state.metadata);
+    // A model whose Server publishes Server Metadata (2026): the Server's declared value types, before the first page is checked (once; its request runs beside the next page's).
+    if (opts.main && !state.metadataRead) await loadServerMetadata(state);
     let timeline: readonly TimelineEntry[] = [];
     if (opts.main) {
       state.progress(`page ${pages}: ${plural(list.length, 'segment')}, ${pageUrl}`);

@@ -7,8 +7,45 @@
 import { isObject } from '../json.js';
 import type { Model } from '../registry.js';
 import type { ModelAdapter } from './adapter.js';
+import { validateServerMetadata as serverMetadata2026 } from './generated-2026.js';
 import { MODEL_2024 } from './model-2024.js';
 import { MODEL_2026 } from './model-2026.js';
+
+/**
+ * What a Server of the model publishes besides its listing, as far as the
+ * crawler (src/crawl/) and the reference Server (server/) read it.
+ */
+export interface ServerShape {
+  /**
+   * The Server Metadata the model's Server publishes (2026 §5 L834–862: a
+   * Client reads it from its Client object's `cds_server_metadata` URL), or
+   * null when the model has none (2024: a Client finds the listing in its
+   * Client Registration Response, §3.3). The crawler reads and checks it
+   * (its crawl codes with `needs: 'server-metadata'`) and hands it to the
+   * checker; a crawl of a model without one skips those codes.
+   */
+  readonly metadata: ServerMetadataShape | null;
+}
+
+/** A model's Server Metadata: how to check it and where it is looked for. */
+export interface ServerMetadataShape {
+  /** The model's compiled `ServerMetadata` schema (loaded on first use). */
+  readonly validate: MetadataValidator;
+  /**
+   * Where it is looked for on the listing's origin when no URL is given (a
+   * decision): RFC 8414's well-known path of the Authorization Server
+   * Metadata that the draft's Server Metadata extends (2026 §5 L834).
+   */
+  readonly wellKnownPath: string;
+  /** Where the draft defines it, cited in the crawler's messages. */
+  readonly section: string;
+}
+
+/** A compiled validator with Ajv's errors (as generated/<model>/validators.ts exports it). */
+export interface MetadataValidator {
+  (data: unknown): boolean;
+  readonly errors?: readonly { readonly instancePath: string; readonly message?: string }[] | null;
+}
 
 /** One document model. */
 export interface ModelEntry {
@@ -36,6 +73,8 @@ export interface ModelEntry {
    * handle the model. `convertTargets()` lists them.
    */
   readonly converter?: string;
+  /** What its Server publishes besides the listing (see `ServerShape`). */
+  readonly server: ServerShape;
 }
 
 /**
@@ -44,8 +83,14 @@ export interface ModelEntry {
  * of a document that names no columns (it reports them missing).
  */
 const ENTRIES: ModelEntry[] = [
-  { id: '2026', rules: '2026', adapter: MODEL_2026, converter: '2026' },
-  { id: '2024', rules: '2024', adapter: MODEL_2024, converter: '2024' },
+  {
+    id: '2026',
+    rules: '2026',
+    adapter: MODEL_2026,
+    converter: '2026',
+    server: { metadata: { validate: serverMetadata2026, wellKnownPath: '/.well-known/oauth-authorization-server', section: '§5 L834–862' } },
+  },
+  { id: '2024', rules: '2024', adapter: MODEL_2024, converter: '2024', server: { metadata: null } },
 ];
 
 /** The ids of the registered models, oldest first (for option lists and messages). */
@@ -56,6 +101,11 @@ export function modelIds(): readonly string[] {
 /** The ids of the models the converter reads and writes (`convert --to`, `import-espi --to`), oldest first. */
 export function convertTargets(): readonly string[] {
   return modelIds().filter((id) => findModel(id)?.converter !== undefined);
+}
+
+/** The ids of the models whose Server publishes Server Metadata, oldest first (for messages). */
+export function modelsWithServerMetadata(): readonly string[] {
+  return modelIds().filter((id) => findModel(id)?.server.metadata !== null);
 }
 
 /** The entry of a model id, or undefined when no model has that id. */

@@ -4,20 +4,27 @@
 // with `formats`) are now detected as the third model, forced 2026 groups
 // are forced to it, and every case must draw exactly the problems its
 // fixture lists, as it does under 2026. Nothing else in src/ is edited for it.
+// Its Server shape is 2026's with a well-known path of its own, so a crawl
+// of a Server listing its pages shows that the crawler takes what a Server
+// publishes from the registry entry, not from the model's name.
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRevision, detectModel, validate, validateText, type Model, type ValidationResult } from '../../src/index.js';
+import { checkRevision, crawl, detectModel, validate, validateText, type CrawlOptions, type CrawlReport, type Model, type ValidationResult } from '../../src/index.js';
 import { runCli } from '../helpers/cli.js';
 import { MODEL_2026 } from '../../src/models/model-2026.js';
 import { convertTargets, modelEntry, modelIds, registerModel } from '../../src/models/registry.js';
 import { convert } from '../../src/convert/convert.js';
+import { examplePage, honestAnswer, TOKEN, type Page } from '../crawl/stand-in.js';
 import { ROOT, corpusGroups, corpusOptions, deepFreeze, documentOf, type CorpusCase, type CorpusGroup } from '../engine/helpers.js';
 
 const THIRD = '2099' as Model;
+/** Where the third model's Server publishes its Server Metadata (2026's is RFC 8414's well-known path). */
+const THIRD_METADATA_PATH = '/.well-known/cds-2099-server-metadata';
 
 let unregister: (() => void) | undefined;
 beforeAll(() => {
-  unregister = registerModel({ id: THIRD, rules: '2026', adapter: { ...MODEL_2026 }, converter: '2026' });
+  const metadata2026 = modelEntry('2026').server.metadata!;
+  unregister = registerModel({ id: THIRD, rules: '2026', adapter: { ...MODEL_2026 }, converter: '2026', server: { metadata: { ...metadata2026, wellKnownPath: THIRD_METADATA_PATH } } });
 });
 afterAll(() => unregister?.());
 
@@ -94,6 +101,80 @@ describe('a third model registered at run time (a copy of 2026 renamed)', () => 
     for (const strict of [false, true]) {
       expect(problems(validate(doc, { strict })), `auto, strict ${strict}`).toEqual(problems(validate(doc, { strict, model: '2026' })));
       expect(problems(validate(doc, { strict, model: THIRD }))).toEqual(problems(validate(doc, { strict, model: '2026' })));
+    }
+  });
+});
+
+const LISTING = 'http://listing.test/api/usagesegments';
+const ORIGIN = new URL(LISTING).origin;
+
+/** A Server of one page (`page`, honest about filters and tokens) that publishes `metadata` at `metadataPath`; records every request. */
+function fakeServer(page: Page, metadataPath: string, metadata: unknown) {
+  const asked: { path: string; authorization: string | null }[] = [];
+  const fake = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(String(input));
+    const authorization = new Headers(init?.headers).get('authorization');
+    asked.push({ path: url.pathname, authorization });
+    if (url.pathname === metadataPath) return new Response(JSON.stringify(metadata), { headers: { 'content-type': 'application/json' } });
+    if (url.pathname !== new URL(LISTING).pathname) return new Response('{"error":"not_found"}', { status: 404, headers: { 'content-type': 'application/json' } });
+    const a = honestAnswer(page, url.toString(), authorization ?? undefined);
+    return new Response(a.body, { status: a.status, headers: a.headers });
+  }) as typeof fetch;
+  return { fake, asked };
+}
+
+/** What a crawl found and checked, without its timing. */
+function outcome(r: CrawlReport) {
+  return { conformant: r.conformant, pages: r.pages, segments: r.segments, findings: r.findings, checks: r.checks };
+}
+
+describe("the third model's Server shape, as the crawler reads it from the registry", () => {
+  const page = examplePage('2026');
+  const metadata = JSON.parse(readFileSync(`${ROOT}spec/2026/examples/server-metadata.json`, 'utf8')) as Record<string, unknown>;
+  const options = (fake: typeof fetch, extra: Partial<CrawlOptions> = {}): CrawlOptions => ({ url: LISTING, token: TOKEN, fetch: fake, ...extra });
+
+  it('a crawl of its pages detects it, reads its Server Metadata from its own well-known path without the token, and finds what a 2026 crawl finds', async () => {
+    const third = fakeServer(page, THIRD_METADATA_PATH, metadata);
+    const r = await crawl(options(third.fake));
+    expect(r.model).toBe(THIRD);
+    expect(third.asked.filter((q) => q.path.startsWith('/.well-known/'))).toEqual([{ path: THIRD_METADATA_PATH, authorization: null }]);
+    const asFor2026 = fakeServer(page, '/.well-known/oauth-authorization-server', metadata);
+    const r2026 = await crawl(options(asFor2026.fake, { model: '2026' }));
+    expect(r2026.model).toBe('2026');
+    expect(outcome(r)).toEqual(outcome(r2026));
+    expect(r.checks.filter((c) => c.name.startsWith('server-metadata'))).toEqual([
+      { name: 'server-metadata', status: 'passed' },
+      { name: 'server-metadata-unread', status: 'passed' },
+    ]);
+  });
+
+  it('its Server Metadata is checked against the schema its entry holds; missing at its path, it is unread', async () => {
+    const { cds_customerdata_version: _, ...withoutVersion } = metadata;
+    const bad = await crawl(options(fakeServer(page, THIRD_METADATA_PATH, withoutVersion).fake, { probes: false }));
+    expect(bad.findings.filter((f) => f.code.startsWith('server-metadata')).map((f) => [f.code, f.url])).toEqual([['server-metadata', `${ORIGIN}${THIRD_METADATA_PATH}`]]);
+    const elsewhere = await crawl(options(fakeServer(page, '/.well-known/oauth-authorization-server', metadata).fake, { probes: false }));
+    expect(elsewhere.findings.filter((f) => f.code.startsWith('server-metadata')).map((f) => [f.code, f.url])).toEqual([['server-metadata-unread', `${ORIGIN}${THIRD_METADATA_PATH}`]]);
+  });
+
+  it('a crawl of a model whose Server publishes no Server Metadata skips its checks, naming the models that have one', async () => {
+    const r2024 = await crawl(options(fakeServer(examplePage('2024'), THIRD_METADATA_PATH, metadata).fake, { probes: false }));
+    expect(r2024.model).toBe('2024');
+    const reason = `a 2024 crawl: the Server Metadata is a 2026 or ${THIRD} document`;
+    expect(r2024.checks.filter((c) => c.name.startsWith('server-metadata'))).toEqual([
+      { name: 'server-metadata', status: 'skipped', reason },
+      { name: 'server-metadata-unread', status: 'skipped', reason },
+    ]);
+    // A fourth model, the third without Server Metadata: a crawl forced to it reads none and skips the checks.
+    const NONE = '2100' as Model;
+    const remove = registerModel({ ...modelEntry(THIRD), id: NONE, server: { metadata: null } });
+    try {
+      const server = fakeServer(page, THIRD_METADATA_PATH, metadata);
+      const r = await crawl(options(server.fake, { model: NONE, probes: false }));
+      expect(r.model).toBe(NONE);
+      expect(server.asked.filter((q) => q.path.startsWith('/.well-known/'))).toEqual([]);
+      expect(r.checks.find((c) => c.name === 'server-metadata')).toEqual({ name: 'server-metadata', status: 'skipped', reason: `a ${NONE} crawl: the Server Metadata is a 2026 or ${THIRD} document` });
+    } finally {
+      remove();
     }
   });
 });
