@@ -7,6 +7,7 @@ export { readRows, readColumns, type Row, type Cell, type CellColumn, type Energ
 export type { Cell2026, AmountCell, AmountType, CostCell, SupplyShareCell, ReadingCell, OtherCell } from './reader-2026.js';
 export { parseFormat, suggestFormat, type ColumnSpec, type Direction, type FormatClass, type PhysicalQuantity, type Quality, type Timing } from './formats.js';
 export { RULES, getRule, type Rule, type Level, type Code, type Model, type SourceClass } from './registry.js';
+export { modelIds, serverShape, documentShape, segmentModelOf, modelsWithServerMetadata, type ServerShape, type ServerMetadataShape, type MetadataValidator } from './models/registry.js';
 export { MAX_PROBLEMS, type Problem, type ValidationResult } from './problems.js';
 export { parseDateTime } from './time.js';
 export { escapeToken, resolvePointer } from './pointer.js';

@@ -2,6 +2,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { modelIds, modelsWithServerMetadata, serverShape } from 'cds-usage-segments';
 import { type Db, type Model, openDb, storedModel } from './db.js';
 import { DEMO_DEFAULTS, generateDemo } from './demo.js';
 import { type Fault, FAULTS, type FaultName, isFaultName } from './faults.js';
@@ -17,17 +18,20 @@ export interface Io {
   stopSignal?: Promise<void>;
 }
 
+/** The models a Server can serve (the checker's model registry), as `--model` takes them: `2024|2026`. */
+const MODEL_CHOICES = modelIds().join('|');
+
 const USAGE = `Usage: cds-usage-segments-server <command> [options]
 
 Commands:
-  serve --db FILE [--port N] [--host 127.0.0.1] [--model 2024|2026] [--public-origin URL] [--no-cache] [--fault NAME]...
+  serve --db FILE [--port N] [--host 127.0.0.1] [--model ${MODEL_CHOICES}] [--public-origin URL] [--no-cache] [--fault NAME]...
         Serve the listing; prints its URL alone on the first line of stdout once it accepts connections.
   import --db FILE [--directory FILE] [--account ID] DOC...
         Validate every document (a segment or a listing page) and store them all in one transaction.
         A DOC that is XML is read as a Green Button (ESPI) feed or batch and imported to a listing page
         of the database's model (2026 for a new one); its segments get related_accounts [ID]
         (default ${ESPI_DEFAULT_ACCOUNT}), the account a token must grant.
-  demo --db FILE [--meters N] [--days D] [--interval S] [--seed N] [--model 2024|2026] [--start YYYY-MM-DD]
+  demo --db FILE [--meters N] [--days D] [--interval S] [--seed N] [--model ${MODEL_CHOICES}] [--start YYYY-MM-DD]
         Generate deterministic demo data; prints {"accounts": [...], "segments": N}.
   token create --db FILE [--accounts ID,...] [--servicecontracts ID,...]
         [--servicepoints ID,...] [--meterdevices ID,...] [--aggregations ID,...]
@@ -56,8 +60,14 @@ function integer(value: string | undefined, flag: string, fallback: number, min:
 
 function model(value: string | undefined): Model | undefined {
   if (value === undefined) return undefined;
-  if (value !== '2024' && value !== '2026') throw new UsageError(`--model must be 2024 or 2026, got ${JSON.stringify(value)}`);
-  return value;
+  const ids = modelIds();
+  if (!ids.includes(value)) throw new UsageError(`--model must be ${orList(ids)}, got ${JSON.stringify(value)}`);
+  return value as Model;
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
 }
 
 /** Run one command. Returns the exit status: 0 done, 1 the input was rejected, 2 usage error. */
@@ -118,10 +128,14 @@ async function serve(args: readonly string[], io: Io): Promise<number> {
   const stored = storedModel(db);
   const wanted = model(values.model);
   if (wanted !== undefined && stored !== null && wanted !== stored) throw new UsageError(`the database holds ${stored} segments, not ${wanted}`);
-  const serveModel = wanted ?? stored ?? '2024';
+  const serveModel = wanted ?? stored ?? DEMO_DEFAULTS.model;
   for (const f of faults) {
-    const only = (FAULTS as readonly Fault[]).find((x) => x.name === f)?.model;
-    if (only !== undefined && only !== serveModel) throw new UsageError(`fault ${f} needs a ${only} Server (--model ${only}), this one serves ${serveModel}`);
+    // A fault that bends the Server Metadata needs a model whose Server publishes one (the model registry says which).
+    const needsMetadata = (FAULTS as readonly Fault[]).find((x) => x.name === f)?.needs === 'server-metadata';
+    if (needsMetadata && serverShape(serveModel)?.metadata === null) {
+      const withMetadata = modelsWithServerMetadata();
+      throw new UsageError(`fault ${f} needs a ${orList(withMetadata)} Server (${orList(withMetadata.map((m) => `--model ${m}`))}), this one serves ${serveModel}`);
+    }
   }
   const server = await startServer({
     db,
@@ -257,7 +271,8 @@ function token(args: readonly string[], io: Io): number {
   if (selections.every((f) => grant[f].length === 0)) throw new UsageError('token create needs at least one id: --accounts, --servicecontracts, --servicepoints, --meterdevices or --aggregations');
   const db: Db = openDb(need(values.db, '--db'));
   try {
-    const scopes = values.scopes === undefined ? [storedModel(db) === '2026' ? 'cds_usage' : 'cds_usage_detailed'] : list(values.scopes);
+    // Default: the first listing scope of the database's model (the model registry's listingScopes; an empty database: the default model's).
+    const scopes = values.scopes === undefined ? [serverShape(storedModel(db) ?? DEMO_DEFAULTS.model)!.listingScopes[0]!] : list(values.scopes);
     io.stdout(`${createToken(db, { ...grant, scopes })}\n`);
     return 0;
   } finally {

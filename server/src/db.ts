@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import { modelIds, type Model } from 'cds-usage-segments';
 
 export type Db = Database.Database;
-export type Model = '2024' | '2026';
+/** A document model: one of the checker's registered models (`modelIds()`), the source of what its Server publishes (`serverShape`). */
+export type { Model };
 
 /**
  * The kinds of `related_*` references a segment carries, with the field that
@@ -87,7 +89,7 @@ export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
 /** The model of the segments stored, or null for an empty database. */
 export function storedModel(db: Db): Model | null {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('model') as { value: string } | undefined;
-  return row?.value === '2024' || row?.value === '2026' ? row.value : null;
+  return row !== undefined && modelIds().includes(row.value) ? (row.value as Model) : null;
 }
 
 export function setModel(db: Db, model: Model): void {

@@ -1,3 +1,4 @@
+import { documentShape } from 'cds-usage-segments';
 import type { Model } from './db.js';
 import type { Directory, ImportInput } from './import.js';
 
@@ -73,6 +74,16 @@ interface Meter {
   net: boolean;
 }
 
+/** The document shapes the demo writes: those the converter writes (src/convert/to-2024.ts, to-2026.ts). */
+type DemoShape = '2024' | '2026';
+
+/** The document shape of a model's demo data, from the model registry (`documentShape`: the converter's edge); a model of another shape has no demo writer. */
+function shapeOf(model: Model): DemoShape {
+  const shape = documentShape(model);
+  if (shape === '2024' || shape === '2026') return shape;
+  throw new RangeError(`the demo writes documents of the 2024 or the 2026 shape; model ${model} has neither`);
+}
+
 /**
  * Deterministic, realistic demo data: one segment per meter and local day
  * (23 and 25 hours long on the DST days), a daily load shape with an evening
@@ -84,6 +95,7 @@ interface Meter {
  */
 export function generateDemo(options: DemoOptions): DemoData {
   const { meters, days, interval, seed, model } = options;
+  const shape = shapeOf(model);
   if (!Number.isInteger(interval) || interval <= 0 || 3600 % interval !== 0) throw new RangeError('--interval must be a whole number of seconds that divides 3600');
   const random = prng(seed);
   const [y0, m0, d0] = options.start.split('-').map(Number) as [number, number, number];
@@ -128,7 +140,7 @@ export function generateDemo(options: DemoOptions): DemoData {
       const roll = random();
       const base = {
         ids: { account: meter.account, contract: meter.contract, point: meter.point, device: meter.device, bill: `bs-${meter.account}-${y}-${String(m + 1).padStart(2, '0')}` },
-        model,
+        shape,
         interval,
         net: meter.net,
         index: meter.index,
@@ -136,7 +148,7 @@ export function generateDemo(options: DemoOptions): DemoData {
         created: localTime(endOf.ms + 6 * HOUR, endOf.offset),
       };
       const estimateDay = day >= days - 3;
-      if (roll < 0.04 && model === '2024' && !estimateDay) {
+      if (roll < 0.04 && shape === '2024' && !estimateDay) {
         // A disclosed outage: data up to 17:00 local, a one-hour gap segment, data from 18:00.
         const cut = (17 * 3600) / interval;
         const gapStart = startOf.ms + cut * interval * 1000;
@@ -182,7 +194,8 @@ interface Base {
   ids: { account: string; contract: string; point: string; device: string; bill: string };
   /** The meter's index (0-based): odd meters use the draft's format names (2024). */
   index: number;
-  model: Model;
+  /** The document shape written (`documentShape` of the model). */
+  shape: DemoShape;
   interval: number;
   net: boolean;
   id: string;
@@ -195,7 +208,7 @@ function header(b: Base, id: string, startMs: number, offset: number, endMs: num
     cds_usagesegment_id: id,
     cds_created: b.created,
     cds_modified: modified ?? b.created,
-    ...(b.model === '2026' ? { cds_synced: modified ?? b.created } : {}),
+    ...(b.shape === '2026' ? { cds_synced: modified ?? b.created } : {}),
     related_aggregations: [],
     related_accounts: [b.ids.account],
     related_servicecontracts: [b.ids.contract],
@@ -233,7 +246,7 @@ function segment(
 ): Record<string, unknown> {
   const endMs = startMs + readings.length * b.interval * 1000;
   const missing = (k: number): boolean => outage !== undefined && k >= outage.from && k < outage.to;
-  if (b.model === '2024') {
+  if (b.shape === '2024') {
     const format = formats2024(b, quality);
     const values = readings.map(([load, gen], k) => {
       if (missing(k)) return format.map(() => null);

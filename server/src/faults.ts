@@ -17,8 +17,12 @@ export interface Fault {
   readonly warning?: string;
   /** An error code the fault trips besides its own warning (the crawl then exits 1 all the same). */
   readonly failsBy?: string;
-  /** The only model whose Server can have the fault (absent: both). */
-  readonly model?: '2026';
+  /**
+   * What the fault bends besides the listing: `server-metadata`, the Server
+   * Metadata, which only the Servers of some models publish (the checker's
+   * model registry, `serverShape(model).metadata`). Absent: any Server can have it.
+   */
+  readonly needs?: 'server-metadata';
   /** Crawl limits the fault needs to trip (the defaults are generous: 30 s per request, 64 MiB per page). */
   readonly crawl?: { readonly timeoutMs?: number; readonly maxBodyBytes?: number };
 }
@@ -45,7 +49,7 @@ export const FAULTS = [
   { name: 'reset-page-2', detectedBy: 'transport', summary: 'later pages reset the connection' },
   { name: 'short-pages', detectedBy: 'page-size', summary: 'pages hold 50 segments while more follow', warning: 'the draft lets a Server truncate listings of more than 100 segments (MAY) but does not say a page must then hold 100; every segment is still listed once' },
   { name: 'invalid-segment', detectedBy: 'value-set-length', summary: 'the first value set of the first page’s first segment loses a value' },
-  { name: 'undeclared-type', detectedBy: 'undeclared-type', model: '2026', summary: '2026 Server (`serve --model 2026`): the first segment of the first page gets a Value Format of type `sandbox_undeclared_reading` that its Server Metadata does not describe' },
+  { name: 'undeclared-type', detectedBy: 'undeclared-type', needs: 'server-metadata', summary: '2026 Server (`serve --model 2026`): the first segment of the first page gets a Value Format of type `sandbox_undeclared_reading` that its Server Metadata does not describe' },
   { name: 'overlap-across-pages', detectedBy: 'timeline-overlap', summary: 'the second page starts with a copy (new id) of the first page’s last segment', warning: 'no text of the group forbids overlapping segments (separate segments per quality is a valid pattern), so `timeline-overlap` is a warning by our decision (issue 9); every segment is still listed once', failsBy: 'filter' },
   {
     name: 'leak-hidden-ids',

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serverShape, type ServerShape } from 'cds-usage-segments';
 import type { Db, Model } from './db.js';
 import { PageCache } from './cache.js';
 import { Access } from './access.js';
@@ -11,26 +12,33 @@ import { lookupToken, type TokenGrant } from './tokens.js';
 /** The path of the listing, as in the spec (`paths` of the OpenAPI document). */
 export const LIST_PATH = '/api/usagesegments';
 
-/**
- * Where a Client finds the listing URL. 2024 (§3.3): the Client Registration
- * Response carries `cds_usagesegments_api`; the sandbox serves its one
- * client's registration at /client. 2026 (§5): Server Metadata at the OAuth
- * well-known path.
- */
-export const DISCOVERY_PATH: Readonly<Record<Model, string>> = {
-  '2024': '/client',
-  '2026': '/.well-known/oauth-authorization-server',
-};
+/** What a Server of the model publishes and accepts, from the checker's model registry (a model of the database is a registered one). */
+export function shapeOf(model: Model): ServerShape {
+  const shape = serverShape(model);
+  if (shape === undefined) throw new TypeError(`unknown model ${model}`);
+  return shape;
+}
 
 /**
- * Scopes that allow listing usage segments. 2024 (§3.1): the usage scopes
- * and aggregated data. 2026 (§6.1.9, §6.2.8) defines scope *types*; the
- * sandbox names its scopes by their type. Decision: any one of them is enough.
+ * Where a Client finds the listing URL. A model whose Server publishes
+ * Server Metadata (2026, §5): the metadata, at the path the model registry
+ * names (the OAuth well-known path). Otherwise (2024, §3.3) the Client
+ * Registration Response carries `cds_usagesegments_api`; the sandbox serves
+ * its one client's registration at /client.
  */
-export const LISTING_SCOPES: Readonly<Record<Model, readonly string[]>> = {
-  '2024': ['cds_usage_basic', 'cds_usage_detailed', 'cds_aggregation_data'],
-  '2026': ['cds_usage', 'cds_query_usage'],
-};
+export function discoveryPath(model: Model): string {
+  return shapeOf(model).metadata?.wellKnownPath ?? CLIENT_PATH;
+}
+
+/**
+ * Scopes that allow listing usage segments: the model registry's
+ * `listingScopes` (2024 §3.1: the usage scopes and aggregated data; 2026
+ * §6.1.9, §6.2.8 define scope *types*, and the sandbox names its scopes by
+ * their type). Decision: any one of them is enough.
+ */
+function listingScopes(model: Model): readonly string[] {
+  return shapeOf(model).listingScopes;
+}
 
 export interface ServerOptions {
   readonly db: Db;
@@ -124,30 +132,31 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   const url = new URL(req.url ?? '/', 'http://server.invalid');
   if (url.pathname === LIST_PATH) return list(req, res, url, ctx);
-  if (url.pathname === DISCOVERY_PATH[ctx.model]) return sendJson(res, 200, discovery(ctx));
-  if (url.pathname === CLIENT_PATH && ctx.model === '2026') return sendJson(res, 200, clientObject2026(ctx));
+  if (url.pathname === discoveryPath(ctx.model)) return sendJson(res, 200, discovery(ctx));
+  if (url.pathname === CLIENT_PATH && shapeOf(ctx.model).metadata !== null) return sendJson(res, 200, clientObject(ctx));
   sendJson(res, 404, { error: 'not_found', error_description: `No resource at ${url.pathname}; the listing is ${LIST_PATH}.` });
 }
 
 /**
- * 2026: where the sandbox's one Client object lives. A Client reads its
- * Server Metadata from its Client object's `cds_server_metadata` URL (2026
- * §5 L862, CDS-WG1-02 §5.1); the sandbox's points at the well-known path,
- * the same document for every Client.
+ * Where the sandbox's one Client object lives. A model whose Server publishes
+ * Server Metadata (2026): a Client reads it from its Client object's
+ * `cds_server_metadata` URL (2026 §5 L862, CDS-WG1-02 §5.1); the sandbox's
+ * points at the well-known path, the same document for every Client.
+ * Otherwise (2024): the Client Registration Response.
  */
 export const CLIENT_PATH = '/client';
 
-function clientObject2026(ctx: Context): Record<string, unknown> {
-  return { client_id: 'sandbox', cds_server_metadata: `${ctx.origin}${DISCOVERY_PATH['2026']}` };
+function clientObject(ctx: Context): Record<string, unknown> {
+  return { client_id: 'sandbox', cds_server_metadata: `${ctx.origin}${discoveryPath(ctx.model)}` };
 }
 
 function discovery(ctx: Context): Record<string, unknown> {
   const api = `${ctx.origin}${LIST_PATH}`;
-  if (ctx.model === '2024') return { client_id: 'sandbox', cds_usagesegments_api: api };
+  if (shapeOf(ctx.model).metadata === null) return { client_id: 'sandbox', cds_usagesegments_api: api };
   return {
     issuer: ctx.origin,
     cds_customerdata_version: 'v1',
-    scopes_supported: LISTING_SCOPES['2026'],
+    scopes_supported: listingScopes(ctx.model),
     cds_usagesegments_api: api,
     cds_usagesegments_additional_value_types: {},
   };
@@ -215,8 +224,9 @@ function authenticateStep(l: Listing): StepResult {
 }
 
 function scopeStep(l: Listing): StepResult {
-  if (l.grant!.scopes.some((s) => LISTING_SCOPES[l.ctx.model].includes(s))) return 'next';
-  const needed = LISTING_SCOPES[l.ctx.model].join(' ');
+  const scopes = listingScopes(l.ctx.model);
+  if (l.grant!.scopes.some((s) => scopes.includes(s))) return 'next';
+  const needed = scopes.join(' ');
   l.res.setHeader('WWW-Authenticate', `Bearer realm="cds", error="insufficient_scope", scope="${needed}"`);
   sendJson(l.res, 403, { error: 'insufficient_scope', error_description: `This request needs one of the scopes ${needed}.` });
   return 'answered';
@@ -367,7 +377,8 @@ export const FAULT_HOOKS: Readonly<Record<FaultName, FaultHooks>> = {
   },
   'short-pages': { pageSize: (n) => n / 2 },
   'invalid-segment': { bodies: (l, bodies) => onFirst(l, bodies, dropValueSet) },
-  'undeclared-type': { bodies: (l, bodies) => (l.ctx.model === '2026' ? onFirst(l, bodies, withUndeclaredType) : bodies) },
+  // Only a Server that publishes Server Metadata declares value types (the fault's `needs`; `serve` refuses it elsewhere).
+  'undeclared-type': { bodies: (l, bodies) => (shapeOf(l.ctx.model).metadata !== null ? onFirst(l, bodies, withUndeclaredType) : bodies) },
   'overlap-across-pages': {
     bodies: (l, bodies) => {
       if (l.cursor?.direction !== 'next' || l.filters!.echo.length > 0) return bodies;
@@ -387,7 +398,7 @@ function everything(ctx: Context): TokenGrant {
     servicepoints: all('servicepoint'),
     meterdevices: all('meterdevice'),
     aggregations: all('aggregation'),
-    scopes: LISTING_SCOPES[ctx.model],
+    scopes: listingScopes(ctx.model),
   };
 }
 

@@ -1,7 +1,7 @@
-import { validate } from 'cds-usage-segments';
+import { segmentModelOf, validate } from 'cds-usage-segments';
 import { type Db, type Model, REFERENCE_KINDS, storedModel, setModel } from './db.js';
 import { descendingKey, instantKey } from './instant.js';
-import { isObject, segmentModel, segmentsOf } from './model.js';
+import { isObject, segmentsOf } from './model.js';
 
 /** Numbers as printed on bills, per reference kind and id (`{"account": {"acc-1": "4400-1"}}`). */
 export type Directory = Partial<Record<'aggregation' | 'account' | 'servicecontract' | 'servicepoint' | 'meterdevice', Record<string, string>>>;
@@ -55,7 +55,8 @@ export function importDocuments(db: Db, inputs: readonly ImportInput[], director
     const base = isObject(doc) && Array.isArray(doc.usage_segments) ? '/usage_segments/' : null;
     list.forEach((segment, i) => {
       const path = base === null ? '' : `${base}${i}`;
-      const m = segmentModel(segment);
+      // The checker's own detection (its model registry); null: no model's columns member, the checker says what is missing.
+      const m = segmentModelOf(segment);
       if (!isObject(segment) || m === null) return; // the checker reported it
       if (model === null) model = m;
       else if (m !== model) {

@@ -1,3 +1,4 @@
+import { serverShape } from 'cds-usage-segments';
 import { REFERENCE_KINDS } from './db.js';
 import type { Model } from './db.js';
 import { instantKey, iso8601Key } from './instant.js';
@@ -53,7 +54,8 @@ export type Parsed = { ok: true; filters: Filters; cursor: Cursor | null } | { o
  * list, too many values, a date-time that is not RFC 3339 with an offset, or
  * a cursor this server did not make.
  */
-export function parseQuery(search: URLSearchParams, model: Model = '2026'): Parsed {
+export function parseQuery(search: URLSearchParams, model: Model): Parsed {
+  const iso8601 = serverShape(model)?.filterDateTime === 'iso8601';
   const seen = new Set<string>();
   const lists: { name: string; values: string[] }[] = [];
   const echo: [string, string][] = [];
@@ -69,10 +71,10 @@ export function parseQuery(search: URLSearchParams, model: Model = '2026'): Pars
       continue;
     }
     if (name === 'before' || name === 'after') {
-      // 2024 words the filters as ISO 8601 (2024-09 §11.5 L508–509); 2026 as RFC 3339 date-times.
-      const key = model === '2024' ? iso8601Key(raw) : instantKey(raw);
+      // As the model's draft words the filters (the model registry's filterDateTime): 2024 ISO 8601 (2024-09 §11.5 L508–509), 2026 RFC 3339 date-times.
+      const key = iso8601 ? iso8601Key(raw) : instantKey(raw);
       if (key === null) {
-        const what = model === '2024' ? 'an ISO 8601 date-time with offset, such as 2024-01-01T00:00:00Z or 20240101T000000Z' : 'an RFC 3339 date-time with offset, such as 2024-01-01T00:00:00Z';
+        const what = iso8601 ? 'an ISO 8601 date-time with offset, such as 2024-01-01T00:00:00Z or 20240101T000000Z' : 'an RFC 3339 date-time with offset, such as 2024-01-01T00:00:00Z';
         return { ok: false, message: `Query parameter '${name}' must be ${what}.` };
       }
       if (name === 'before') before = key;

@@ -71,7 +71,7 @@ describe('a clean Server', () => {
 
 describe('each fault is reported with its code (table over the fault registry)', () => {
   it.each((FAULTS as readonly Fault[]).filter((f) => f.detectedBy !== null).map((f) => [f.name as FaultName, f.detectedBy, expectedLevel(f), f.crawl ?? {}, f] as const))('--fault %s → %s (%s)', async (fault, code, level, limits, spec) => {
-    const onBox = spec.model === '2026' ? box2026 : box;
+    const onBox = spec.needs === 'server-metadata' ? box2026 : box;
     const server = await onBox.start([fault]);
     // The crawler's defaults, except the limits the registry says the fault needs.
     const r = await crawl({ url: server.url, token: onBox.token, ...limits });

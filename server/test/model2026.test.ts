@@ -3,7 +3,7 @@
 // (a forced wrong model gives the other model's schema errors).
 import { crawl, type CrawlReport } from 'cds-usage-segments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISCOVERY_PATH, UNDECLARED_TYPE } from '../src/http.js';
+import { discoveryPath, UNDECLARED_TYPE } from '../src/http.js';
 import { get, type Sandbox, sandbox } from './helpers.js';
 
 describe('the 2026 model', () => {
@@ -29,7 +29,7 @@ describe('the 2026 model', () => {
     const server = await box.start();
     const r = await crawl({ url: server.url, token: box.token, probes: false });
     expect(r.findings).toEqual([]);
-    const asked = server.requests.filter((q) => q.path === DISCOVERY_PATH['2026']);
+    const asked = server.requests.filter((q) => q.path === discoveryPath('2026'));
     expect(asked).toHaveLength(1);
     expect(asked[0]!.authorized).toBe(false);
     for (const name of ['server-metadata', 'server-metadata-unread']) expect(r.checks.find((c) => c.name === name)).toEqual({ name, status: 'passed' });
@@ -91,7 +91,7 @@ describe('the 2026 model', () => {
   });
 
   it('serves the 2026 Server Metadata', async () => {
-    const meta = await get(`${new URL(url).origin}${DISCOVERY_PATH['2026']}`);
+    const meta = await get(`${new URL(url).origin}${discoveryPath('2026')}`);
     expect(meta.body).toMatchObject({ cds_customerdata_version: 'v1', cds_usagesegments_api: url, cds_usagesegments_additional_value_types: {} });
   });
 });

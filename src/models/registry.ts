@@ -12,8 +12,9 @@ import { MODEL_2024 } from './model-2024.js';
 import { MODEL_2026 } from './model-2026.js';
 
 /**
- * What a Server of the model publishes besides its listing, as far as the
- * crawler (src/crawl/) and the reference Server (server/) read it.
+ * What a Server of the model publishes and accepts besides the documents of
+ * its listing, as far as the crawler (src/crawl/) and the reference Server
+ * (server/, through `serverShape`) read it.
  */
 export interface ServerShape {
   /**
@@ -25,6 +26,21 @@ export interface ServerShape {
    * checker; a crawl of a model without one skips those codes.
    */
   readonly metadata: ServerMetadataShape | null;
+  /**
+   * The scopes that open the listing (2024: the draft's usage scopes and
+   * aggregated data, §3.1 L104–111, which of them grants this API a decision
+   * stated in the spec's `security`; 2026: the scope types of §6.1.9 and
+   * §6.2.8, the reference Server naming its scopes by their type). The first
+   * is the one the reference Server's tokens get when none is asked for.
+   */
+  readonly listingScopes: readonly string[];
+  /**
+   * How the listing's `before` and `after` filters write a date-time: 2024
+   * says "an ISO8601 datetime" (2024-09 §11.5 L508–509), so the reference
+   * Server also takes the basic format and reduced precision; 2026 an RFC
+   * 3339 date-time (§10.8.8 L5959–5960).
+   */
+  readonly filterDateTime: 'iso8601' | 'rfc3339';
 }
 
 /** A model's Server Metadata: how to check it and where it is looked for. */
@@ -88,9 +104,19 @@ const ENTRIES: ModelEntry[] = [
     rules: '2026',
     adapter: MODEL_2026,
     converter: '2026',
-    server: { metadata: { validate: serverMetadata2026, wellKnownPath: '/.well-known/oauth-authorization-server', section: '§5 L834–862' } },
+    server: {
+      metadata: { validate: serverMetadata2026, wellKnownPath: '/.well-known/oauth-authorization-server', section: '§5 L834–862' },
+      listingScopes: ['cds_usage', 'cds_query_usage'],
+      filterDateTime: 'rfc3339',
+    },
   },
-  { id: '2024', rules: '2024', adapter: MODEL_2024, converter: '2024', server: { metadata: null } },
+  {
+    id: '2024',
+    rules: '2024',
+    adapter: MODEL_2024,
+    converter: '2024',
+    server: { metadata: null, listingScopes: ['cds_usage_detailed', 'cds_usage_basic', 'cds_aggregation_data'], filterDateTime: 'iso8601' },
+  },
 ];
 
 /** The ids of the registered models, oldest first (for option lists and messages). */
@@ -106,6 +132,24 @@ export function convertTargets(): readonly string[] {
 /** The ids of the models whose Server publishes Server Metadata, oldest first (for messages). */
 export function modelsWithServerMetadata(): readonly string[] {
   return modelIds().filter((id) => findModel(id)?.server.metadata !== null);
+}
+
+/**
+ * The Server shape of a registered model (the reference Server reads it
+ * through the package's exports); undefined when no model has that id.
+ */
+export function serverShape(id: string): ServerShape | undefined {
+  return findModel(id)?.server;
+}
+
+/**
+ * The document shape a model's documents are written in, as the converter's
+ * edge names it (`2024`, `2026`: a writer of documents, such as the
+ * reference Server's demo data, writes that shape); undefined when the
+ * converter does not handle the model or no model has that id.
+ */
+export function documentShape(id: string): string | undefined {
+  return findModel(id)?.converter;
 }
 
 /** The entry of a model id, or undefined when no model has that id. */
@@ -150,6 +194,11 @@ function segmentModel(segment: Record<string, unknown>): string | null {
     [...e.adapter.segmentRequired].every((m) => has(segment, m) || candidates.some((o) => o !== e && o.adapter.segmentMembers.has(m))),
   );
   return (complete ?? candidates[0]!).id;
+}
+
+/** The model of one segment (not a page) by its columns member, or null when it has no model's columns member (the checker says what is missing). */
+export function segmentModelOf(segment: unknown): Model | null {
+  return isObject(segment) ? (segmentModel(segment) as Model | null) : null;
 }
 
 /** The model of one segment (not a page): by its columns member, else the default model. */

@@ -23,8 +23,8 @@ const THIRD_METADATA_PATH = '/.well-known/cds-2099-server-metadata';
 
 let unregister: (() => void) | undefined;
 beforeAll(() => {
-  const metadata2026 = modelEntry('2026').server.metadata!;
-  unregister = registerModel({ id: THIRD, rules: '2026', adapter: { ...MODEL_2026 }, converter: '2026', server: { metadata: { ...metadata2026, wellKnownPath: THIRD_METADATA_PATH } } });
+  const server2026 = modelEntry('2026').server;
+  unregister = registerModel({ id: THIRD, rules: '2026', adapter: { ...MODEL_2026 }, converter: '2026', server: { ...server2026, metadata: { ...server2026.metadata!, wellKnownPath: THIRD_METADATA_PATH } } });
 });
 afterAll(() => unregister?.());
 
@@ -166,7 +166,7 @@ describe("the third model's Server shape, as the crawler reads it from the regis
     ]);
     // A fourth model, the third without Server Metadata: a crawl forced to it reads none and skips the checks.
     const NONE = '2100' as Model;
-    const remove = registerModel({ ...modelEntry(THIRD), id: NONE, server: { metadata: null } });
+    const remove = registerModel({ ...modelEntry(THIRD), id: NONE, server: { ...modelEntry(THIRD).server, metadata: null } });
     try {
       const server = fakeServer(page, THIRD_METADATA_PATH, metadata);
       const r = await crawl(options(server.fake, { model: NONE, probes: false }));
