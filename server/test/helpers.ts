@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverShape } from 'cds-usage-segments';
 import { type Db, type Model, openDb } from '../src/db.js';
 import { type DemoData, type DemoOptions, DEMO_DEFAULTS, generateDemo } from '../src/demo.js';
 import type { FaultName } from '../src/faults.js';
@@ -30,7 +31,7 @@ export function sandbox(options: Partial<DemoOptions> = {}): Sandbox {
   const demo = generateDemo({ ...DEMO_DEFAULTS, ...options });
   const result = importDocuments(db, demo.documents, demo.directory);
   if (!result.ok) throw new Error(`demo import failed: ${JSON.stringify(result.problems.slice(0, 3))}`);
-  const token = createToken(db, { accounts: demo.accounts, scopes: [options.model === '2026' ? 'cds_usage' : 'cds_usage_detailed'] });
+  const token = createToken(db, { accounts: demo.accounts, scopes: [serverShape(options.model ?? DEMO_DEFAULTS.model)!.listingScopes[0]!] });
   const segments = (db.prepare('SELECT body FROM segments').pluck().all() as Buffer[]).map((b) => JSON.parse(b.toString('utf8')) as Record<string, unknown>);
   const servers: RunningServer[] = [];
   const model: Model = options.model ?? DEMO_DEFAULTS.model;
