@@ -6,6 +6,8 @@
 // - validators.ts: the typed exports, each loading validators.cjs on its
 //   first call. Importing a model therefore costs a few hundred bytes; a
 //   2024 document never loads the 2026 validators (about 0.7 MB).
+// Beside them, quick.cjs and quick.ts: the checker's quick check, the
+// recommended profile split member by member (lib/quick-validators.mjs).
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -14,6 +16,7 @@ import { MODEL_NAMES, modelConfig } from './lib/models.mjs';
 import { createAjv } from './lib/ajv.mjs';
 import { DECIDED_KEY } from './lib/recommended.mjs';
 import { ANNOTATED, standaloneSchemas } from './generate-schemas.mjs';
+import { quickModule, quickPlan, quickTypedModule } from './lib/quick-validators.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -112,6 +115,9 @@ export function compileValidators(outDir, model) {
   const validators = validatorsOf(model);
   writeText(join(outDir, 'validators.cjs'), standaloneModule(outDir, model, validators));
   writeText(join(outDir, 'validators.ts'), typedModule(model, validators));
+  // The checker's internal quick check (not exported by the model's index.ts): see lib/quick-validators.mjs.
+  writeText(join(outDir, 'quick.cjs'), quickModule(quickPlan(outDir)));
+  writeText(join(outDir, 'quick.ts'), quickTypedModule(model));
 }
 
 if (isMain(import.meta.url)) for (const model of MODEL_NAMES) compileValidators(modelOutputDir(outputDir(), model), model);

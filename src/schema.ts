@@ -46,6 +46,16 @@ function withoutValues(seg: unknown): unknown {
   return { ...seg, values: NO_VALUES };
 }
 
+/** No `next`/`previous` link longer than the recommended maximum (those the full pass reports itself, see `pageView`). */
+function linksShort(doc: unknown): boolean {
+  if (!isObject(doc)) return true;
+  for (const f of LINKS) {
+    const link = doc[f];
+    if (typeof link === 'string' && link.length > MAX_LINK_LENGTH) return false;
+  }
+  return true;
+}
+
 /** The page as the validator sees it: segments without values, over-long links replaced (and reported in `recommendations`). */
 function pageView(doc: unknown, recommendations: Recommendation[]): unknown {
   if (!isObject(doc)) return doc;
@@ -75,7 +85,7 @@ function pageView(doc: unknown, recommendations: Recommendation[]): unknown {
  * segment whose values fail it runs through the validator in full (its
  * `/values` errors kept, under `base`).
  */
-function checkValues(seg: unknown, index: number, base: string, fastPath: boolean, model: ModelAdapter, clean: unknown[], errors: AjvError[]): void {
+function checkValues(seg: unknown, index: number, inPage: boolean, fastPath: boolean, model: ModelAdapter, clean: unknown[], errors: AjvError[]): void {
   if (!isObject(seg) || !Array.isArray(seg.values)) return;
   const values: unknown[] = seg.values;
   const cols = model.columnsOf(seg);
@@ -84,11 +94,17 @@ function checkValues(seg: unknown, index: number, base: string, fastPath: boolea
     return;
   }
   if (model.valuesShapeOk(values) || model.validateSegment(seg)) return;
+  const base = segmentBase(inPage, index);
   for (const e of (model.validateSegment.errors ?? []) as AjvError[]) {
     if (e.instancePath !== '/values' && !e.instancePath.startsWith('/values/')) continue;
     if (valueRulesCover(e.instancePath, values, cols)) continue;
     errors.push({ ...e, instancePath: base + e.instancePath });
   }
+}
+
+/** The pointer of a page's segment `index` (or '' for a lone segment), built only where a problem needs it. */
+function segmentBase(inPage: boolean, index: number): string {
+  return inPage ? `/usage_segments/${index}` : '';
 }
 
 /**
@@ -111,7 +127,7 @@ function valueRulesCover(path: string, values: readonly unknown[], cols: Columns
  * 25.2). Adds the error Ajv gives (the last repeat and its first occurrence
  * before it, as `j` and `i`) where Ajv gave none at that list.
  */
-function checkUniqueLists(seg: unknown, base: string, model: ModelAdapter, errors: AjvError[], fromAjv: number): void {
+function checkUniqueLists(seg: unknown, index: number, inPage: boolean, model: ModelAdapter, errors: AjvError[], fromAjv: number): void {
   const fields = model.uniqueLists;
   if (fields === undefined || !isObject(seg)) return;
   for (const f of fields) {
@@ -119,7 +135,7 @@ function checkUniqueLists(seg: unknown, base: string, model: ModelAdapter, error
     if (!Array.isArray(list) || list.length < 2) continue;
     const repeat = lastRepeat(list);
     if (repeat === null) continue;
-    const path = `${base}/${f}`;
+    const path = `${segmentBase(inPage, index)}/${f}`;
     if (errors.some((e, n) => n < fromAjv && e.keyword === 'uniqueItems' && e.instancePath === path)) continue;
     errors.push({
       instancePath: path,
@@ -268,20 +284,22 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Col
   // that code is reported, every segment takes the full loop.
   const fastPath = !collector.enabled('unknown-field');
   if (kind === 'list') {
-    const view = pageView(doc, recommendations);
-    checkProfiles(view, model.validatePage, model.recommendPage, errors, recommendations);
+    // A page that passes the quick check (the recommended profile, value sets
+    // aside, on the page itself) needs no view and no error bookkeeping: the
+    // full pass would find nothing (issue 24.7).
+    if (!(linksShort(doc) && model.quickPage(doc))) checkProfiles(pageView(doc, recommendations), model.validatePage, model.recommendPage, errors, recommendations);
     const fromAjv = errors.length;
     const list = isObject(doc) ? doc.usage_segments : undefined;
     if (Array.isArray(list)) {
       for (let i = 0; i < list.length; i++) {
-        checkUniqueLists(list[i], `/usage_segments/${i}`, model, errors, fromAjv);
-        checkValues(list[i], i, `/usage_segments/${i}`, fastPath, model, clean, errors);
+        checkUniqueLists(list[i], i, true, model, errors, fromAjv);
+        checkValues(list[i], i, true, fastPath, model, clean, errors);
       }
     }
   } else {
-    checkProfiles(withoutValues(doc), model.validateSegment, model.recommendSegment, errors, recommendations);
-    checkUniqueLists(doc, '', model, errors, errors.length);
-    checkValues(doc, 0, '', fastPath, model, clean, errors);
+    if (!model.quickSegment(doc)) checkProfiles(withoutValues(doc), model.validateSegment, model.recommendSegment, errors, recommendations);
+    checkUniqueLists(doc, 0, false, model, errors, errors.length);
+    checkValues(doc, 0, false, fastPath, model, clean, errors);
   }
   const cleanValues = clean.length > 0 ? clean : null;
   const kept = errors.length === 0 ? [] : pruneErrors(errors);

@@ -37,6 +37,14 @@ export interface ModelAdapter {
   /** …and the recommended profile (the text's keywords and our decisions). */
   readonly recommendSegment: CompiledValidator;
   readonly recommendPage: CompiledValidator;
+  /**
+   * The quick checks (generated/<model>/quick.ts, scripts/lib/quick-validators.mjs):
+   * true when a document passes the recommended profile with the items of
+   * `values` unchecked, which is what `recommendSegment`/`recommendPage` say
+   * of the document with its value sets emptied; no errors, only the verdict.
+   */
+  readonly quickSegment: (data: unknown) => boolean;
+  readonly quickPage: (data: unknown) => boolean;
 
   /** The schema's structural check of `values`, never laxer than the model's ValueSet schema (see columns/values.ts). */
   valuesShapeOk(values: readonly unknown[]): boolean;
@@ -99,6 +107,8 @@ export function modelAdapter(
     validateUsageSegmentList: CompiledValidator;
     validateUsageSegmentRecommended: CompiledValidator;
     validateUsageSegmentListRecommended: CompiledValidator;
+    quickUsageSegment: (data: unknown) => boolean;
+    quickUsageSegmentList: (data: unknown) => boolean;
   },
   parts: ModelParts,
 ): ModelAdapter {
@@ -112,6 +122,8 @@ export function modelAdapter(
     validatePage: validators.validateUsageSegmentList,
     recommendSegment: validators.validateUsageSegmentRecommended,
     recommendPage: validators.validateUsageSegmentListRecommended,
+    quickSegment: validators.quickUsageSegment,
+    quickPage: validators.quickUsageSegmentList,
     ...parts,
   };
 }

@@ -6,4 +6,5 @@
  */
 export * from '../../generated/2024/spec-facts.js';
 export * from '../../generated/2024/validators.js';
+export * from '../../generated/2024/quick.js';
 export type * from '../../generated/2024/types.js';

@@ -6,5 +6,6 @@
  */
 export * from '../../generated/2026/spec-facts.js';
 export * from '../../generated/2026/validators.js';
+export * from '../../generated/2026/quick.js';
 export * from '../../generated/2026/columns.js';
 export type * from '../../generated/2026/types.js';

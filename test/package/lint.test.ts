@@ -56,11 +56,11 @@ describe('package.json', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
     const paths = files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'dist/generated/2024/validators.cjs', 'dist/generated/2026/validators.cjs', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json', 'docs/reference/2024/index.html', 'dist/generated/2026/columns.js', 'generated/2026/openapi.json', 'generated/2026/schemas/ValueFormat.json', 'generated/2024/schemas/recommended/UsageSegmentList.json', 'generated/2026/schemas/recommended/UsageSegment.json']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/generated/2024/types.d.ts', 'dist/generated/2024/index.js', 'dist/generated/2024/validators.cjs', 'dist/generated/2026/validators.cjs', 'dist/generated/2024/quick.cjs', 'dist/generated/2026/quick.cjs', 'generated/2024/openapi.yaml', 'generated/2024/schemas/UsageSegment.json', 'docs/reference/2024/index.html', 'dist/generated/2026/columns.js', 'generated/2026/openapi.json', 'generated/2026/schemas/ValueFormat.json', 'generated/2024/schemas/recommended/UsageSegmentList.json', 'generated/2026/schemas/recommended/UsageSegment.json']) {
       expect(paths, required).toContain(required);
     }
     const unexpected = paths.filter(
-      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|dist\/generated\/\d{4}\/validators\.cjs|generated\/\d{4}\/(schemas\/(recommended\/)?[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z0-9-]+\.md|docs\/reference\/[a-z0-9/-]+\.html)$/.test(p),
+      (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|dist\/generated\/\d{4}\/(validators|quick)\.cjs|generated\/\d{4}\/(schemas\/(recommended\/)?[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z0-9-]+\.md|docs\/reference\/[a-z0-9/-]+\.html)$/.test(p),
     );
     expect(unexpected).toEqual([]);
   });

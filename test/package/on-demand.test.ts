@@ -1,5 +1,5 @@
 // Load on demand: importing the package loads no model's compiled validators
-// (generated/<model>/validators.cjs, Ajv standalone code); checking a
+// (generated/<model>/validators.cjs and quick.cjs, Ajv standalone code); checking a
 // document loads those of its model only. Run in a fresh process on the
 // built package (dist/), as a consumer would import it.
 import { spawnSync } from 'node:child_process';
@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
 
-/** After each step, the validators.cjs files Node has loaded (`<model>`), read from the require cache. */
+/** After each step, the models whose compiled code Node has loaded (validators.cjs, or the quick check's quick.cjs: a valid document needs only that), read from the require cache. */
 const PROBE = `
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 const require = createRequire(import.meta.url);
-const loaded = () => Object.keys(require.cache).filter((f) => f.endsWith('validators.cjs')).map((f) => f.split(/[\\\\/]/).at(-2)).sort();
+const loaded = () => [...new Set(Object.keys(require.cache).filter((f) => f.endsWith('validators.cjs') || f.endsWith('quick.cjs')).map((f) => f.split(/[\\\\/]/).at(-2)))].sort();
 const steps = {};
 const m = await import(${JSON.stringify(join(ROOT, 'dist/src/index.js'))});
 steps.imported = loaded();

@@ -70,7 +70,7 @@ function ajvFormatRegexes(): Found[] {
 function allRegexes(): Found[] {
   const found: Found[] = [];
   found.push(...specPatterns(JSON.parse(readFileSync(join(ROOT, 'generated/2024/openapi.json'), 'utf8')), 'generated/2024/openapi.json'));
-  for (const f of [...walkFiles(join(ROOT, 'src'), ['.ts']), ...walkFiles(join(ROOT, 'scripts'), ['.mjs', '.js', '.ts']), join(ROOT, 'generated/2024/validators.cjs')]) {
+  for (const f of [...walkFiles(join(ROOT, 'src'), ['.ts']), ...walkFiles(join(ROOT, 'scripts'), ['.mjs', '.js', '.ts']), join(ROOT, 'generated/2024/validators.cjs'), join(ROOT, 'generated/2024/quick.cjs')]) {
     found.push(...sourceRegexes(readFileSync(f, 'utf8'), relative(ROOT, f)));
   }
   found.push(...ajvFormatRegexes());

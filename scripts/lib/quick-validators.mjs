@@ -1,0 +1,173 @@
+// The checker's quick check of the documents Servers send (a usage segment,
+// a listing page): "does it pass the recommended profile, its value sets
+// aside?", as one boolean.
+//
+// Why (issue 24.7): on a page of many small segments the schema pass was most
+// of the check's cost. The full pass copies every segment with `values`
+// emptied (the value rules' own fast path reads them) and runs the
+// recommended validator, which collects every error verbosely and validates
+// every member of every segment, although the segments of a page mostly
+// repeat each other's members (the same related ids, format, interval,
+// created and modified times). The quick check needs no copies: it checks a
+// segment member by member, each member with its own compiled subschema,
+// and skips a member equal to the same member of the segment it passed just
+// before (src/models/quick.ts). Only a document that fails it takes the full
+// pass, which finds the errors.
+//
+// Derived, not written: the schemas are the published recommended profile
+// (generated/<model>/schemas/recommended/) with one change: the `values`
+// member's `items` becomes `true`, which is what emptying `values` did. The
+// plan splits an object schema into `required` and one compiled validator
+// per member of `properties`; that split is exact for an object schema that
+// has no other keyword, so any other keyword stops the build (as does any
+// keyword on `values` that reads its count or content).
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { GENERATED_NOTE, readJson } from './generated-files.mjs';
+import { createAjv } from './ajv.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** Keywords that say nothing about validity (annotations, identifiers, definitions). */
+const WORDS = new Set(['$schema', '$id', '$comment', '$defs', 'title', 'description', 'examples']);
+/** Keywords the `values` member may carry: its type, its items (left out), and words. */
+const VALUES_KEYWORDS = new Set(['type', 'items', ...WORDS]);
+
+function fail(where, what) {
+  throw new Error(`quick validators: ${where} ${what}; the quick check (scripts/lib/quick-validators.mjs) cannot be derived exactly`);
+}
+
+/** Only these keywords (besides words) on `node`, else stop. */
+function only(node, allowed, where) {
+  const other = Object.keys(node).filter((k) => !WORDS.has(k) && !allowed.includes(k));
+  if (other.length > 0) fail(where, `has ${other.join(', ')}`);
+}
+
+/** The plan of an object schema: `type: object`, its `required`, one validator per member of `properties`. */
+function objectPlan(schema, where, exportPrefix, refOf, interpreted = null) {
+  if (schema === null || typeof schema !== 'object') fail(where, 'is not a schema');
+  only(schema, ['type', 'required', 'properties'], where);
+  if (schema.type !== 'object') fail(where, 'is not `type: object`');
+  const members = Object.keys(schema.properties ?? {});
+  return {
+    required: [...(schema.required ?? [])],
+    // A member the runtime reads itself (the page's segments) gets no validator of its own.
+    members: members.map((name, i) => (name === interpreted ? { name, check: null, ref: null } : { name, check: `${exportPrefix}${i}`, ref: refOf(name) })),
+  };
+}
+
+/** A JSON Pointer token (RFC 6901). */
+const token = (name) => name.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** The segment schema with the items of `values` unconstrained (a copy). */
+function withoutValueItems(segment, where) {
+  const values = segment?.properties?.values;
+  if (values === null || typeof values !== 'object') fail(where, 'has no values member');
+  only(values, [...VALUES_KEYWORDS], `${where}.properties.values`);
+  return { ...segment, properties: { ...segment.properties, values: { ...values, items: true } } };
+}
+
+/**
+ * The quick schema (the recommended UsageSegmentList, `values` items left
+ * out, one document holding both objects) and the plan over it: the page's
+ * members, its `usage_segments` read through the segment's plan.
+ */
+export function quickPlan(outDir) {
+  const list = readJson(join(outDir, 'schemas', 'recommended', 'UsageSegmentList.json'));
+  const schema = { ...list, $id: list.$id.replace('/recommended/', '/quick/'), $defs: { ...list.$defs, UsageSegment: withoutValueItems(list.$defs?.UsageSegment, 'UsageSegmentList.$defs.UsageSegment') } };
+  const segments = schema.properties?.usage_segments;
+  if (segments === null || typeof segments !== 'object') fail('UsageSegmentList', 'has no usage_segments member');
+  only(segments, ['type', 'items'], 'UsageSegmentList.properties.usage_segments');
+  if (segments.type !== 'array' || segments.items?.$ref !== '#/$defs/UsageSegment' || Object.keys(segments.items).length !== 1) fail('UsageSegmentList.properties.usage_segments', 'is not an array of UsageSegment');
+  const page = objectPlan(schema, 'UsageSegmentList', 'page', (name) => `${schema.$id}#/properties/${token(name)}`, 'usage_segments');
+  const segment = objectPlan(schema.$defs.UsageSegment, 'UsageSegment', 'segment', (name) => `${schema.$id}#/$defs/UsageSegment/properties/${token(name)}`);
+  return { schema, plan: { segments: 'usage_segments', page, segment } };
+}
+
+/** A JavaScript string literal of `name` (a member read as `o[<literal>]`, which V8 reads as a named property). */
+const lit = (name) => JSON.stringify(name);
+
+/**
+ * The function that reads one object through its plan: Ajv's `type:
+ * object`, its `required` (a member reads as absent when undefined, as in
+ * Ajv's compiled code), and each present member through its validator,
+ * unless `p` (an object that passed the same plan just before) has the same
+ * value there: a validator's verdict depends on its value only.
+ */
+function objectFunction(fnName, plan) {
+  const lines = [`function ${fnName}(o, p) {`, '  if (!(o && typeof o == "object" && !Array.isArray(o))) return false;'];
+  if (plan.required.length > 0) lines.push(`  if (${plan.required.map((r) => `o[${lit(r)}] === undefined`).join(' || ')}) return false;`);
+  lines.push('  let v;');
+  for (const m of plan.members) {
+    if (m.check === null) continue;
+    lines.push(`  v = o[${lit(m.name)}];`, `  if (v !== undefined && !(p !== null && same(v, p[${lit(m.name)}])) && !${m.check}(v)) return false;`);
+  }
+  lines.push('  return true;', '}');
+  return lines.join('\n');
+}
+
+/**
+ * Ajv's standalone code of every member's validator (first error only: only
+ * the boolean is read), and the two checks over them: a segment, and a page
+ * whose segments each skip the members equal to those of the segment that
+ * passed before it.
+ */
+export function quickModule({ plan, schema }) {
+  const ajv = createAjv({ allErrors: false, code: { source: true, esm: false, optimize: true } });
+  ajv.addSchema(schema);
+  const refs = {};
+  for (const m of [...plan.page.members, ...plan.segment.members]) if (m.check !== null) refs[m.check] = m.ref;
+  const ajvCode = standaloneCode(ajv, refs).replace(/exports\.(\w+) = (\w+);/g, 'const $1 = $2;');
+  return [
+    `// ${GENERATED_NOTE}`,
+    `// Ajv ${require('ajv/package.json').version} standalone code, one validator per member, and the quick check over them (scripts/lib/quick-validators.mjs).`,
+    ajvCode,
+    '/** The same value for a validator: the same primitive or object, or arrays of the same primitives. */',
+    'function same(a, b) {',
+    '  if (a === b) return true;',
+    '  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;',
+    '  for (let i = 0; i < a.length; i++) { const x = a[i]; if (x !== b[i] || (typeof x == "object" && x !== null)) return false; }',
+    '  return true;',
+    '}',
+    objectFunction('segmentPasses', plan.segment),
+    objectFunction('pagePasses', plan.page),
+    'exports.quickUsageSegment = function quickUsageSegment(data) { return segmentPasses(data, null); };',
+    'exports.quickUsageSegmentList = function quickUsageSegmentList(data) {',
+    '  if (!pagePasses(data, null)) return false;',
+    `  const list = data[${lit(plan.segments)}];`,
+    '  if (list === undefined) return true;',
+    '  if (!Array.isArray(list)) return false;',
+    '  let p = null;',
+    '  for (let i = 0; i < list.length; i++) { const s = list[i]; if (!segmentPasses(s, p)) return false; p = s; }',
+    '  return true;',
+    '};',
+    '',
+  ].join('\n');
+}
+
+/** The typed entry of the quick check, loading quick.cjs on first use (internal to the checker: the model's index.ts does not export it). */
+export function quickTypedModule(model) {
+  return [
+    `// ${GENERATED_NOTE}`,
+    `// The ${model} model's quick check (internal to the checker): true when a document`,
+    '// passes the recommended profile with the items of `values` unchecked.',
+    '// quick.cjs is required the first time one of them is called.',
+    "import { createRequire } from 'node:module';",
+    '',
+    'type Compiled = Record<\'quickUsageSegment\' | \'quickUsageSegmentList\', (data: unknown) => boolean>;',
+    '',
+    'let compiled: Compiled | undefined;',
+    '',
+    'function load(): Compiled {',
+    "  compiled ??= createRequire(import.meta.url)('./quick.cjs') as Compiled;",
+    '  return compiled;',
+    '}',
+    '',
+    '/** True when a usage segment passes the recommended profile, the items of `values` unchecked. */',
+    'export const quickUsageSegment = (data: unknown): boolean => load().quickUsageSegment(data);',
+    '/** True when a listing page passes the recommended profile, the items of its segments\' `values` unchecked. */',
+    'export const quickUsageSegmentList = (data: unknown): boolean => load().quickUsageSegmentList(data);',
+    '',
+  ].join('\n');
+}
