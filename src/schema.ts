@@ -11,7 +11,7 @@ import { LINK_MAX_LENGTH } from './models/generated-2024.js';
 import type { SchemaOutcome } from './context.js';
 import { getRule, type Code } from './registry.js';
 import { KIND_INVALID, type Columns } from './columns/column.js';
-import { valuesClean } from './columns/values.js';
+import { valuesClean } from './rules/values/fast-path.js';
 import { isObject, show } from './json.js';
 import type { CompiledValidator, ModelAdapter } from './models/adapter.js';
 import type { Collector } from './problems.js';

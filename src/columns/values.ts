@@ -4,9 +4,7 @@
  * all ask these predicates, so they cannot disagree.
  */
 import { isObject } from '../json.js';
-import { addedRulesClean, addedValueRules } from '../rules/value-rules.js';
-import { NET_TOLERANCE } from '../tolerance.js';
-import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_READING, KIND_SHARE, KIND_SUPPLY_MIX, type Column, type Columns } from './column.js';
+import { KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_READING, KIND_SHARE, KIND_SUPPLY_MIX, type Column } from './column.js';
 
 /** A finite number (`x - x` is 0 only for finite numbers; cheaper than Number.isFinite on unknowns). */
 function isFiniteNumber(x: unknown): x is number {
@@ -147,47 +145,4 @@ export function valuesShapeOk(values: readonly unknown[]): boolean {
  */
 export function valuesShapeOk2026(values: readonly unknown[]): boolean {
   return everyValue(values, isObject);
-}
-
-/**
- * The single pass over `values` for the common case (every column energy or
- * gap, `unknown-field` not reported). True only when the values satisfy the schema (what
- * `valuesShapeOk` checks) and would draw no value-level finding (arity, value
- * type, sign, net balance within the tolerance without the relative slack); then
- * neither the structural pass nor the rules' value loop needs to run. False
- * means "not known clean": the caller runs the full checks, which find the
- * problems. Allocates nothing.
- */
-export function valuesClean(values: readonly unknown[], cols: Columns): boolean {
-  if (!cols.energyOrGapOnly) return false;
-  // Rules added beside the built-in ones (rules/value-rules.ts) are asked here too, so none is skipped outside strict mode.
-  if (addedValueRules().length > 0 && !addedRulesClean(values, cols.list)) return false;
-  const kinds = cols.kinds;
-  const list = cols.list;
-  const n = kinds.length;
-  const triples = cols.triples;
-  const nt = triples === null ? 0 : triples.length;
-  for (let k = 0; k < values.length; k++) {
-    const vs: unknown = values[k];
-    if (!Array.isArray(vs) || vs.length !== n) return false;
-    for (let i = 0; i < n; i++) {
-      const v: unknown = vs[i];
-      if (v === null) continue;
-      if (kinds[i] === KIND_ENERGY) {
-        const x = energyNumber(v, list[i]!.valueKey!);
-        if (x === undefined) return false;
-        if (x < 0 && list[i]!.direction === 'forward') return false; // a `sign` finding
-      } else if (gapReason(v) === undefined) return false;
-    }
-    for (let t = 0; t < nt; t += 3) {
-      // Each entry is null or an energy value (checked above).
-      const f = energyNumber(vs[triples![t]!], list[triples![t]!]!.valueKey!);
-      const r = energyNumber(vs[triples![t + 1]!], list[triples![t + 1]!]!.valueKey!);
-      const net = energyNumber(vs[triples![t + 2]!], list[triples![t + 2]!]!.valueKey!);
-      if (f === undefined || r === undefined || net === undefined) continue;
-      const d = net - (f + r);
-      if (!(d <= NET_TOLERANCE && d >= -NET_TOLERANCE)) return false;
-    }
-  }
-  return true;
 }

@@ -1,15 +1,14 @@
 /** The rules of one usage segment (the JSON Schema has run before), on the column model. */
-import { KIND_ENERGY, KIND_INVALID, KIND_SUPPLY_MIX, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
-import { getRule, type Code } from '../registry.js';
-import { energyNumber, expectedShape, supplyMixFault, supplyMixSum, valueOk } from '../columns/values.js';
+import { KIND_INVALID, KIND_EXTENSION, type Columns } from '../columns/column.js';
+import { getRule } from '../registry.js';
 import { type CheckContext, schemaClean, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { checkValueFormats } from './formats.js';
-import { addedValueRules } from './value-rules.js';
-import { isObject, show } from '../json.js';
+import { checkValueSets } from './values/loop.js';
+import { show } from '../json.js';
 import { ptr } from '../pointer.js';
 import { plural } from '../words.js';
 import { compareInstants, formatInstant, millisBetween, parseInstant, type Instant } from '../time.js';
-import { exceedsTolerance, intervalFit, MIX_TOLERANCE, NET_TOLERANCE } from '../tolerance.js';
+import { intervalFit } from '../tolerance.js';
 
 /** What the page-level rules need to know about one segment. */
 export interface SegmentSummary {
@@ -124,111 +123,6 @@ function sameLists(a: readonly unknown[], b: readonly unknown[]): boolean {
     for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
   }
   return true;
-}
-
-function valueTypeMessage(column: Column, v: unknown): string {
-  const what = column.kind === KIND_EXTENSION ? `extension format ${show(column.label)}` : column.label;
-  const why = column.kind === KIND_SUPPLY_MIX ? ` (${supplyMixFault(v)})` : '';
-  return `value for ${what} must be ${expectedShape(column)}, got ${show(v)}${why}`;
-}
-
-function unknownMembers(o: Record<string, unknown>, known: ReadonlySet<string>, path: string, ctx: CheckContext, id: string | undefined): void {
-  for (const k in o) {
-    if (!known.has(k) && Object.prototype.hasOwnProperty.call(o, k)) ctx.collector.add('unknown-field', ptr(path, k), `property ${show(k)} is not defined by the specification`, id);
-  }
-}
-
-/** `unknown-field` inside one well-formed value (strict mode). */
-function checkValueMembers(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
-  const known = ctx.model.valueMembers(column);
-  if (known === null) return;
-  if (column.kind === KIND_SUPPLY_MIX && Array.isArray(v)) {
-    for (let j = 0; j < v.length; j++) {
-      const comp: unknown = v[j];
-      if (isObject(comp)) unknownMembers(comp, known, ptr(path, j), ctx, id);
-    }
-  } else if (isObject(v)) unknownMembers(v, known, path, ctx, id);
-}
-
-/** A well-formed supply-mix value whose shares do not sum to 1. */
-function checkMixSum(v: Record<string, unknown>[], path: string, ctx: CheckContext, id: string | undefined): void {
-  const sum = supplyMixSum(v);
-  if (exceedsTolerance(sum - 1, MIX_TOLERANCE, sum) && !schemaErrorAtOrUnder(ctx, path)) {
-    ctx.collector.add('supply-mix-sum', path, `supply-mix shares sum to ${Math.round(sum * 1e6) / 1e6}, not 1 (±${MIX_TOLERANCE})`, id);
-  }
-}
-
-/**
- * A value of the wrong shape: `value-type` (an error) where the shape is the
- * examples' or a proposal's, `value-shape` (a warning) where it is only this
- * package's reading of a draft format whose value object no text defines.
- */
-function reportValueType(column: Column, v: unknown, path: string, ctx: CheckContext, id: string | undefined): void {
-  const code: Code = column.shapeAssumed ? 'value-shape' : 'value-type';
-  if (!schemaErrorAtOrUnder(ctx, path)) ctx.collector.add(code, path, () => valueTypeMessage(column, v), id);
-}
-
-/** `sign`: a forward (delivered) column holds a negative amount (the examples write only exported energy as negative). */
-function reportSign(column: Column, x: number, path: string, ctx: CheckContext, id: string | undefined): void {
-  ctx.collector.add('sign', path, `${column.label} is ${x}: a forward (delivered) amount is not expected to be negative; exported energy belongs in a reverse column`, id);
-}
-
-function checkNetBalance(vs: unknown[], list: readonly Column[], triples: readonly number[], base: string, k: number, ctx: CheckContext, id: string | undefined): void {
-  for (let t = 0; t < triples.length; t += 3) {
-    const cf = list[triples[t]!]!;
-    const cr = list[triples[t + 1]!]!;
-    const cn = list[triples[t + 2]!]!;
-    const f = energyNumber(vs[triples[t]!], cf.valueKey!);
-    const r = energyNumber(vs[triples[t + 1]!], cr.valueKey!);
-    const net = energyNumber(vs[triples[t + 2]!], cn.valueKey!);
-    if (f === undefined || r === undefined || net === undefined) continue;
-    const d = net - (f + r);
-    if (d <= NET_TOLERANCE && d >= -NET_TOLERANCE) continue; // the common case, without Math.max
-    if (exceedsTolerance(d, NET_TOLERANCE, Math.max(Math.abs(f), Math.abs(r), Math.abs(net)))) {
-      ctx.collector.add('net-balance', ptr(base, 'values', k, triples[t + 2]!), `${cn.label} ${net} ≠ ${cf.label} ${f} + ${cr.label} ${r}`, id);
-    }
-  }
-}
-
-/**
- * The one loop over `values` (value-set arity, value type by column, supply-mix
- * sums, net balance). Kept small and separate from `checkSegment` so that V8
- * optimises it on its own; reporting is in helper functions off the hot path.
- * Allocates nothing for valid values.
- */
-function checkValueSets(values: unknown[], cols: Columns, base: string, ctx: CheckContext, id: string | undefined): void {
-  const { list, kinds, triples } = cols;
-  const n = kinds.length;
-  const membersChecked = ctx.collector.enabled('unknown-field');
-  const added = addedValueRules();
-  for (let k = 0; k < values.length; k++) {
-    const vs: unknown = values[k];
-    if (!Array.isArray(vs)) continue; // schema error
-    if (vs.length !== n) {
-      ctx.collector.add('value-set-length', ptr(base, 'values', k), () => `value set has ${plural(vs.length, 'value')}, but ${ctx.model.columnsField} has ${plural(n, 'entry', 'entries')}: give one value (or null) per ${ctx.model.columnsField} entry`, id);
-      continue;
-    }
-    for (let i = 0; i < n; i++) {
-      const v: unknown = vs[i];
-      if (v === null) continue;
-      if (!valueOk(list[i]!, v)) {
-        reportValueType(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
-        continue;
-      }
-      if (kinds[i] === KIND_ENERGY && list[i]!.direction === 'forward') {
-        const x = energyNumber(v, list[i]!.valueKey!)!;
-        if (x < 0) reportSign(list[i]!, x, ptr(base, 'values', k, i), ctx, id);
-      }
-      if (kinds[i] === KIND_SUPPLY_MIX) checkMixSum(v as Record<string, unknown>[], ptr(base, 'values', k, i), ctx, id);
-      if (membersChecked && kinds[i] !== KIND_INVALID) checkValueMembers(list[i]!, v, ptr(base, 'values', k, i), ctx, id);
-      for (const rule of added) {
-        if (!rule.applies(list[i]!)) continue;
-        const finding = rule.finding(v, list[i]!);
-        if (finding !== null) ctx.collector.add(rule.code, ptr(base, 'values', k, i), finding, id);
-      }
-    }
-    if (triples !== null) checkNetBalance(vs, list, triples, base, k, ctx, id);
-  }
 }
 
 /**

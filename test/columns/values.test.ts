@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES, readRows, validate, validateUsageSegment, type Cell } from '../../src/index.js';
-import { valuesClean, valuesShapeOk } from '../../src/columns/values.js';
+import { valuesShapeOk } from '../../src/columns/values.js';
+import { valuesClean } from '../../src/rules/values/fast-path.js';
 import { columns2024 as columnsOf } from '../../src/models/model-2024.js';
 import { segment as segmentWith } from '../helpers/documents.js';
 
