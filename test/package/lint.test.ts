@@ -1,6 +1,10 @@
-// The published package as tools see it: publint (package.json fields and the
-// files they point to) and Are The Types Wrong (every export resolves to
-// JavaScript and to matching type declarations).
+// The published package as tools see it: the file list `npm pack` takes,
+// publint (package.json fields and the files they point to) and Are The Types
+// Wrong (every export resolves to JavaScript and to matching type
+// declarations). Each packs the package (npm, publint and attw start npm
+// pack), about 10 s of CPU together: `npm run test:slow` runs this file
+// (SLOW in vitest.config.ts); package.json's own fields are checked in
+// `npm test` by manifest.test.ts.
 //
 // attw runs with `--profile esm-only`: the package is `"type": "module"` with
 // ESM output only, so the `node10` and `node16 (from CJS)` resolutions, which
@@ -10,19 +14,14 @@
 // report "resolution failed" for any non-JS, non-JSON file.
 //
 // Packing runs with scripts off: `prepare` would rebuild dist/ in the
-// repository while other test files read it; `npm test` has just compiled it.
+// repository while other test files read it; `npm run test:slow` has just
+// compiled it.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
 
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-  exports: Record<string, unknown>;
-  bin: Record<string, string>;
-  files: string[];
-};
 
 interface Run {
   status: number;
@@ -38,20 +37,7 @@ function run(cmd: string, args: string[]): Run {
   }
 }
 
-describe('package.json', () => {
-  it('exports the library, the types, the validators, every JSON Schema and the bundled spec', () => {
-    expect(Object.keys(pkg.exports).sort()).toEqual(
-      [
-        '.', './package.json', './diff', './convert', './espi',
-        // The 2024 model under its own name, and the names it had before there were two models (aliases).
-        './2024', './2024/openapi.deref.json', './2024/openapi.json', './2024/openapi.yaml', './2024/schemas/*.json', './2024/schemas/recommended/*.json', './2024/types', './2024/validators',
-        './2026', './2026/openapi.deref.json', './2026/openapi.json', './2026/openapi.yaml', './2026/schemas/*.json', './2026/schemas/recommended/*.json', './2026/types', './2026/validators',
-        './openapi.deref.json', './openapi.json', './openapi.yaml', './schemas/*.json', './schemas/recommended/*.json', './types', './validators',
-      ].sort(),
-    );
-    expect(pkg.bin).toEqual({ 'cds-usage-segments': './dist/src/cli.js' });
-  });
-
+describe('npm pack', () => {
   it('publishes only what users need', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
@@ -63,13 +49,6 @@ describe('package.json', () => {
       (p) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(src|generated)\/.+\.(js|d\.ts)|dist\/generated\/\d{4}\/(validators|quick)\.cjs|generated\/\d{4}\/(schemas\/(recommended\/)?[A-Za-z0-9]+\.json|openapi\.(yaml|json|deref\.json))|docs\/[a-z0-9-]+\.md|docs\/reference\/[a-z0-9/-]+\.html)$/.test(p),
     );
     expect(unexpected).toEqual([]);
-  });
-
-  it('keeps the reference Server and its native SQLite binding out of the package (a workspace of its own)', () => {
-    const deps = pkg as unknown as { dependencies?: Record<string, string>; workspaces?: string[] };
-    expect(deps.workspaces).toEqual(['server']);
-    expect(Object.keys(deps.dependencies ?? {})).not.toContain('better-sqlite3');
-    expect(Object.keys(deps.dependencies ?? {})).not.toContain('cds-usage-segments-server');
   });
 });
 

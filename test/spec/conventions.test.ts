@@ -10,22 +10,62 @@ import { ROOT } from '../helpers/paths.js';
 const redocly = join(ROOT, 'node_modules/.bin/redocly');
 
 interface LintTotals { errors: number; warnings: number; ignored: number }
+interface LintReport { totals: LintTotals; messages: string[]; sources: string[] }
 
-/** Runs `redocly lint` of one model's API (redocly.yaml `apis`) in `cwd` and returns its totals and messages. */
-function lint(cwd: string, model: string): { totals: LintTotals; messages: string[] } {
+/**
+ * The top-level JSON values of `text`, one after the other: `redocly lint
+ * --format=json` of several APIs prints one report per API, back to back.
+ */
+function jsonValues(text: string): unknown[] {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') {
+      if (depth++ === 0) start = i;
+    } else if (c === '}' && --depth === 0) values.push(JSON.parse(text.slice(start, i + 1)));
+  }
+  return values;
+}
+
+/**
+ * Runs `redocly lint` of the APIs named (redocly.yaml `apis`) in `cwd`, all
+ * in one process (each Redocly start costs about as much as linting one
+ * model), and returns each API's totals, messages and the files its problems
+ * are in, in the order named.
+ */
+function lint(cwd: string, apis: string[]): LintReport[] {
   let out: string;
   try {
-    out = execFileSync(redocly, ['lint', `usage-segments-${model}`, '--format=json'], {
+    out = execFileSync(redocly, ['lint', ...apis, '--format=json'], {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+      maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
     out = (error as { stdout: string }).stdout;
   }
-  const report = JSON.parse(out.slice(out.indexOf('{'))) as { totals: LintTotals; problems: { message: string }[] };
-  return { totals: report.totals, messages: report.problems.map((p) => p.message) };
+  const reports = jsonValues(out.slice(out.indexOf('{'))) as { totals: LintTotals; problems: { message: string; location: { source: { ref: string } }[] }[] }[];
+  expect(reports, 'one report per API').toHaveLength(apis.length);
+  return reports.map((r) => ({
+    totals: r.totals,
+    messages: r.problems.map((p) => p.message),
+    sources: r.problems.flatMap((p) => p.location.map((l) => l.source.ref)),
+  }));
+}
+
+/** A value computed the first time it is asked for (a lint shared by several tests). */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 /** A scratch copy of what lint reads: spec/, redocly.yaml and the plugin. */
@@ -38,13 +78,15 @@ function scratchCopy(): string {
 }
 
 describe('redocly lint', () => {
-  for (const model of ['2024', '2026']) {
+  const MODELS = ['2024', '2026'];
+  const clean = once(() => lint(ROOT, MODELS.map((model) => `usage-segments-${model}`)));
+  MODELS.forEach((model, i) => {
     it(`reports zero errors and zero warnings on spec/${model}`, () => {
-      const { totals, messages } = lint(ROOT, model);
+      const { totals, messages } = clean()[i]!;
       expect(messages).toEqual([]);
       expect(totals).toMatchObject({ errors: 0, warnings: 0 });
     });
-  }
+  });
 
   /** A JSON file's text without the member at `path` (keys from the root). */
   const without =
@@ -94,23 +136,46 @@ describe('redocly lint', () => {
       want: /required property 'units'/,
     },
   ];
-  for (const { given, file, change, want } of breakages) {
-    it(`fails on ${given}`, () => {
-      const dir = scratchCopy();
-      try {
-        const path = join(dir, file);
+  /**
+   * Every breakage in its own copy of spec/ (b0/, b1/, … in one scratch
+   * folder), linted by one Redocly process: the scratch redocly.yaml is the
+   * repository's with one API per copy (the settings of its model's API, its
+   * root moved into the copy), beside a copy of the plugin.
+   */
+  const broken = once(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'cds-lint-'));
+    try {
+      for (const entry of ['redocly', 'package.json']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+      const config = YAML.parse(readFileSync(join(ROOT, 'redocly.yaml'), 'utf8')) as { apis: Record<string, { root: string }> };
+      const apis: Record<string, { root: string }> = {};
+      const applied = breakages.map(({ file, change }, i) => {
+        const copy = `b${i}`;
+        cpSync(join(ROOT, 'spec'), join(dir, copy, 'spec'), { recursive: true });
+        const path = join(dir, copy, file);
         const before = readFileSync(path, 'utf8');
         const after = change(before);
-        expect(after, 'the breakage applies').not.toBe(before);
         writeFileSync(path, after);
-        const { totals, messages } = lint(dir, file.split('/')[1]!);
-        expect(totals.errors).toBeGreaterThan(0);
-        expect(messages.join('\n')).toMatch(want);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+        const api = config.apis[`usage-segments-${file.split('/')[1]!}`]!;
+        apis[copy] = { ...api, root: `${copy}/${api.root}` };
+        return after !== before;
+      });
+      writeFileSync(join(dir, 'redocly.yaml'), YAML.stringify({ ...config, apis }));
+      return { applied, reports: lint(dir, Object.keys(apis)) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  breakages.forEach(({ given, want }, i) => {
+    it(`fails on ${given}`, () => {
+      const { applied, reports } = broken();
+      expect(applied[i], 'the breakage applies').toBe(true);
+      const { totals, messages, sources } = reports[i]!;
+      expect(totals.errors).toBeGreaterThan(0);
+      expect(messages.join('\n')).toMatch(want);
+      // Each report is its own copy's: the reports are matched to the copies by order.
+      expect(sources.filter((ref) => !ref.startsWith(`b${i}/`))).toEqual([]);
     });
-  }
+  });
 });
 
 describe('spec conventions', () => {
