@@ -45,9 +45,35 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/**
+ * The last few date-times read and what they read as. Down a listing page
+ * most date-times repeat one read just before: created and modified times
+ * shared by every segment, each segment's start the previous one's end. A
+ * hit costs a string comparison instead of a parse and a new object (the
+ * instants are read-only, so one object may stand for both). Only strings
+ * of at most `MEMO_MAX_LENGTH` characters are kept (the recommended longest
+ * date-time): the memo never holds on to a hostile megabyte.
+ */
+const MEMO_SIZE = 4;
+const MEMO_MAX_LENGTH = 64;
+const memoText: (string | undefined)[] = new Array<string | undefined>(MEMO_SIZE).fill(undefined);
+const memoInstant: (Instant | null)[] = new Array<Instant | null>(MEMO_SIZE).fill(null);
+let memoNext = 0;
+
 /** Parse an RFC 3339 date-time with explicit offset; null if invalid. A second 60 (leap second) rolls over, and only at 23:59 UTC. */
 export function parseInstant(s: unknown): Instant | null {
   if (typeof s !== 'string') return null;
+  if (s.length > MEMO_MAX_LENGTH) return readInstant(s);
+  for (let i = 0; i < MEMO_SIZE; i++) if (memoText[i] === s) return memoInstant[i]!;
+  const t = readInstant(s);
+  memoText[memoNext] = s;
+  memoInstant[memoNext] = t;
+  memoNext = (memoNext + 1) % MEMO_SIZE;
+  return t;
+}
+
+/** `parseInstant` without the memo: the parse itself. */
+function readInstant(s: string): Instant | null {
   const len = s.length;
   // No upper bound: the parse is linear, and a long fraction is legal (`date-time-length` is a warning).
   if (len < 20) return null;
