@@ -1,6 +1,7 @@
 import { type CheckContext, schemaClean, schemaErrorAt } from '../context.js';
 import { isObject, show } from '../json.js';
 import { ptr } from '../pointer.js';
+import { FirstSeen } from '../first-seen.js';
 import { checkSegment, type SegmentSummary } from './segment.js';
 import { checkTimeline } from './timeline.js';
 
@@ -15,7 +16,7 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): Seg
   const list = page.usage_segments;
   if (!Array.isArray(list)) return [];
   const summaries: SegmentSummary[] = [];
-  const firstById = new Map<string, number>();
+  const firstById = new FirstSeen(list.length);
   for (let i = 0; i < list.length; i++) {
     const seg: unknown = list[i];
     if (!isObject(seg)) continue; // schema error
@@ -24,9 +25,8 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): Seg
     summaries.push(s);
     if (s.id !== undefined && (schemaClean(ctx) || !schemaErrorAt(ctx, ptr(base, 'cds_usagesegment_id')))) {
       const id = s.id;
-      const first = firstById.get(id);
-      if (first === undefined) firstById.set(id, i);
-      else c.add('duplicate-id', () => ptr(base, 'cds_usagesegment_id'), () => `cds_usagesegment_id ${show(id)} already used by /usage_segments/${first}`, id);
+      const first = firstById.firstOrAdd(id, i);
+      if (first >= 0) c.add('duplicate-id', () => ptr(base, 'cds_usagesegment_id'), () => `cds_usagesegment_id ${show(id)} already used by /usage_segments/${first}`, id);
     }
   }
   checkTimeline(summaries, ctx);
