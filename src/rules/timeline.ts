@@ -96,11 +96,13 @@ export function timelineSeries(summaries: readonly SegmentSummary[], measurement
   for (const [relatedKey, group] of byRelated) {
     if (group.length < 2 && !includeSingles) continue;
     group.sort(byStart);
+    // Only the measurements some member has (one pass), so a group is filtered once per measurement it has, not once per measurement of the model.
+    let present = 0;
+    for (const s of group) present |= s.measurements;
     for (let m = 0; m < measurementCount; m++) {
       const bit = 1 << m;
-      const members = group.filter((s) => (s.measurements & bit) !== 0 || s.gap);
-      if (!members.some((s) => (s.measurements & bit) !== 0)) continue;
-      out.push({ relatedKey, measurement: m, members });
+      if ((present & bit) === 0) continue;
+      out.push({ relatedKey, measurement: m, members: group.filter((s) => (s.measurements & bit) !== 0 || s.gap) });
     }
   }
   return out;
