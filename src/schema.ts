@@ -130,21 +130,26 @@ function valueRulesCover(path: string, values: readonly unknown[], cols: Columns
 function checkUniqueLists(seg: unknown, index: number, inPage: boolean, model: ModelAdapter, errors: AjvError[], fromAjv: number): void {
   const fields = model.uniqueLists;
   if (fields === undefined || !isObject(seg)) return;
-  for (const f of fields) {
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k]!;
     const list = seg[f];
     if (!Array.isArray(list) || list.length < 2) continue;
     const repeat = lastRepeat(list);
     if (repeat === null) continue;
-    const path = `${segmentBase(inPage, index)}/${f}`;
-    if (errors.some((e, n) => n < fromAjv && e.keyword === 'uniqueItems' && e.instancePath === path)) continue;
-    errors.push({
-      instancePath: path,
-      schemaPath: '#/$defs/RelatedIds/uniqueItems',
-      keyword: 'uniqueItems',
-      params: { i: repeat.i, j: repeat.j },
-      message: `must NOT have duplicate items (items ## ${repeat.j} and ${repeat.i} are identical)`,
-    });
+    addRepeat(`${segmentBase(inPage, index)}/${f}`, repeat, errors, fromAjv);
   }
+}
+
+/** The `uniqueItems` error of a repeat at `path`, unless Ajv gave one there (apart from the loop above, which would otherwise allocate the closure's variables for every field of every segment). */
+function addRepeat(path: string, repeat: { i: number; j: number }, errors: AjvError[], fromAjv: number): void {
+  if (errors.some((e, n) => n < fromAjv && e.keyword === 'uniqueItems' && e.instancePath === path)) return;
+  errors.push({
+    instancePath: path,
+    schemaPath: '#/$defs/RelatedIds/uniqueItems',
+    keyword: 'uniqueItems',
+    params: { i: repeat.i, j: repeat.j },
+    message: `must NOT have duplicate items (items ## ${repeat.j} and ${repeat.i} are identical)`,
+  });
 }
 
 /** Ajv's pair for a repeated string, scanning from the end: the later index `j` and the earlier `i`; null when every string is unique. */

@@ -101,7 +101,7 @@ function objectFunction(fnName, plan) {
   lines.push('  let v;');
   for (const m of plan.members) {
     if (m.check === null) continue;
-    lines.push(`  v = o[${lit(m.name)}];`, `  if (v !== undefined && !(p !== null && same(v, p[${lit(m.name)}])) && !${m.check}(v)) return false;`);
+    lines.push(`  v = o[${lit(m.name)}];`, `  if (v !== undefined && !(p !== null && same(v, p[${lit(m.name)}])) && !${m.check}(v, OPTIONS)) return false;`);
   }
   lines.push('  return true;', '}');
   return lines.join('\n');
@@ -119,10 +119,17 @@ export function quickModule({ plan, schema }) {
   const refs = {};
   for (const m of [...plan.page.members, ...plan.segment.members]) if (m.check !== null) refs[m.check] = m.ref;
   const ajvCode = standaloneCode(ajv, refs).replace(/exports\.(\w+) = (\w+);/g, 'const $1 = $2;');
+  // Each member validator is called with one shared options object: called bare, Ajv's signature
+  // (`{instancePath = "", …, dynamicAnchors = {}} = {}`) allocates two objects per call, on every
+  // member of every segment. Shared is sound while no validator writes to dynamicAnchors
+  // (only $dynamicAnchor would), which this checks.
+  if (/dynamicAnchors\s*(\[|\.)/.test(ajvCode)) throw new Error('quick validators: a validator writes to dynamicAnchors; the shared options object would carry it from one call to the next');
   return [
     `// ${GENERATED_NOTE}`,
     `// Ajv ${require('ajv/package.json').version} standalone code, one validator per member, and the quick check over them (scripts/lib/quick-validators.mjs).`,
     ajvCode,
+    '/** The options every member validator is called with (see scripts/lib/quick-validators.mjs). */',
+    'const OPTIONS = Object.freeze({ instancePath: "", dynamicAnchors: Object.freeze({}) });',
     '/** The same value for a validator: the same primitive or object, or arrays of the same primitives. */',
     'function same(a, b) {',
     '  if (a === b) return true;',

@@ -26,9 +26,14 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): Seg
     if (s.id !== undefined && (schemaClean(ctx) || !schemaErrorAt(ctx, ptr(base, 'cds_usagesegment_id')))) {
       const id = s.id;
       const first = firstById.firstOrAdd(id, i);
-      if (first >= 0) c.add('duplicate-id', () => ptr(base, 'cds_usagesegment_id'), () => `cds_usagesegment_id ${show(id)} already used by /usage_segments/${first}`, id);
+      if (first >= 0) reportDuplicateId(id, first, base, ctx);
     }
   }
   checkTimeline(summaries, ctx);
   return summaries;
+}
+
+/** Off the loop above, which would otherwise allocate the closures' shared variables for every segment. */
+function reportDuplicateId(id: string, first: number, base: string, ctx: CheckContext): void {
+  ctx.collector.add('duplicate-id', () => ptr(base, 'cds_usagesegment_id'), () => `cds_usagesegment_id ${show(id)} already used by /usage_segments/${first}`, id);
 }

@@ -1,5 +1,5 @@
 /** The rules of one usage segment (the JSON Schema has run before), on the column model. */
-import { KIND_INVALID, KIND_EXTENSION, type Columns } from '../columns/column.js';
+import { KIND_INVALID, KIND_EXTENSION, type Column, type Columns } from '../columns/column.js';
 import { getRule } from '../registry.js';
 import { type CheckContext, schemaClean, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { checkValueFormats } from './formats.js';
@@ -137,18 +137,28 @@ function sameLists(a: readonly unknown[], b: readonly unknown[]): boolean {
  */
 function checkIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, timing: Columns['timing'], base: string, ctx: CheckContext, id: string | undefined): void {
   if (timing === 'instant') {
-    if (intervalFit(Math.max(0, count - 1), interval, start, end) > 0) {
-      ctx.collector.add(
-        'interval-arithmetic',
-        ptr(base, 'values'),
-        () =>
-          `${plural(count, 'reading')} ${interval} s apart span ${(Math.max(0, count - 1) * interval * 1000) / 1000} s, but segment_end − segment_start = ${millisBetween(start, end) / 1000} s: the last reading falls after segment_end`,
-        id,
-      );
-    }
+    if (intervalFit(Math.max(0, count - 1), interval, start, end) > 0) reportReadingsPastEnd(count, interval, start, end, base, ctx, id);
     return;
   }
-  if (intervalFit(count, interval, start, end) === 0) return;
+  if (intervalFit(count, interval, start, end) !== 0) reportIntervalArithmetic(count, interval, start, end, base, ctx, id);
+}
+
+// The reports build their path and message lazily, in closures. They are
+// functions of their own so that the check above, which runs on every
+// segment, allocates nothing: a function that creates a closure allocates the
+// variables it shares with it on every call, whichever branch runs.
+
+function reportReadingsPastEnd(count: number, interval: number, start: Instant, end: Instant, base: string, ctx: CheckContext, id: string | undefined): void {
+  ctx.collector.add(
+    'interval-arithmetic',
+    ptr(base, 'values'),
+    () =>
+      `${plural(count, 'reading')} ${interval} s apart span ${(Math.max(0, count - 1) * interval * 1000) / 1000} s, but segment_end − segment_start = ${millisBetween(start, end) / 1000} s: the last reading falls after segment_end`,
+    id,
+  );
+}
+
+function reportIntervalArithmetic(count: number, interval: number, start: Instant, end: Instant, base: string, ctx: CheckContext, id: string | undefined): void {
   ctx.collector.add('interval-arithmetic', () => intervalArithmeticPath(interval, start, end, base), () => intervalArithmeticMessage(count, interval, start, end), id);
 }
 
@@ -195,6 +205,30 @@ function columnsListed(seg: Record<string, unknown>, cols: Columns, base: string
 }
 
 /**
+ * `unknown-format`: a likely typo (one or two edits from a known format, or
+ * only the letter case differs) always; any other extension format when the
+ * registry's strict-mode widening applies, except a type the caller's Server
+ * Metadata declares (2026: the Server's own, described). 2026 near-misses of
+ * a defined type are `unknown-enum`.
+ */
+function checkColumnsKnown(cols: Columns, base: string, ctx: CheckContext, id: string | undefined): void {
+  const everyExtension = ctx.collector.widened('unknown-format');
+  const list = cols.list;
+  for (let i = 0; i < list.length; i++) {
+    const col = list[i]!;
+    if (col.suggestion !== null && (col.kind === KIND_EXTENSION || col.kind === KIND_INVALID)) {
+      ctx.collector.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is not a known format; did you mean ${show(col.suggestion)}?`, id);
+    } else if (everyExtension && col.kind === KIND_EXTENSION && !(col.type !== undefined && ctx.declaredTypes?.has(col.type) === true)) {
+      reportExtensionColumn(col, i, base, ctx, id);
+    }
+  }
+}
+
+function reportExtensionColumn(col: Column, i: number, base: string, ctx: CheckContext, id: string | undefined): void {
+  ctx.collector.add('unknown-format', ptr(base, ctx.model.columnsField, i), () => ctx.model.words.extensionColumn(col), id);
+}
+
+/**
  * The rules of one usage segment (the JSON Schema has run before).
  * Returns what the page-level rules need.
  */
@@ -234,14 +268,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   // strict-mode widening applies, except a type the caller's Server Metadata
   // declares (2026: the Server's own, described). 2026 near-misses of a
   // defined type are `unknown-enum`.
-  const everyExtension = c.widened('unknown-format');
-  cols.list.forEach((col, i) => {
-    if (col.suggestion !== null && (col.kind === KIND_EXTENSION || col.kind === KIND_INVALID)) {
-      c.add('unknown-format', ptr(base, ctx.model.columnsField, i), `format ${show(col.label)} is not a known format; did you mean ${show(col.suggestion)}?`, id);
-    } else if (everyExtension && col.kind === KIND_EXTENSION && !(col.type !== undefined && ctx.declaredTypes?.has(col.type) === true)) {
-      c.add('unknown-format', ptr(base, ctx.model.columnsField, i), () => ctx.model.words.extensionColumn(col), id);
-    }
-  });
+  checkColumnsKnown(cols, base, ctx, id);
 
   const values = seg.values;
   if (Array.isArray(values)) {

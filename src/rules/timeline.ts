@@ -55,7 +55,7 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
   // Pairs already reported, across measurements, as the number `first.index * n + second.index`
   // (unique: every index is below n): no string built per segment on a hostile page.
   let n = 0;
-  for (const s of summaries) if (s.index >= n) n = s.index + 1;
+  for (let i = 0; i < summaries.length; i++) if (summaries[i]!.index >= n) n = summaries[i]!.index + 1;
   const reportedPairs = new Set<number>();
   const reportedHoles = new Set<number>();
   const measurements = ctx.model.measurements;
@@ -85,12 +85,21 @@ export type TimedSegment = Timed;
  */
 export function timelineSeries(summaries: readonly SegmentSummary[], measurementCount: number, includeSingles = false): TimelineSeries[] {
   const byRelated = new Map<string, Timed[]>();
-  for (const s of summaries) {
+  // Index loops here and below: these run once per page over every segment, mostly before V8 optimises them, where a for-of allocated an iterator result per segment.
+  // The segments of a page mostly share one key (one meter): the group of the last key is reused without a lookup.
+  let lastKey: string | null = null;
+  let lastGroup: Timed[] = [];
+  for (let i = 0; i < summaries.length; i++) {
+    const s = summaries[i]!;
     if (!s.timed || s.relatedKey === null || s.start === null || s.end === null) continue;
     if (s.measurements === 0 && !s.gap) continue;
-    let g = byRelated.get(s.relatedKey);
-    if (!g) byRelated.set(s.relatedKey, (g = []));
-    g.push(s as Timed);
+    if (s.relatedKey !== lastKey) {
+      let g = byRelated.get(s.relatedKey);
+      if (!g) byRelated.set(s.relatedKey, (g = []));
+      lastKey = s.relatedKey;
+      lastGroup = g;
+    }
+    lastGroup.push(s as Timed);
   }
   const out: TimelineSeries[] = [];
   for (const [relatedKey, group] of byRelated) {
@@ -98,7 +107,7 @@ export function timelineSeries(summaries: readonly SegmentSummary[], measurement
     group.sort(byStart);
     // Only the measurements some member has (one pass), so a group is filtered once per measurement it has, not once per measurement of the model.
     let present = 0;
-    for (const s of group) present |= s.measurements;
+    for (let i = 0; i < group.length; i++) present |= group[i]!.measurements;
     for (let m = 0; m < measurementCount; m++) {
       const bit = 1 << m;
       if ((present & bit) === 0) continue;
@@ -120,7 +129,8 @@ export interface TimelineOverlap {
 export function* timelineOverlaps(members: readonly TimedSegment[]): Generator<TimelineOverlap> {
   let all: Reach | null = null; // every member: a data member conflicts with any of them
   let measured: Reach | null = null; // members with any measurement (a pure gap conflicts only with these)
-  for (const b of members) {
+  for (let i = 0; i < members.length; i++) {
+    const b = members[i]!;
     const a = b.gap && b.measurements === 0 ? openAt(measured, b.start) : openAt(all, b.start);
     if (a !== null) yield { a, b, from: b.start, to: compareInstants(a.end, b.end) < 0 ? a.end : b.end };
     all = extend(all, b);
@@ -165,10 +175,14 @@ export interface TimelineHole {
 export function* timelineHoles(members: readonly TimedSegment[], bit: number): Generator<TimelineHole> {
   // The measurement's range: from its first segment's start to its last segment's end.
   let last: Instant | null = null;
-  for (const s of members) if ((s.measurements & bit) !== 0 && (last === null || compareInstants(s.end, last) > 0)) last = s.end;
+  for (let i = 0; i < members.length; i++) {
+    const s = members[i]!;
+    if ((s.measurements & bit) !== 0 && (last === null || compareInstants(s.end, last) > 0)) last = s.end;
+  }
   let reach: Reach | null = null;
   let started = false;
-  for (const s of members) {
+  for (let i = 0; i < members.length; i++) {
+    const s = members[i]!;
     if (compareInstants(s.start, last!) >= 0) break; // at or after the range's end: no more holes
     if (!started) {
       if ((s.measurements & bit) === 0) {

