@@ -1,13 +1,11 @@
 import { defineConfig } from 'vitest/config';
-import base, { SLOW } from './vitest.config.js';
+import { SHARED, SLOW } from './vitest.config.js';
 
 // `npm run test:slow`: what `npm test` leaves out because it is slow by nature
 // (the list is SLOW in vitest.config.ts). `.ci/run` runs it after `npm test`.
 export default defineConfig({
   test: {
-    ...base.test,
+    ...SHARED,
     include: SLOW,
-    exclude: ['node_modules/**'],
-    typecheck: { enabled: false },
   },
 });

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config.js';
+import { EXCLUDE, SHARED } from './vitest.config.js';
 
 // `npm run test:unit`: the engine and CLI in-process, no build, no spawned
 // processes, no package or spec tooling; the loop to run while editing src/.
@@ -23,15 +23,11 @@ export const HEAVY = ['test/engine/issues/10_worst_case.test.ts', 'test/crawl/ev
 
 export default defineConfig({
   test: {
-    ...base.test,
+    ...SHARED,
     include: ['test/*.test.ts', 'test/cli/main.test.ts', 'test/columns/**/*.test.ts', 'test/rules/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/models/**/*.test.ts', 'test/crawl/**/*.test.ts', 'test/espi/**/*.test.ts'],
-    exclude: [...(base.test?.exclude ?? []), ...DIST_DEPENDENT, ...HEAVY],
-    typecheck: { enabled: false },
-    // Each worker imports src/ once for all its files instead of once per file
-    // (the per-file import was the largest share of the loop's time). Unit
-    // files keep no state between files: a test that registers a model or a
-    // value rule removes it again, one that sets an environment variable
-    // restores it.
+    exclude: [...EXCLUDE, ...DIST_DEPENDENT, ...HEAVY],
+    // As in npm test's "shared" project: each worker imports src/ once for
+    // all its files.
     isolate: false,
   },
 });

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import base, { SLOW } from '../../vitest.config.js';
+import base, { EXCLUDE, INCLUDE, ISOLATED, SLOW } from '../../vitest.config.js';
 import docs from '../../vitest.docs.config.js';
 import slow from '../../vitest.slow.config.js';
 import { ROOT } from '../helpers/paths.js';
@@ -32,10 +32,20 @@ describe('test scripts', () => {
     expect(ciCommands).toContain('npm run test:docs');
   });
 
-  it('npm test takes every test file except the browser tests and the slow ones; test:slow takes exactly those', () => {
-    expect(base.test?.include).toEqual(['test/**/*.test.ts']);
-    expect(base.test?.typecheck?.include).toEqual(['test/**/*.test-d.ts']);
-    expect(base.test?.exclude).toEqual(['test/docs/**', 'node_modules/**', ...SLOW]);
+  it('npm test takes every test file except the browser tests and the slow ones, in two projects; test:slow takes exactly the slow ones', () => {
+    expect(INCLUDE).toEqual(['test/**/*.test.ts']);
+    expect(EXCLUDE).toEqual(['test/docs/**', 'node_modules/**', ...SLOW]);
+    const projects = (base.test?.projects ?? []) as { test: { name: string; include: string[]; exclude?: string[]; typecheck: { include: string[] } } }[];
+    expect(projects.map((p) => p.test.name)).toEqual(['shared', 'isolated']);
+    const [shared, isolated] = projects.map((p) => p.test);
+    // Together the two projects take INCLUDE minus EXCLUDE, each file once; the type tests run once, in the first.
+    expect(shared).toMatchObject({ include: INCLUDE, exclude: [...EXCLUDE, ...ISOLATED], typecheck: { include: ['test/**/*.test-d.ts'] } });
+    expect(isolated).toMatchObject({ include: ISOLATED, typecheck: { include: [] } });
+    expect(isolated!.exclude).toBeUndefined();
+    for (const f of ISOLATED) {
+      expect(existsSync(join(ROOT, f)), f).toBe(true);
+      expect(f.startsWith('test/docs/') || SLOW.includes(f), f).toBe(false);
+    }
     expect(slow.test?.include).toEqual(SLOW);
     expect(docs.test?.include).toEqual(['test/docs/**/*.test.ts']);
   });

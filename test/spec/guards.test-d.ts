@@ -1,4 +1,4 @@
-// Type tests (vitest --typecheck) for the types that guide a user: the guards
+// Type tests (Vitest typechecks them in npm test: vitest.config.ts) for the types that guide a user: the guards
 // narrow `unknown`, readRows takes the narrowed value without a cast, Format
 // keeps the known names apart from `string`, and a known format's value has
 // its own type.

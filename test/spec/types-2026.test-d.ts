@@ -1,4 +1,4 @@
-// Type tests of the 2026 model (vitest --typecheck): the examples are
+// Type tests of the 2026 model (Vitest typechecks them in npm test: vitest.config.ts): the examples are
 // assignable to the generated types; a consumer narrows a column by its
 // format's `type` without casts; enumerations keep their known values for
 // completion while accepting any string, as the draft requires.

@@ -1,4 +1,4 @@
-// Type tests (vitest --typecheck): the meeting's examples are assignable to
+// Type tests (Vitest typechecks them in npm test: vitest.config.ts): the meeting's examples are assignable to
 // the generated types, and typical mistakes are not.
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
