@@ -1,37 +1,11 @@
+/** The driver of the timeline rules over the segments of one page (each a module of timeline/, called by name). */
 import type { CheckContext } from '../context.js';
-import { compareInstants, formatInstant, type Instant } from '../time.js';
 import type { SegmentSummary } from './segment.js';
+import { timelineHole } from './timeline/hole.js';
+import { timelineOverlap } from './timeline/overlap.js';
+import { timelineSeries } from './timeline/series.js';
 
-/** A segment on the timeline: its summary with usable start and end. */
-type Timed = SegmentSummary & { start: Instant; end: Instant; relatedKey: string };
-
-function label(s: SegmentSummary): string {
-  return s.id !== undefined ? JSON.stringify(s.id) : `at ${s.path}`;
-}
-
-function byStart(a: Timed, b: Timed): number {
-  return compareInstants(a.start, b.start) || compareInstants(a.end, b.end) || a.index - b.index;
-}
-
-/** The member reaching furthest so far among some of the segments seen. */
-interface Reach {
-  end: Instant;
-  seg: Timed;
-}
-
-function extend(reach: Reach | null, s: Timed): Reach {
-  if (reach === null) return { end: s.end, seg: s };
-  if (compareInstants(s.end, reach.end) > 0) {
-    reach.end = s.end;
-    reach.seg = s;
-  }
-  return reach;
-}
-
-/** The segment of `reach` if it is still open at `t` (ends after it). */
-function openAt(reach: Reach | null | undefined, t: Instant): Timed | null {
-  return reach != null && compareInstants(reach.end, t) > 0 ? reach.seg : null;
-}
+export { timelineHoles, timelineOverlaps, timelineSeries, type TimedSegment, type TimelineHole, type TimelineOverlap, type TimelineSeries } from './timeline/series.js';
 
 /**
  * Timeline checks over the segments of one page. Segments are compared only
@@ -61,153 +35,8 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
   const measurements = ctx.model.measurements;
   for (const series of timelineSeries(summaries, measurements.length)) {
     const m = series.measurement;
-    if (ctx.collector.enabled('timeline-overlap')) reportOverlaps(series.members, measurements[m]!, n, reportedPairs, ctx);
-    if (ctx.collector.enabled('timeline-hole')) reportHoles(series.members, measurements[m]!, 1 << m, n, reportedHoles, ctx);
+    if (ctx.collector.enabled('timeline-overlap')) timelineOverlap.check(series.members, measurements[m]!, n, reportedPairs, ctx);
+    if (ctx.collector.enabled('timeline-hole')) timelineHole.check(series.members, measurements[m]!, 1 << m, n, reportedHoles, ctx);
   }
 }
 
-/** One series of the timeline: the segments of one `related_*` key with one measurement (and the `gap` segments of that key), in start order. */
-export interface TimelineSeries {
-  readonly relatedKey: string;
-  /** Index in the model's measurements (bit `1 << measurement`). */
-  readonly measurement: number;
-  readonly members: readonly TimedSegment[];
-}
-
-/** A segment on the timeline: its summary with usable start and end. */
-export type TimedSegment = Timed;
-
-/**
- * The series the timeline rules compare within, in the order their first
- * segment appears, measurements in model order (the timeline picture draws
- * the same series). `includeSingles`: also series of one segment (the rules
- * skip them: nothing to compare).
- */
-export function timelineSeries(summaries: readonly SegmentSummary[], measurementCount: number, includeSingles = false): TimelineSeries[] {
-  const byRelated = new Map<string, Timed[]>();
-  // Index loops here and below: these run once per page over every segment, mostly before V8 optimises them, where a for-of allocated an iterator result per segment.
-  // The segments of a page mostly share one key (one meter): the group of the last key is reused without a lookup.
-  let lastKey: string | null = null;
-  let lastGroup: Timed[] = [];
-  for (let i = 0; i < summaries.length; i++) {
-    const s = summaries[i]!;
-    if (!s.timed || s.relatedKey === null || s.start === null || s.end === null) continue;
-    if (s.measurements === 0 && !s.gap) continue;
-    if (s.relatedKey !== lastKey) {
-      let g = byRelated.get(s.relatedKey);
-      if (!g) byRelated.set(s.relatedKey, (g = []));
-      lastKey = s.relatedKey;
-      lastGroup = g;
-    }
-    lastGroup.push(s as Timed);
-  }
-  const out: TimelineSeries[] = [];
-  for (const [relatedKey, group] of byRelated) {
-    if (group.length < 2 && !includeSingles) continue;
-    group.sort(byStart);
-    // Only the measurements some member has (one pass), so a group is filtered once per measurement it has, not once per measurement of the model.
-    let present = 0;
-    for (let i = 0; i < group.length; i++) present |= group[i]!.measurements;
-    for (let m = 0; m < measurementCount; m++) {
-      const bit = 1 << m;
-      if ((present & bit) === 0) continue;
-      out.push({ relatedKey, measurement: m, members: group.filter((s) => (s.measurements & bit) !== 0 || s.gap) });
-    }
-  }
-  return out;
-}
-
-/** Two members of a series that overlap: `a` starts first; they share `from` to `to`. */
-export interface TimelineOverlap {
-  readonly a: TimedSegment;
-  readonly b: TimedSegment;
-  readonly from: Instant;
-  readonly to: Instant;
-}
-
-/** Each member's first overlap with an earlier-starting member still open (members in start order). */
-export function* timelineOverlaps(members: readonly TimedSegment[]): Generator<TimelineOverlap> {
-  let all: Reach | null = null; // every member: a data member conflicts with any of them
-  let measured: Reach | null = null; // members with any measurement (a pure gap conflicts only with these)
-  for (let i = 0; i < members.length; i++) {
-    const b = members[i]!;
-    const a = b.gap && b.measurements === 0 ? openAt(measured, b.start) : openAt(all, b.start);
-    if (a !== null) yield { a, b, from: b.start, to: compareInstants(a.end, b.end) < 0 ? a.end : b.end };
-    all = extend(all, b);
-    if (b.measurements !== 0) measured = extend(measured, b);
-  }
-}
-
-function reportOverlaps(members: readonly Timed[], measurement: string, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
-  for (const { a, b } of timelineOverlaps(members)) reportOverlap(a, b, measurement, n, reportedPairs, ctx);
-}
-
-/** Report an overlap of `a` (starts first) and `b` on the one listed later in the page. */
-function reportOverlap(a: Timed, b: Timed, measurement: string, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
-  const later = a.index > b.index ? a : b;
-  const other = later === a ? b : a;
-  const pairKey = other.index * n + later.index;
-  if (reportedPairs.has(pairKey)) return;
-  reportedPairs.add(pairKey);
-  const to = compareInstants(a.end, b.end) < 0 ? a.end : b.end;
-  ctx.collector.add(
-    'timeline-overlap',
-    later.path,
-    () => `segment ${label(later)} overlaps segment ${label(other)} (${measurement}) from ${formatInstant(b.start)} to ${formatInstant(to)}`,
-    later.id,
-  );
-}
-
-/** A stretch of a series that no member covers: from `before`'s end (the furthest reach so far) to `after`'s start. */
-export interface TimelineHole {
-  readonly from: Instant;
-  readonly to: Instant;
-  readonly before: TimedSegment;
-  readonly after: TimedSegment;
-}
-
-/**
- * The holes of one series (members in start order, `bit` its measurement):
- * from the start of the first segment with the measurement to the end of the
- * last one, each stretch that no member covers. `gap` members before or after
- * that range open no hole.
- */
-export function* timelineHoles(members: readonly TimedSegment[], bit: number): Generator<TimelineHole> {
-  // The measurement's range: from its first segment's start to its last segment's end.
-  let last: Instant | null = null;
-  for (let i = 0; i < members.length; i++) {
-    const s = members[i]!;
-    if ((s.measurements & bit) !== 0 && (last === null || compareInstants(s.end, last) > 0)) last = s.end;
-  }
-  let reach: Reach | null = null;
-  let started = false;
-  for (let i = 0; i < members.length; i++) {
-    const s = members[i]!;
-    if (compareInstants(s.start, last!) >= 0) break; // at or after the range's end: no more holes
-    if (!started) {
-      if ((s.measurements & bit) === 0) {
-        reach = extend(reach, s); // a gap before the first segment with the measurement: it covers, but opens no hole
-        continue;
-      }
-      started = true;
-    } else if (reach !== null && compareInstants(s.start, reach.end) > 0) {
-      yield { from: reach.end, to: s.start, before: reach.seg, after: s };
-    }
-    reach = extend(reach, s);
-  }
-}
-
-function reportHoles(members: readonly Timed[], measurement: string, bit: number, n: number, reportedHoles: Set<number>, ctx: CheckContext): void {
-  for (const { from, to, before, after: s } of timelineHoles(members, bit)) {
-    // The hole runs from `before`'s end to `s`'s start: the pair of segments names it.
-    const holeKey = before.index * n + s.index;
-    if (reportedHoles.has(holeKey)) continue;
-    reportedHoles.add(holeKey);
-    ctx.collector.add(
-      'timeline-hole',
-      s.path,
-      () => `no segment covers ${formatInstant(from)} to ${formatInstant(to)} between segment ${label(before)} and segment ${label(s)} (${measurement}); ${ctx.model.words.holeRemedy}`,
-      s.id,
-    );
-  }
-}
