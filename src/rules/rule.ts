@@ -21,6 +21,8 @@ export interface RuleModule {
   readonly reads: string;
   /** The check: reads its part of the document and reports what it finds (each rule's own arguments). */
   readonly check?: (...args: never[]) => unknown;
+  /** Whether the rule speaks for a part (a column, a type) where the driver asks before calling `check`. */
+  readonly applies?: (...args: never[]) => boolean;
   /** The message of a finding (byte for byte what the collector receives). */
   readonly message: (...args: never[]) => string;
 }
