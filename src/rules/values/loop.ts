@@ -27,7 +27,7 @@ function checkNetBalance(vs: unknown[], list: readonly Column[], triples: readon
     const r = energyNumber(vs[triples[t + 1]!], cr.valueKey!);
     const net = energyNumber(vs[triples[t + 2]!], cn.valueKey!);
     if (f === undefined || r === undefined || net === undefined || netBalance.holds(f, r, net)) continue;
-    ctx.collector.add('net-balance', ptr(base, 'values', k, triples[t + 2]!), netBalance.message(cf, f, cr, r, cn, net), id);
+    netBalance.report(cf, f, cr, r, cn, net, ptr(base, 'values', k, triples[t + 2]!), ctx, id);
   }
 }
 

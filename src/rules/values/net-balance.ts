@@ -1,5 +1,6 @@
 /** `net-balance`: in each forward/reverse/net triple of one quality, net = forward + reverse (within NET_TOLERANCE, relative to the largest amount). */
 import type { Column } from '../../columns/column.js';
+import type { CheckContext } from '../../context.js';
 import { exceedsTolerance, NET_TOLERANCE } from '../../tolerance.js';
 import type { ValueRuleModule } from './rule.js';
 
@@ -16,6 +17,9 @@ export const netBalance = {
   /** Balanced within the tolerance relative to the largest amount. */
   holds(f: number, r: number, net: number): boolean {
     return netBalance.fast(f, r, net) || !exceedsTolerance(net - (f + r), NET_TOLERANCE, Math.max(Math.abs(f), Math.abs(r), Math.abs(net)));
+  },
+  report(forward: Column, f: number, reverse: Column, r: number, netColumn: Column, net: number, path: string, ctx: CheckContext, id: string | undefined): void {
+    ctx.collector.add('net-balance', path, netBalance.message(forward, f, reverse, r, netColumn, net), id);
   },
   message(forward: Column, f: number, reverse: Column, r: number, netColumn: Column, net: number): string {
     return `${netColumn.label} ${net} ≠ ${forward.label} ${f} + ${reverse.label} ${r}`;
