@@ -131,7 +131,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   const rawId = seg.cds_usagesegment_id;
   const id = typeof rawId === 'string' ? rawId : undefined;
 
-  segmentUnknownField.check(seg, base, ctx, id);
+  if (ctx.collector.enabled('unknown-field')) segmentUnknownField.check(seg, base, ctx, id);
 
   const created = dateTime.check(seg, 'cds_created', base, ctx, id);
   const modified = dateTime.check(seg, 'cds_modified', base, ctx, id);
