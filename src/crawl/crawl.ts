@@ -10,6 +10,7 @@
  * body read and on the findings kept. The token goes only to the listing's
  * origin and is redacted from every message.
  */
+import { CRAWL_DEFAULTS } from './defaults.js';
 import { plural } from '../words.js';
 import { CRAWL_CODES, crawlCodesWhere, getCrawlCode } from './codes.js';
 import { crossPageTimeline } from './document.js';
@@ -85,7 +86,7 @@ export interface CrawlReport {
   readonly checks: CrawlCheck[];
 }
 
-export const CRAWL_DEFAULTS = { maxPages: 1000, timeoutMs: 30_000, maxBodyBytes: 64 * 1024 * 1024, maxDurationMs: 600_000 } as const;
+export { CRAWL_DEFAULTS };
 
 /** Crawl a Server's listing; never throws for anything the Server does. */
 export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
