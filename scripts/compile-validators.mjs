@@ -116,8 +116,9 @@ export function compileValidators(outDir, model) {
   writeText(join(outDir, 'validators.cjs'), standaloneModule(outDir, model, validators));
   writeText(join(outDir, 'validators.ts'), typedModule(model, validators));
   // The checker's internal quick check (not exported by the model's index.ts): see lib/quick-validators.mjs.
-  writeText(join(outDir, 'quick.cjs'), quickModule(quickPlan(outDir)));
-  writeText(join(outDir, 'quick.ts'), quickTypedModule(model));
+  const quick = quickPlan(outDir);
+  writeText(join(outDir, 'quick.cjs'), quickModule(quick));
+  writeText(join(outDir, 'quick.ts'), quickTypedModule(model, quick.plan));
 }
 
 if (isMain(import.meta.url)) for (const model of MODEL_NAMES) compileValidators(modelOutputDir(outputDir(), model), model);

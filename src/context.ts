@@ -17,6 +17,12 @@ export interface SchemaOutcome {
    * thousands of objects per page).
    */
   readonly cleanValues: readonly unknown[] | null;
+  /**
+   * Per segment of a page that passed the quick check, the bits of its
+   * members equal to those of the segment before it (the model's quick
+   * check order; `relatedSameMask` picks the related lists); null otherwise.
+   */
+  readonly sameMembers: Uint32Array | null;
 }
 
 /** What every rule receives. */

@@ -288,13 +288,16 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Col
   // members of value objects, which only the rules' value loop reads): when
   // that code is reported, every segment takes the full loop.
   const fastPath = !collector.enabled('unknown-field');
+  let sameMembers: Uint32Array | null = null;
   if (kind === 'list') {
     // A page that passes the quick check (the recommended profile, value sets
     // aside, on the page itself) needs no view and no error bookkeeping: the
     // full pass would find nothing (issue 24.7).
-    if (!(linksShort(doc) && model.quickPage(doc))) checkProfiles(pageView(doc, recommendations), model.validatePage, model.recommendPage, errors, recommendations);
-    const fromAjv = errors.length;
     const list = isObject(doc) ? doc.usage_segments : undefined;
+    const same = Array.isArray(list) ? new Uint32Array(list.length) : undefined;
+    if (linksShort(doc) && model.quickPage(doc, same)) sameMembers = same ?? null;
+    else checkProfiles(pageView(doc, recommendations), model.validatePage, model.recommendPage, errors, recommendations);
+    const fromAjv = errors.length;
     if (Array.isArray(list)) {
       for (let i = 0; i < list.length; i++) {
         checkUniqueLists(list[i], i, true, model, errors, fromAjv);
@@ -311,5 +314,5 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Col
   for (const e of kept) collector.add('schema', e.instancePath, schemaMessage(e), segmentIdAt(doc, e.instancePath));
   const index = kept.length === 0 ? { exact: null, ancestors: null } : pathIndex(kept);
   const recommended = recommendations.length === 0 ? null : reportRecommendations(doc, recommendations, index.exact, collector);
-  return { ...index, cleanValues, recommended };
+  return { ...index, cleanValues, recommended, sameMembers };
 }

@@ -165,7 +165,7 @@ export function checkTimelineOf(entries: readonly TimelineEntry[], modelId: Mode
   const model = modelEntry(modelId);
   const collector = new Collector({ model: model.rules });
   try {
-    checkTimeline(entries, { collector, model: model.adapter, schema: { exact: null, ancestors: null, recommended: null, cleanValues: null }, declaredTypes: null });
+    checkTimeline(entries, { collector, model: model.adapter, schema: { exact: null, ancestors: null, recommended: null, cleanValues: null, sameMembers: null }, declaredTypes: null });
   } catch (e) {
     collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -10,40 +10,59 @@ function same(a, b) {
   for (let i = 0; i < a.length; i++) { const x = a[i]; if (x !== b[i] || (typeof x == "object" && x !== null)) return false; }
   return true;
 }
+/** The members of the last segment read that equal those of the segment before it, as bits in the order of QUICK_SEGMENT_MEMBERS. */
+let sameBits = 0;
 function segmentPasses(o, p) {
   if (!(o && typeof o == "object" && !Array.isArray(o))) return false;
   if (o["cds_usagesegment_id"] === undefined || o["cds_created"] === undefined || o["cds_modified"] === undefined || o["related_aggregations"] === undefined || o["related_accounts"] === undefined || o["related_servicecontracts"] === undefined || o["related_servicepoints"] === undefined || o["related_meterdevices"] === undefined || o["related_billsections"] === undefined || o["segment_start"] === undefined || o["segment_end"] === undefined || o["interval"] === undefined || o["format"] === undefined || o["values"] === undefined) return false;
   let v;
+  let bits = 0;
   v = o["cds_usagesegment_id"];
-  if (v !== undefined && !(p !== null && same(v, p["cds_usagesegment_id"])) && !segment0(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["cds_usagesegment_id"] === undefined : same(v, p["cds_usagesegment_id"]))) bits |= 1;
+  else if (v !== undefined && !segment0(v, OPTIONS)) return false;
   v = o["cds_created"];
-  if (v !== undefined && !(p !== null && same(v, p["cds_created"])) && !segment1(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["cds_created"] === undefined : same(v, p["cds_created"]))) bits |= 2;
+  else if (v !== undefined && !segment1(v, OPTIONS)) return false;
   v = o["cds_modified"];
-  if (v !== undefined && !(p !== null && same(v, p["cds_modified"])) && !segment2(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["cds_modified"] === undefined : same(v, p["cds_modified"]))) bits |= 4;
+  else if (v !== undefined && !segment2(v, OPTIONS)) return false;
   v = o["related_aggregations"];
-  if (v !== undefined && !(p !== null && same(v, p["related_aggregations"])) && !segment3(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["related_aggregations"] === undefined : same(v, p["related_aggregations"]))) bits |= 8;
+  else if (v !== undefined && !segment3(v, OPTIONS)) return false;
   v = o["related_accounts"];
-  if (v !== undefined && !(p !== null && same(v, p["related_accounts"])) && !segment4(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["related_accounts"] === undefined : same(v, p["related_accounts"]))) bits |= 16;
+  else if (v !== undefined && !segment4(v, OPTIONS)) return false;
   v = o["related_servicecontracts"];
-  if (v !== undefined && !(p !== null && same(v, p["related_servicecontracts"])) && !segment5(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["related_servicecontracts"] === undefined : same(v, p["related_servicecontracts"]))) bits |= 32;
+  else if (v !== undefined && !segment5(v, OPTIONS)) return false;
   v = o["related_servicepoints"];
-  if (v !== undefined && !(p !== null && same(v, p["related_servicepoints"])) && !segment6(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["related_servicepoints"] === undefined : same(v, p["related_servicepoints"]))) bits |= 64;
+  else if (v !== undefined && !segment6(v, OPTIONS)) return false;
   v = o["related_meterdevices"];
-  if (v !== undefined && !(p !== null && same(v, p["related_meterdevices"])) && !segment7(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["related_meterdevices"] === undefined : same(v, p["related_meterdevices"]))) bits |= 128;
+  else if (v !== undefined && !segment7(v, OPTIONS)) return false;
   v = o["related_billsections"];
-  if (v !== undefined && !(p !== null && same(v, p["related_billsections"])) && !segment8(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["related_billsections"] === undefined : same(v, p["related_billsections"]))) bits |= 256;
+  else if (v !== undefined && !segment8(v, OPTIONS)) return false;
   v = o["related_eacs"];
-  if (v !== undefined && !(p !== null && same(v, p["related_eacs"])) && !segment9(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["related_eacs"] === undefined : same(v, p["related_eacs"]))) bits |= 512;
+  else if (v !== undefined && !segment9(v, OPTIONS)) return false;
   v = o["segment_start"];
-  if (v !== undefined && !(p !== null && same(v, p["segment_start"])) && !segment10(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["segment_start"] === undefined : same(v, p["segment_start"]))) bits |= 1024;
+  else if (v !== undefined && !segment10(v, OPTIONS)) return false;
   v = o["segment_end"];
-  if (v !== undefined && !(p !== null && same(v, p["segment_end"])) && !segment11(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["segment_end"] === undefined : same(v, p["segment_end"]))) bits |= 2048;
+  else if (v !== undefined && !segment11(v, OPTIONS)) return false;
   v = o["interval"];
-  if (v !== undefined && !(p !== null && same(v, p["interval"])) && !segment12(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["interval"] === undefined : same(v, p["interval"]))) bits |= 4096;
+  else if (v !== undefined && !segment12(v, OPTIONS)) return false;
   v = o["format"];
-  if (v !== undefined && !(p !== null && same(v, p["format"])) && !segment13(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["format"] === undefined : same(v, p["format"]))) bits |= 8192;
+  else if (v !== undefined && !segment13(v, OPTIONS)) return false;
   v = o["values"];
-  if (v !== undefined && !(p !== null && same(v, p["values"])) && !segment14(v, OPTIONS)) return false;
+  if (p !== null && (v === undefined ? p["values"] === undefined : same(v, p["values"]))) bits |= 16384;
+  else if (v !== undefined && !segment14(v, OPTIONS)) return false;
+  sameBits = bits;
   return true;
 }
 function pagePasses(o, p) {
@@ -57,12 +76,18 @@ function pagePasses(o, p) {
   return true;
 }
 exports.quickUsageSegment = function quickUsageSegment(data) { return segmentPasses(data, null); };
-exports.quickUsageSegmentList = function quickUsageSegmentList(data) {
+/** `same`, when given (one slot per segment), receives each segment's bits of members equal to the segment before it. */
+exports.quickUsageSegmentList = function quickUsageSegmentList(data, same) {
   if (!pagePasses(data, null)) return false;
   const list = data["usage_segments"];
   if (list === undefined) return true;
   if (!Array.isArray(list)) return false;
   let p = null;
-  for (let i = 0; i < list.length; i++) { const s = list[i]; if (!segmentPasses(s, p)) return false; p = s; }
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    if (!segmentPasses(s, p)) return false;
+    if (same !== undefined && i < same.length) same[i] = sameBits;
+    p = s;
+  }
   return true;
 };

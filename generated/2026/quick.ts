@@ -4,7 +4,13 @@
 // quick.cjs is required the first time one of them is called.
 import { createRequire } from 'node:module';
 
-type Compiled = Record<'quickUsageSegment' | 'quickUsageSegmentList', (data: unknown) => boolean>;
+interface Compiled {
+  quickUsageSegment(data: unknown): boolean;
+  quickUsageSegmentList(data: unknown, same?: Uint32Array): boolean;
+}
+
+/** The segment members in the order of the bits `quickUsageSegmentList` writes into `same` (bit i: member i). */
+export const QUICK_SEGMENT_MEMBERS: readonly string[] = ["cds_usagesegment_id","cds_created","cds_modified","cds_synced","related_aggregations","related_accounts","related_servicecontracts","related_servicepoints","related_meterdevices","related_billsections","segment_start","segment_end","interval","formats","values"];
 
 let compiled: Compiled | undefined;
 
@@ -15,5 +21,5 @@ function load(): Compiled {
 
 /** True when a usage segment passes the recommended profile, the items of `values` unchecked. */
 export const quickUsageSegment = (data: unknown): boolean => load().quickUsageSegment(data);
-/** True when a listing page passes the recommended profile, the items of its segments' `values` unchecked. */
-export const quickUsageSegmentList = (data: unknown): boolean => load().quickUsageSegmentList(data);
+/** True when a listing page passes the recommended profile, the items of its segments' `values` unchecked; `same` (one slot per segment) receives the bits of the members each segment shares with the one before it. */
+export const quickUsageSegmentList = (data: unknown, same?: Uint32Array): boolean => load().quickUsageSegmentList(data, same);

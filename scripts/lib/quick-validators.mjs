@@ -95,14 +95,23 @@ const lit = (name) => JSON.stringify(name);
  * unless `p` (an object that passed the same plan just before) has the same
  * value there: a validator's verdict depends on its value only.
  */
-function objectFunction(fnName, plan) {
+function objectFunction(fnName, plan, recordSame) {
   const lines = [`function ${fnName}(o, p) {`, '  if (!(o && typeof o == "object" && !Array.isArray(o))) return false;'];
   if (plan.required.length > 0) lines.push(`  if (${plan.required.map((r) => `o[${lit(r)}] === undefined`).join(' || ')}) return false;`);
   lines.push('  let v;');
-  for (const m of plan.members) {
-    if (m.check === null) continue;
-    lines.push(`  v = o[${lit(m.name)}];`, `  if (v !== undefined && !(p !== null && same(v, p[${lit(m.name)}])) && !${m.check}(v, OPTIONS)) return false;`);
-  }
+  if (recordSame) lines.push('  let bits = 0;');
+  plan.members.forEach((m, bit) => {
+    if (m.check === null) return;
+    const prev = `p[${lit(m.name)}]`;
+    lines.push(`  v = o[${lit(m.name)}];`);
+    if (!recordSame) {
+      lines.push(`  if (v !== undefined && !(p !== null && same(v, ${prev})) && !${m.check}(v, OPTIONS)) return false;`);
+      return;
+    }
+    // Bit ${bit}: the member equals (or is absent like) the same member of the segment before.
+    lines.push(`  if (p !== null && (v === undefined ? ${prev} === undefined : same(v, ${prev}))) bits |= ${2 ** bit};`, `  else if (v !== undefined && !${m.check}(v, OPTIONS)) return false;`);
+  });
+  if (recordSame) lines.push('  sameBits = bits;');
   lines.push('  return true;', '}');
   return lines.join('\n');
 }
@@ -137,16 +146,24 @@ export function quickModule({ plan, schema }) {
     '  for (let i = 0; i < a.length; i++) { const x = a[i]; if (x !== b[i] || (typeof x == "object" && x !== null)) return false; }',
     '  return true;',
     '}',
-    objectFunction('segmentPasses', plan.segment),
-    objectFunction('pagePasses', plan.page),
+    '/** The members of the last segment read that equal those of the segment before it, as bits in the order of QUICK_SEGMENT_MEMBERS. */',
+    'let sameBits = 0;',
+    objectFunction('segmentPasses', plan.segment, true),
+    objectFunction('pagePasses', plan.page, false),
     'exports.quickUsageSegment = function quickUsageSegment(data) { return segmentPasses(data, null); };',
-    'exports.quickUsageSegmentList = function quickUsageSegmentList(data) {',
+    '/** `same`, when given (one slot per segment), receives each segment\'s bits of members equal to the segment before it. */',
+    'exports.quickUsageSegmentList = function quickUsageSegmentList(data, same) {',
     '  if (!pagePasses(data, null)) return false;',
     `  const list = data[${lit(plan.segments)}];`,
     '  if (list === undefined) return true;',
     '  if (!Array.isArray(list)) return false;',
     '  let p = null;',
-    '  for (let i = 0; i < list.length; i++) { const s = list[i]; if (!segmentPasses(s, p)) return false; p = s; }',
+    '  for (let i = 0; i < list.length; i++) {',
+    '    const s = list[i];',
+    '    if (!segmentPasses(s, p)) return false;',
+    '    if (same !== undefined && i < same.length) same[i] = sameBits;',
+    '    p = s;',
+    '  }',
     '  return true;',
     '};',
     '',
@@ -154,7 +171,10 @@ export function quickModule({ plan, schema }) {
 }
 
 /** The typed entry of the quick check, loading quick.cjs on first use (internal to the checker: the model's index.ts does not export it). */
-export function quickTypedModule(model) {
+export function quickTypedModule(model, plan) {
+  const names = plan.segment.members.map((m) => m.name);
+  // The bits are a Uint32Array's: a segment of more members would need another encoding.
+  if (names.length > 32) throw new Error(`quick validators: a segment of ${names.length} members; the same-member bits hold 32`);
   return [
     `// ${GENERATED_NOTE}`,
     `// The ${model} model's quick check (internal to the checker): true when a document`,
@@ -162,7 +182,13 @@ export function quickTypedModule(model) {
     '// quick.cjs is required the first time one of them is called.',
     "import { createRequire } from 'node:module';",
     '',
-    'type Compiled = Record<\'quickUsageSegment\' | \'quickUsageSegmentList\', (data: unknown) => boolean>;',
+    'interface Compiled {',
+    '  quickUsageSegment(data: unknown): boolean;',
+    '  quickUsageSegmentList(data: unknown, same?: Uint32Array): boolean;',
+    '}',
+    '',
+    '/** The segment members in the order of the bits `quickUsageSegmentList` writes into `same` (bit i: member i). */',
+    `export const QUICK_SEGMENT_MEMBERS: readonly string[] = ${JSON.stringify(names)};`,
     '',
     'let compiled: Compiled | undefined;',
     '',
@@ -173,8 +199,8 @@ export function quickTypedModule(model) {
     '',
     '/** True when a usage segment passes the recommended profile, the items of `values` unchecked. */',
     'export const quickUsageSegment = (data: unknown): boolean => load().quickUsageSegment(data);',
-    '/** True when a listing page passes the recommended profile, the items of its segments\' `values` unchecked. */',
-    'export const quickUsageSegmentList = (data: unknown): boolean => load().quickUsageSegmentList(data);',
+    '/** True when a listing page passes the recommended profile, the items of its segments\' `values` unchecked; `same` (one slot per segment) receives the bits of the members each segment shares with the one before it. */',
+    'export const quickUsageSegmentList = (data: unknown, same?: Uint32Array): boolean => load().quickUsageSegmentList(data, same);',
     '',
   ].join('\n');
 }

@@ -44,7 +44,14 @@ export interface ModelAdapter {
    * of the document with its value sets emptied; no errors, only the verdict.
    */
   readonly quickSegment: (data: unknown) => boolean;
-  readonly quickPage: (data: unknown) => boolean;
+  /** `same`, when given (one slot per segment), receives each segment's bits of members equal to the segment before it (see `relatedSameMask`). */
+  readonly quickPage: (data: unknown, same?: Uint32Array) => boolean;
+  /**
+   * The bits of the `related_*` lists among the quick check's same-member
+   * bits: a segment whose bits hold all of them lists the same ids as the
+   * segment before it, so its series key is that segment's (rules/segment.ts).
+   */
+  readonly relatedSameMask: number;
 
   /** The schema's structural check of `values`, never laxer than the model's ValueSet schema (see columns/values.ts). */
   valuesShapeOk(values: readonly unknown[]): boolean;
@@ -108,7 +115,9 @@ export function modelAdapter(
     validateUsageSegmentRecommended: CompiledValidator;
     validateUsageSegmentListRecommended: CompiledValidator;
     quickUsageSegment: (data: unknown) => boolean;
-    quickUsageSegmentList: (data: unknown) => boolean;
+    quickUsageSegmentList: (data: unknown, same?: Uint32Array) => boolean;
+    /** The segment members in the order of the quick check's same-member bits. */
+    QUICK_SEGMENT_MEMBERS: readonly string[];
   },
   parts: ModelParts,
 ): ModelAdapter {
@@ -124,6 +133,18 @@ export function modelAdapter(
     recommendPage: validators.validateUsageSegmentListRecommended,
     quickSegment: validators.quickUsageSegment,
     quickPage: validators.quickUsageSegmentList,
+    relatedSameMask: sameMask(validators.QUICK_SEGMENT_MEMBERS, membersFromSpec(facts).relatedFields),
     ...parts,
   };
+}
+
+/** The bits of `fields` among `members` (bit i: member i); 0 when one of them is missing, so that nothing is taken as the same. */
+function sameMask(members: readonly string[], fields: readonly string[]): number {
+  let mask = 0;
+  for (const f of fields) {
+    const bit = members.indexOf(f);
+    if (bit < 0) return 0;
+    mask |= 2 ** bit;
+  }
+  return mask >>> 0;
 }

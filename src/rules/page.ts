@@ -14,12 +14,14 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): Seg
   if (!Array.isArray(list)) return [];
   const summaries: SegmentSummary[] = [];
   const firstById = new FirstSeen(list.length);
+  let previous: SegmentSummary | null = null;
   for (let i = 0; i < list.length; i++) {
     const seg: unknown = list[i];
     if (!isObject(seg)) continue; // schema error
     const base = `/usage_segments/${i}`; // an index needs no escaping
-    const s = checkSegment(seg, base, i, ctx);
+    const s = checkSegment(seg, base, i, ctx, previous);
     summaries.push(s);
+    previous = s;
     duplicateId.check(s.id, i, base, firstById, ctx);
   }
   checkTimeline(summaries, ctx);

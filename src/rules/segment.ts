@@ -40,6 +40,20 @@ export interface SegmentSummary {
 }
 
 /**
+ * The series key of the segment before, when the quick check found this
+ * segment's related lists equal to its, id for id (`sameMembers`), and the
+ * schema pass found nothing: the key is a function of those lists. Saves
+ * reading every list of every segment again on a page of one meter. Null
+ * when that is not known: the key is then built (`relatedKeyOf`).
+ */
+function keyOfPrevious(index: number, previous: SegmentSummary | null, ctx: CheckContext): string | null {
+  const same = ctx.schema.sameMembers;
+  if (same === null || previous === null || previous.index !== index - 1 || previous.relatedKey === null || !schemaClean(ctx)) return null;
+  const mask = ctx.model.relatedSameMask;
+  return mask !== 0 && (same[index]! & mask) >>> 0 === mask ? previous.relatedKey : null;
+}
+
+/**
  * The key of a segment's series: every `related_*` list as a sorted set, in
  * JSON, so that no two different sets share a key whatever the ids contain.
  * Null when a list is malformed (a schema error).
@@ -127,7 +141,7 @@ function columnsListed(seg: Record<string, unknown>, cols: Columns, base: string
  * The rules of one usage segment (the JSON Schema has run before).
  * Returns what the page-level rules need.
  */
-export function checkSegment(seg: Record<string, unknown>, base: string, index: number, ctx: CheckContext): SegmentSummary {
+export function checkSegment(seg: Record<string, unknown>, base: string, index: number, ctx: CheckContext, previous: SegmentSummary | null = null): SegmentSummary {
   const rawId = seg.cds_usagesegment_id;
   const id = typeof rawId === 'string' ? rawId : undefined;
 
@@ -166,7 +180,7 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
     interval,
     measurements: cols.measurements,
     gap: cols.gap,
-    relatedKey: timed ? relatedKeyOf(seg, base, ctx) : null,
+    relatedKey: timed ? (keyOfPrevious(index, previous, ctx) ?? relatedKeyOf(seg, base, ctx)) : null,
     timed,
   };
 }

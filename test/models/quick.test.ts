@@ -15,6 +15,8 @@ import { isObject } from '../../src/json.js';
 import { corpusGroups, documentOf } from '../engine/helpers.js';
 import { ROOT } from '../helpers/paths.js';
 import { segment, segment2026 } from '../helpers/documents.js';
+import { QUICK_SEGMENT_MEMBERS as QUICK_2024 } from '../../src/models/generated-2024.js';
+import { QUICK_SEGMENT_MEMBERS as QUICK_2026 } from '../../src/models/generated-2026.js';
 
 /** The schema pass's view: each segment's `values` emptied when it is an array. */
 function emptied(seg: unknown): unknown {
@@ -86,6 +88,39 @@ describe('quick check', () => {
     fc.constantFrom(null, true, {}, [], ['a'], ['a', 'a'], [''], [1], ['kwh_fwd'], ['Kwh_fwd'], [{ id: 'w', type: 'water_usage', units: 'gal' }], [[{ v: 1 }]]),
     fc.string({ maxLength: 4 }),
   );
+
+  /** The test's own reading of "the same member": both absent, the same value, or arrays of the same primitives. */
+  function sameMember(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i] && (typeof x !== 'object' || x === null));
+  }
+
+  for (const [name, model, make, members] of [
+    ['2024', MODEL_2024, segment, QUICK_2024],
+    ['2026', MODEL_2026, segment2026, QUICK_2026],
+  ] as const) {
+    it(`${name}: on a page that passes, each segment's same-member bits say which members equal the segment before (property)`, () => {
+      const base = make({});
+      const pool = [['a'], ['a'], ['b'], [], ['a', 'b']];
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.nat(pool.length - 1), fc.nat(pool.length - 1), fc.boolean()), { minLength: 1, maxLength: 5 }), (picks) => {
+          const segments = picks.map(([a, m, eacs]) => {
+            const seg: Record<string, unknown> = { ...base, related_accounts: pool[a], related_meterdevices: [...pool[m]!] };
+            if (eacs) seg.related_eacs = [];
+            else delete seg.related_eacs;
+            return seg;
+          });
+          const same = new Uint32Array(segments.length);
+          expect(model.quickPage({ usage_segments: segments, next: null, previous: null }, same)).toBe(true);
+          for (let i = 1; i < segments.length; i++) {
+            members.forEach((m, bit) => expect(((same[i]! >>> bit) & 1) === 1, `segment ${i} member ${m}`).toBe(sameMember(segments[i]![m], segments[i - 1]![m])));
+          }
+          expect(same[0]).toBe(0);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
 
   for (const [name, model, make] of MODELS) {
     it(`${name}: agrees on pages of segments that share members, some replaced or removed (property)`, () => {
