@@ -121,19 +121,20 @@ export function modelAdapter(
   },
   parts: ModelParts,
 ): ModelAdapter {
+  const members = membersFromSpec(facts);
   return {
     id,
     columnsField,
     measurements,
     columnsOf: (segment) => columns(segment[columnsField]),
-    ...membersFromSpec(facts),
+    ...members,
     validateSegment: validators.validateUsageSegment,
     validatePage: validators.validateUsageSegmentList,
     recommendSegment: validators.validateUsageSegmentRecommended,
     recommendPage: validators.validateUsageSegmentListRecommended,
     quickSegment: validators.quickUsageSegment,
     quickPage: validators.quickUsageSegmentList,
-    relatedSameMask: sameMask(validators.QUICK_SEGMENT_MEMBERS, membersFromSpec(facts).relatedFields),
+    relatedSameMask: sameMask(validators.QUICK_SEGMENT_MEMBERS, members.relatedFields),
     ...parts,
   };
 }
