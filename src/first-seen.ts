@@ -16,9 +16,11 @@ const MAX_PROBE = 32;
 export class FirstSeen {
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Recorded strings and the index each was first seen at, in the order recorded (a slot holds a position here). */
-  private readonly keys: string[] = [];
-  private readonly firsts: number[] = [];
+  /** Recorded strings and the index each was first seen at, in the order recorded (a slot holds a position here); sized once, never grown. */
+  private readonly keys: (string | undefined)[];
+  private readonly firsts: Int32Array;
+  /** How many strings are recorded. */
+  private count = 0;
   /** The Map that takes over after a long probe; null until then. */
   private map: Map<string, number> | null = null;
 
@@ -28,6 +30,9 @@ export class FirstSeen {
     while (size < 2 * capacity) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    // At most half the slots are filled (the Map takes over after that).
+    this.keys = new Array<string | undefined>(size >> 1);
+    this.firsts = new Int32Array(size >> 1);
   }
 
   /** The index `key` was first seen at, or -1 when it is new (it is then recorded as first seen at `index`). */
@@ -37,18 +42,18 @@ export class FirstSeen {
     for (let probe = 0; probe < MAX_PROBE; probe++) {
       const slot = this.slots[h]!;
       if (slot < 0) {
-        if (2 * (this.keys.length + 1) > this.slots.length) break; // over capacity: the Map takes over
-        this.slots[h] = this.keys.length;
-        this.keys.push(key);
-        this.firsts.push(index);
+        if (2 * (this.count + 1) > this.slots.length) break; // over capacity: the Map takes over
+        this.slots[h] = this.count;
+        this.keys[this.count] = key;
+        this.firsts[this.count] = index;
+        this.count++;
         return -1;
       }
       if (this.keys[slot] === key) return this.firsts[slot]!;
       h = (h + 1) & this.mask;
     }
     this.map = new Map();
-    for (let i = 0; i < this.keys.length; i++)
-      this.map.set(this.keys[i]!, this.firsts[i]!);
+    for (let i = 0; i < this.count; i++) this.map.set(this.keys[i]!, this.firsts[i]!);
     return this.fromMap(key, index);
   }
 

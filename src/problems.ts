@@ -33,6 +33,15 @@ export interface ValidationResult {
 /** This many errors (and this many warnings) are kept, plus the first of every code: the cap never hides a kind of problem. */
 export const MAX_PROBLEMS = 100;
 
+/** What `Collector.mark` remembers: how many problems were listed and counted, and the codes listed. */
+export interface CollectorMark {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly omittedErrors: number;
+  readonly omittedWarnings: number;
+  readonly listed: readonly string[];
+}
+
 /** Default gate: a plain `validate` of a 2024 document. */
 const DEFAULT_GATE: RuleGate = { strict: false, revision: false, model: '2024', metadata: false };
 
@@ -106,6 +115,25 @@ export class Collector {
     if (typeof segmentId === 'string') p.segmentId = segmentId;
     if (this.docIndex !== undefined) p.doc = this.docIndex;
     (level === 'error' ? this.errors : this.warnings).push(p);
+  }
+
+  /**
+   * Where the collector stands now, for `restore`: a check that may find it
+   * cannot finish (the one-pass check of a page, rules/one-pass.ts) takes
+   * back what it reported before the full checks run.
+   */
+  mark(): CollectorMark {
+    return { errors: this.errors.length, warnings: this.warnings.length, omittedErrors: this.omittedErrors, omittedWarnings: this.omittedWarnings, listed: [...this.listedCodes] };
+  }
+
+  /** Forget every problem reported since `mark` was taken. */
+  restore(mark: CollectorMark): void {
+    this.errors.length = mark.errors;
+    this.warnings.length = mark.warnings;
+    this.omittedErrors = mark.omittedErrors;
+    this.omittedWarnings = mark.omittedWarnings;
+    this.listedCodes.clear();
+    for (const code of mark.listed) this.listedCodes.add(code);
   }
 
   /** Errors found so far, listed or not. */

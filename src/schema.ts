@@ -47,7 +47,7 @@ function withoutValues(seg: unknown): unknown {
 }
 
 /** No `next`/`previous` link longer than the recommended maximum (those the full pass reports itself, see `pageView`). */
-function linksShort(doc: unknown): boolean {
+export function linksShort(doc: unknown): boolean {
   if (!isObject(doc)) return true;
   for (const f of LINKS) {
     const link = doc[f];
@@ -163,6 +163,39 @@ function lastRepeat(list: readonly unknown[]): { i: number; j: number } | null {
     seen.set(x, i);
   }
   return null;
+}
+
+/** Does one of the model's unique lists of `seg` repeat a string? (`checkUniqueLists` without the error.) */
+function uniqueListsRepeat(seg: Record<string, unknown>, model: ModelAdapter): boolean {
+  const fields = model.uniqueLists;
+  if (fields === undefined) return false;
+  for (let k = 0; k < fields.length; k++) {
+    const list = seg[fields[k]!];
+    if (Array.isArray(list) && list.length >= 2 && lastRepeat(list) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * The rest of the schema pass on one segment of a page, in the one-pass
+ * check (rules/one-pass.ts), once the quick check has passed it: its unique
+ * lists (not read again when the quick check found them all equal to those
+ * of the segment before, which passed this) and its `values`, as
+ * `runSchema` reads them. True when the full pass would report nothing
+ * here; false when it might (the one-pass check then gives way to it).
+ * A segment whose values are clean goes into `clean` (the rules' value loop
+ * skips it).
+ */
+export function segmentSchemaHolds(seg: Record<string, unknown>, index: number, sameBits: number, model: ModelAdapter, clean: unknown[]): boolean {
+  const unique = model.uniqueSameMask;
+  if (!(unique !== 0 && (sameBits & unique) >>> 0 === unique) && uniqueListsRepeat(seg, model)) return false;
+  const values = seg.values;
+  if (!Array.isArray(values)) return true;
+  if (valuesClean(values, model.columnsOf(seg))) {
+    clean[index] = seg;
+    return true;
+  }
+  return model.valuesShapeOk(values) || model.validateSegment(seg);
 }
 
 /** The exact paths of the kept errors and all their proper ancestors. */

@@ -6,6 +6,7 @@ import { detectModel as detectRegistered, findModel, modelEntry, modelIds } from
 import type { Model } from './registry.js';
 import { checkServerMetadata, declaredTypesOf } from './rules/formats.js';
 import { Collector, type ValidationResult } from './problems.js';
+import { checkPageInOnePass } from './rules/one-pass.js';
 import { checkPage } from './rules/page.js';
 import { checkSegment, type SegmentSummary } from './rules/segment.js';
 import { checkTimeline } from './rules/timeline.js';
@@ -102,11 +103,19 @@ export function validateInto(
   } else {
     throw new TypeError(`unknown kind ${String(kindOpt)}`);
   }
+  if (kind === 'list' && isObject(doc)) {
+    // A page the schema finds nothing in is checked in one pass; any other takes the full pass below.
+    const onePass = checkPageInOnePass(doc, collector, model, declaredTypes);
+    if (onePass !== null) {
+      if (timeline !== null) for (const s of onePass.summaries) timeline.push(s);
+      return onePass.schema;
+    }
+  }
   const schema = runSchema(doc, kind, collector, model);
   if (!isObject(doc)) return schema;
   const ctx: CheckContext = { collector, model, schema, declaredTypes };
   if (kind === 'list') {
-    const summaries = checkPage(doc, ctx);
+    const summaries = checkPage(doc, ctx) ?? [];
     if (timeline !== null) for (const s of summaries) timeline.push(s);
   } else checkSegment(doc, '', 0, ctx);
   return schema;

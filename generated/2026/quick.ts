@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 interface Compiled {
   quickUsageSegment(data: unknown): boolean;
   quickUsageSegmentList(data: unknown, same?: Uint32Array): boolean;
+  quickPageMembers(data: unknown): boolean;
+  quickSegmentAfter(segment: unknown, previous: unknown): number;
 }
 
 /** The segment members in the order of the bits `quickUsageSegmentList` writes into `same` (bit i: member i). */
@@ -23,3 +25,7 @@ function load(): Compiled {
 export const quickUsageSegment = (data: unknown): boolean => load().quickUsageSegment(data);
 /** True when a listing page passes the recommended profile, the items of its segments' `values` unchecked; `same` (one slot per segment) receives the bits of the members each segment shares with the one before it. */
 export const quickUsageSegmentList = (data: unknown, same?: Uint32Array): boolean => load().quickUsageSegmentList(data, same);
+/** True when a listing page's own members (its segments aside) pass the recommended profile. */
+export const quickPageMembers = (data: unknown): boolean => load().quickPageMembers(data);
+/** One segment of a page (`previous`: the segment that passed just before it, or null): the bits of the members it shares with `previous`, or -1 when it fails the recommended profile, the items of `values` unchecked. */
+export const quickSegmentAfter = (segment: unknown, previous: unknown): number => load().quickSegmentAfter(segment, previous);

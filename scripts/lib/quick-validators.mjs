@@ -99,7 +99,7 @@ function objectFunction(fnName, plan, recordSame) {
   const lines = [`function ${fnName}(o, p) {`, '  if (!(o && typeof o == "object" && !Array.isArray(o))) return false;'];
   if (plan.required.length > 0) lines.push(`  if (${plan.required.map((r) => `o[${lit(r)}] === undefined`).join(' || ')}) return false;`);
   lines.push('  let v;');
-  if (recordSame) lines.push('  let bits = 0;');
+  if (recordSame) lines.push('  let pv;', '  let bits = 0;');
   plan.members.forEach((m, bit) => {
     if (m.check === null) return;
     const prev = `p[${lit(m.name)}]`;
@@ -109,11 +109,37 @@ function objectFunction(fnName, plan, recordSame) {
       return;
     }
     // Bit ${bit}: the member equals (or is absent like) the same member of the segment before.
-    lines.push(`  if (p !== null && (v === undefined ? ${prev} === undefined : same(v, ${prev}))) bits |= ${2 ** bit};`, `  else if (v !== undefined && !${m.check}(v, OPTIONS)) return false;`);
+    // \`v === pv\` first and \`same\` only for an object: the members that differ from one
+    // segment to the next are mostly strings (id, start, end), decided without a call.
+    lines.push(
+      `  if (p !== null && (v === (pv = ${prev}) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= ${2 ** bit};`,
+      `  else if (v !== undefined && !${m.check}(v, OPTIONS)) return false;`,
+    );
   });
   if (recordSame) lines.push('  sameBits = bits;');
   lines.push('  return true;', '}');
   return lines.join('\n');
+}
+
+/**
+ * Ajv's `maxLength`/`minLength` count a string's code points (its runtime
+ * `ucs2length`, one pass over the string) on every string they check. A
+ * string of n UTF-16 units has between n/2 and n code points, so its length
+ * alone decides most strings: the count runs only when the units leave the
+ * answer open (`n > max` for maxLength, `n < 2 × min` for minLength). Same
+ * verdicts; the build stops on a call of the count in any other form.
+ */
+export function guardLengths(code) {
+  const bound = /const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(code);
+  if (bound === null) return code;
+  const fn = bound[1];
+  const guarded = code
+    .replace(new RegExp(`\\b${fn}\\((\\w+)\\) > (\\d+)`, 'g'), (_, x, n) => `(${x}.length > ${n} && ${fn}(${x}) > ${n})`)
+    .replace(new RegExp(`\\b${fn}\\((\\w+)\\) < (\\d+)`, 'g'), (_, x, n) => `(${x}.length < ${2 * Number(n)} && ${fn}(${x}) < ${n})`);
+  const calls = guarded.match(new RegExp(`\\b${fn}\\(`, 'g'))?.length ?? 0;
+  const guards = guarded.match(new RegExp(`\\.length [<>] \\d+ && ${fn}\\(`, 'g'))?.length ?? 0;
+  if (calls !== guards) throw new Error(`quick validators: ${calls - guards} call(s) of Ajv's ucs2length in a form guardLengths does not know`);
+  return guarded;
 }
 
 /**
@@ -127,7 +153,7 @@ export function quickModule({ plan, schema }) {
   ajv.addSchema(schema);
   const refs = {};
   for (const m of [...plan.page.members, ...plan.segment.members]) if (m.check !== null) refs[m.check] = m.ref;
-  const ajvCode = standaloneCode(ajv, refs).replace(/exports\.(\w+) = (\w+);/g, 'const $1 = $2;');
+  const ajvCode = guardLengths(standaloneCode(ajv, refs).replace(/exports\.(\w+) = (\w+);/g, 'const $1 = $2;'));
   // Each member validator is called with one shared options object: called bare, Ajv's signature
   // (`{instancePath = "", …, dynamicAnchors = {}} = {}`) allocates two objects per call, on every
   // member of every segment. Shared is sound while no validator writes to dynamicAnchors
@@ -151,6 +177,10 @@ export function quickModule({ plan, schema }) {
     objectFunction('segmentPasses', plan.segment, true),
     objectFunction('pagePasses', plan.page, false),
     'exports.quickUsageSegment = function quickUsageSegment(data) { return segmentPasses(data, null); };',
+    '/** The page\'s own members (its segments aside). */',
+    'exports.quickPageMembers = function quickPageMembers(data) { return pagePasses(data, null); };',
+    '/** One segment of a page: the bits of its members equal to those of `p` (the segment that passed before it, or null), or -1 when it fails. */',
+    'exports.quickSegmentAfter = function quickSegmentAfter(s, p) { return segmentPasses(s, p) ? sameBits >>> 0 : -1; };',
     '/** `same`, when given (one slot per segment), receives each segment\'s bits of members equal to the segment before it. */',
     'exports.quickUsageSegmentList = function quickUsageSegmentList(data, same) {',
     '  if (!pagePasses(data, null)) return false;',
@@ -185,6 +215,8 @@ export function quickTypedModule(model, plan) {
     'interface Compiled {',
     '  quickUsageSegment(data: unknown): boolean;',
     '  quickUsageSegmentList(data: unknown, same?: Uint32Array): boolean;',
+    '  quickPageMembers(data: unknown): boolean;',
+    '  quickSegmentAfter(segment: unknown, previous: unknown): number;',
     '}',
     '',
     '/** The segment members in the order of the bits `quickUsageSegmentList` writes into `same` (bit i: member i). */',
@@ -201,6 +233,10 @@ export function quickTypedModule(model, plan) {
     'export const quickUsageSegment = (data: unknown): boolean => load().quickUsageSegment(data);',
     '/** True when a listing page passes the recommended profile, the items of its segments\' `values` unchecked; `same` (one slot per segment) receives the bits of the members each segment shares with the one before it. */',
     'export const quickUsageSegmentList = (data: unknown, same?: Uint32Array): boolean => load().quickUsageSegmentList(data, same);',
+    '/** True when a listing page\'s own members (its segments aside) pass the recommended profile. */',
+    'export const quickPageMembers = (data: unknown): boolean => load().quickPageMembers(data);',
+    '/** One segment of a page (`previous`: the segment that passed just before it, or null): the bits of the members it shares with `previous`, or -1 when it fails the recommended profile, the items of `values` unchecked. */',
+    'export const quickSegmentAfter = (segment: unknown, previous: unknown): number => load().quickSegmentAfter(segment, previous);',
     '',
   ].join('\n');
 }

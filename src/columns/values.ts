@@ -18,6 +18,16 @@ export function energyNumber(v: unknown, key: string): number | undefined {
   return isFiniteNumber(x) ? x : undefined;
 }
 
+/**
+ * `energyNumber(v, key) !== undefined`, as a boolean. A loop that asks it of
+ * every value (the value rules' fast path) then never boxes the amount: a
+ * number-or-undefined result made V8 allocate a heap number per value (heap
+ * profile of a 20,000-segment page: 1.3 MB per check).
+ */
+export function isEnergyValue(v: unknown, key: string): boolean {
+  return isObject(v) && isFiniteNumber(v[key]);
+}
+
 /** The reason of a gap value (`{"reason_type": <non-empty string>}`), or undefined. */
 export function gapReason(v: unknown): string | undefined {
   if (!isObject(v)) return undefined;

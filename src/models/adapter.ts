@@ -46,12 +46,17 @@ export interface ModelAdapter {
   readonly quickSegment: (data: unknown) => boolean;
   /** `same`, when given (one slot per segment), receives each segment's bits of members equal to the segment before it (see `relatedSameMask`). */
   readonly quickPage: (data: unknown, same?: Uint32Array) => boolean;
+  /** The quick check of a page's own members (its segments aside), and of one of its segments after the one that passed before it (null for the first): the bits of the members the two share, or -1 when the segment fails. The one-pass check of a page reads these (rules/one-pass.ts). */
+  readonly quickPageMembers: (data: unknown) => boolean;
+  readonly quickSegmentAfter: (segment: unknown, previous: unknown) => number;
   /**
    * The bits of the `related_*` lists among the quick check's same-member
    * bits: a segment whose bits hold all of them lists the same ids as the
    * segment before it, so its series key is that segment's (rules/segment.ts).
    */
   readonly relatedSameMask: number;
+  /** The bits of `uniqueLists` among the same-member bits (0 when there are none): a segment whose bits hold all of them repeats lists already checked for repeats. */
+  readonly uniqueSameMask: number;
 
   /** The schema's structural check of `values`, never laxer than the model's ValueSet schema (see columns/values.ts). */
   valuesShapeOk(values: readonly unknown[]): boolean;
@@ -116,6 +121,8 @@ export function modelAdapter(
     validateUsageSegmentListRecommended: CompiledValidator;
     quickUsageSegment: (data: unknown) => boolean;
     quickUsageSegmentList: (data: unknown, same?: Uint32Array) => boolean;
+    quickPageMembers: (data: unknown) => boolean;
+    quickSegmentAfter: (segment: unknown, previous: unknown) => number;
     /** The segment members in the order of the quick check's same-member bits. */
     QUICK_SEGMENT_MEMBERS: readonly string[];
   },
@@ -134,7 +141,10 @@ export function modelAdapter(
     recommendPage: validators.validateUsageSegmentListRecommended,
     quickSegment: validators.quickUsageSegment,
     quickPage: validators.quickUsageSegmentList,
+    quickPageMembers: validators.quickPageMembers,
+    quickSegmentAfter: validators.quickSegmentAfter,
     relatedSameMask: sameMask(validators.QUICK_SEGMENT_MEMBERS, members.relatedFields),
+    uniqueSameMask: parts.uniqueLists === undefined ? 0 : sameMask(validators.QUICK_SEGMENT_MEMBERS, parts.uniqueLists),
     ...parts,
   };
 }

@@ -5,7 +5,7 @@
 import { KIND_ANY, KIND_ENERGY, KIND_EXTENSION, KIND_GAP, KIND_INVALID, KIND_SUPPLY_MIX, summarize, type Column, type Columns } from '../columns/column.js';
 import { OBJECT_PROPERTIES, OBJECT_REQUIRED } from './generated-2024.js';
 import { modelAdapter, type ModelAdapter } from './adapter.js';
-import { QUICK_SEGMENT_MEMBERS, quickUsageSegment, quickUsageSegmentList, validateUsageSegment, validateUsageSegmentList, validateUsageSegmentRecommended, validateUsageSegmentListRecommended } from './generated-2024.js';
+import { QUICK_SEGMENT_MEMBERS, quickPageMembers, quickSegmentAfter, quickUsageSegment, quickUsageSegmentList, validateUsageSegment, validateUsageSegmentList, validateUsageSegmentRecommended, validateUsageSegmentListRecommended } from './generated-2024.js';
 import { valuesShapeOk } from '../columns/values.js';
 import { MEASUREMENTS, parseFormat, type ColumnSpec } from '../formats.js';
 import { show } from '../json.js';
@@ -109,7 +109,7 @@ const VALUE_MEMBERS: ReadonlyMap<number, ReadonlySet<string>> = new Map<number, 
 ]);
 
 /** The 2024 model for the rules. `related_eacs` is not required (a Decision): absent reads as empty. */
-export const MODEL_2024: ModelAdapter = modelAdapter('2024', 'format', MEASUREMENTS_2024, columns2024, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList, validateUsageSegmentRecommended, validateUsageSegmentListRecommended, quickUsageSegment, quickUsageSegmentList, QUICK_SEGMENT_MEMBERS }, {
+export const MODEL_2024: ModelAdapter = modelAdapter('2024', 'format', MEASUREMENTS_2024, columns2024, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList, validateUsageSegmentRecommended, validateUsageSegmentListRecommended, quickUsageSegment, quickUsageSegmentList, quickPageMembers, quickSegmentAfter, QUICK_SEGMENT_MEMBERS }, {
   // RelatedIds has uniqueItems (spec/2024/components/schemas/RelatedIds.yaml; test/models/unique-lists.test.ts checks this against the schema);
   // related_eacs, which the draft does not define, only in the recommended profile (issue 20).
   uniqueLists: OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_') && f !== 'related_eacs'),

@@ -18,7 +18,7 @@ import {
 import { KNOWN_VALUE_TYPES, OBJECT_PROPERTIES, OBJECT_REQUIRED, VALUE_FORMAT_BY_TYPE, VALUE_KEY_BY_TYPE, VALUE_OBJECT_BY_TYPE } from './generated-2026.js';
 import { isObject, show } from '../json.js';
 import { modelAdapter, type ModelAdapter } from './adapter.js';
-import { QUICK_SEGMENT_MEMBERS, quickUsageSegment, quickUsageSegmentList, validateUsageSegment, validateUsageSegmentList, validateUsageSegmentRecommended, validateUsageSegmentListRecommended } from './generated-2026.js';
+import { QUICK_SEGMENT_MEMBERS, quickPageMembers, quickSegmentAfter, quickUsageSegment, quickUsageSegmentList, validateUsageSegment, validateUsageSegmentList, validateUsageSegmentRecommended, validateUsageSegmentListRecommended } from './generated-2026.js';
 import { valuesShapeOk2026 } from '../columns/values.js';
 
 export type KnownValueType = (typeof KNOWN_VALUE_TYPES)[number];
@@ -168,7 +168,7 @@ const VALUE_MEMBERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 );
 
 /** The 2026 model for the rules. Every related_* list is REQUIRED in 2026 (§10.8.1): none is optional. */
-export const MODEL_2026: ModelAdapter = modelAdapter('2026', 'formats', MEASUREMENTS_2026, columns2026, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList, validateUsageSegmentRecommended, validateUsageSegmentListRecommended, quickUsageSegment, quickUsageSegmentList, QUICK_SEGMENT_MEMBERS }, {
+export const MODEL_2026: ModelAdapter = modelAdapter('2026', 'formats', MEASUREMENTS_2026, columns2026, { OBJECT_PROPERTIES, OBJECT_REQUIRED }, { validateUsageSegment, validateUsageSegmentList, validateUsageSegmentRecommended, validateUsageSegmentListRecommended, quickUsageSegment, quickUsageSegmentList, quickPageMembers, quickSegmentAfter, QUICK_SEGMENT_MEMBERS }, {
   // RelatedIds has uniqueItems (§10.8.1 L5461, the sentence of 2024-09 L461; test/models/unique-lists.test.ts checks this against the schema).
   uniqueLists: OBJECT_PROPERTIES.UsageSegment.filter((f) => f.startsWith('related_')),
   valueMembers: (column) => (column.type === undefined ? null : (VALUE_MEMBERS.get(column.type) ?? null)),

@@ -7,8 +7,18 @@ import { pageUnknownField } from './page/unknown-field.js';
 import { checkSegment, type SegmentSummary } from './segment.js';
 import { checkTimeline } from './timeline.js';
 
-/** The rules of a listing page: each segment's, ids unique, the timeline. Returns what the timeline read of each segment (the crawler joins pages with it). */
-export function checkPage(page: Record<string, unknown>, ctx: CheckContext): SegmentSummary[] {
+/**
+ * Asked of each segment before its rules run (the one-pass check,
+ * rules/one-pass.ts): false stops the page's rules at once.
+ */
+export type AdmitSegment = (seg: unknown, index: number) => boolean;
+
+/**
+ * The rules of a listing page: each segment's, ids unique, the timeline.
+ * Returns what the timeline read of each segment (the crawler joins pages
+ * with it), or null when `admit` turned a segment away.
+ */
+export function checkPage(page: Record<string, unknown>, ctx: CheckContext, admit: AdmitSegment | null = null): SegmentSummary[] | null {
   pageUnknownField.check(page, ctx);
   const list = page.usage_segments;
   if (!Array.isArray(list)) return [];
@@ -17,6 +27,7 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext): Seg
   let previous: SegmentSummary | null = null;
   for (let i = 0; i < list.length; i++) {
     const seg: unknown = list[i];
+    if (admit !== null && !admit(seg, i)) return null;
     if (!isObject(seg)) continue; // schema error
     const base = `/usage_segments/${i}`; // an index needs no escaping
     const s = checkSegment(seg, base, i, ctx, previous);

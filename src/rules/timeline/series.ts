@@ -57,6 +57,8 @@ export type TimedSegment = Timed;
  * skip them: nothing to compare).
  */
 export function timelineSeries(summaries: readonly SegmentSummary[], measurementCount: number, includeSingles = false): TimelineSeries[] {
+  const one = oneSortedSeries(summaries);
+  if (one !== null) return seriesOf(one, measurementCount);
   const byRelated = new Map<string, Timed[]>();
   // Index loops here and below: these run once per page over every segment, mostly before V8 optimises them, where a for-of allocated an iterator result per segment.
   // The segments of a page mostly share one key (one meter): the group of the last key is reused without a lookup.
@@ -87,6 +89,37 @@ export function timelineSeries(summaries: readonly SegmentSummary[], measurement
       out.push({ relatedKey, measurement: m, members: group.filter((s) => (s.measurements & bit) !== 0 || s.gap) });
     }
   }
+  return out;
+}
+
+/**
+ * The summaries themselves, when they make one group already in start order:
+ * every one on the timeline, of one series key, with the same measurements
+ * and `gap` (the usual page: one meter, one after the other). The grouping
+ * below would copy, sort and filter them into the same order; a page of
+ * thousands of small segments spent more on that than on all its segments'
+ * timeline rules (issue 24.7). Null otherwise.
+ */
+function oneSortedSeries(summaries: readonly SegmentSummary[]): readonly Timed[] | null {
+  if (summaries.length < 2) return null;
+  const first = summaries[0]!;
+  const key = first.relatedKey;
+  const measurements = first.measurements;
+  const gap = first.gap;
+  if (!first.timed || key === null || first.start === null || first.end === null || (measurements === 0 && !gap)) return null;
+  for (let i = 1; i < summaries.length; i++) {
+    const s = summaries[i]!;
+    if (!s.timed || s.relatedKey !== key || s.start === null || s.end === null || s.measurements !== measurements || s.gap !== gap) return null;
+    if (byStart(summaries[i - 1] as Timed, s as Timed) > 0) return null;
+  }
+  return summaries as readonly Timed[];
+}
+
+/** The series of one group in start order whose members all have the same measurements: one series per measurement, each of every member. */
+function seriesOf(group: readonly Timed[], measurementCount: number): TimelineSeries[] {
+  const out: TimelineSeries[] = [];
+  const relatedKey = group[0]!.relatedKey;
+  for (let m = 0; m < measurementCount; m++) if ((group[0]!.measurements & (1 << m)) !== 0) out.push({ relatedKey, measurement: m, members: group });
   return out;
 }
 
