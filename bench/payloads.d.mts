@@ -8,3 +8,4 @@ export declare function monthlySegment(): Record<string, unknown>;
 export declare function payloadTexts(): { page: string; year: string; monthly: string };
 export declare const WORST_SETS: number;
 export declare const WORST_CASES: Record<'overlapping' | 'duplicate ids' | 'holes', (n: number, sets?: number) => { usage_segments: Record<string, unknown>[]; next: null; previous: null }>;
+export declare const SMALL_CASES: Record<'consecutive' | 'overlapping' | 'duplicate ids' | 'holes', (n: number) => { usage_segments: Record<string, unknown>[]; next: null; previous: null }>;

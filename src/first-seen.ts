@@ -16,11 +16,9 @@ const MAX_PROBE = 32;
 export class FirstSeen {
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Recorded strings and the index each was first seen at, in the order recorded (a slot holds a position here); sized once, never grown. */
-  private readonly keys: (string | undefined)[];
+  /** Recorded strings and the index each was first seen at, in the order recorded (a slot holds a position here). The indices' array is sized once; the strings' grows (a JavaScript array of a given length costs about 1 ms to create at 32,768 elements, more than all its pushes). */
+  private readonly keys: string[] = [];
   private readonly firsts: Int32Array;
-  /** How many strings are recorded. */
-  private count = 0;
   /** The Map that takes over after a long probe; null until then. */
   private map: Map<string, number> | null = null;
 
@@ -31,7 +29,6 @@ export class FirstSeen {
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     // At most half the slots are filled (the Map takes over after that).
-    this.keys = new Array<string | undefined>(size >> 1);
     this.firsts = new Int32Array(size >> 1);
   }
 
@@ -42,18 +39,18 @@ export class FirstSeen {
     for (let probe = 0; probe < MAX_PROBE; probe++) {
       const slot = this.slots[h]!;
       if (slot < 0) {
-        if (2 * (this.count + 1) > this.slots.length) break; // over capacity: the Map takes over
-        this.slots[h] = this.count;
-        this.keys[this.count] = key;
-        this.firsts[this.count] = index;
-        this.count++;
+        const at = this.keys.length;
+        if (2 * (at + 1) > this.slots.length) break; // over capacity: the Map takes over
+        this.slots[h] = at;
+        this.keys.push(key);
+        this.firsts[at] = index;
         return -1;
       }
       if (this.keys[slot] === key) return this.firsts[slot]!;
       h = (h + 1) & this.mask;
     }
     this.map = new Map();
-    for (let i = 0; i < this.count; i++) this.map.set(this.keys[i]!, this.firsts[i]!);
+    for (let i = 0; i < this.keys.length; i++) this.map.set(this.keys[i]!, this.firsts[i]!);
     return this.fromMap(key, index);
   }
 

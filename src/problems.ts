@@ -101,6 +101,22 @@ export class Collector {
     return (level === 'error' ? this.errors : this.warnings).length < this.cap || !this.listedCodes.has(code);
   }
 
+  /**
+   * For a producer of many problems of one code (a hostile page's thousands
+   * of overlaps): true when a problem of `code` would not be listed now, and
+   * then it is counted as `add` would count it (or dropped, when the code
+   * is not reported); false when it would be listed: the caller builds its
+   * path and message and calls `add`. Saves a closure per problem past the cap.
+   */
+  countPastCap(code: Code): boolean {
+    const level = this.levels.get(code);
+    if (level === undefined) return true;
+    if (this.listing(code)) return false;
+    if (level === 'error') this.omittedErrors++;
+    else this.omittedWarnings++;
+    return true;
+  }
+
   /** Report a problem: listed (its path and message built) while `listing(code)`, else counted. */
   add(code: Code, path: Lazy, message: Lazy, segmentId?: unknown): void {
     const level = this.levels.get(code);

@@ -5,7 +5,7 @@ import { timelineHole } from './timeline/hole.js';
 import { timelineOverlap } from './timeline/overlap.js';
 import { timelineSeries } from './timeline/series.js';
 
-export { timelineHoles, timelineOverlaps, timelineSeries, type TimedSegment, type TimelineHole, type TimelineOverlap, type TimelineSeries } from './timeline/series.js';
+export { forEachHole, forEachOverlap, timelineHoles, timelineOverlaps, timelineSeries, type TimedSegment, type TimelineHole, type TimelineOverlap, type TimelineSeries } from './timeline/series.js';
 
 /**
  * Timeline checks over the segments of one page. Segments are compared only
@@ -30,10 +30,14 @@ export function checkTimeline(summaries: readonly SegmentSummary[], ctx: CheckCo
   // (unique: every index is below n): no string built per segment on a hostile page.
   let n = 0;
   for (let i = 0; i < summaries.length; i++) if (summaries[i]!.index >= n) n = summaries[i]!.index + 1;
-  const reportedPairs = new Set<number>();
-  const reportedHoles = new Set<number>();
   const measurements = ctx.model.measurements;
-  for (const series of timelineSeries(summaries, measurements.length)) {
+  const all = timelineSeries(summaries, measurements.length);
+  // A pair of segments can come up twice only in two series of one key (two measurements they share); the series of a key come one after another.
+  let keyTwice = false;
+  for (let i = 1; i < all.length; i++) if (all[i]!.relatedKey === all[i - 1]!.relatedKey) keyTwice = true;
+  const reportedPairs = keyTwice ? new Set<number>() : null;
+  const reportedHoles = keyTwice ? new Set<number>() : null;
+  for (const series of all) {
     const m = series.measurement;
     if (ctx.collector.enabled('timeline-overlap')) timelineOverlap.check(series.members, measurements[m]!, n, reportedPairs, ctx);
     if (ctx.collector.enabled('timeline-hole')) timelineHole.check(series.members, measurements[m]!, 1 << m, n, reportedHoles, ctx);

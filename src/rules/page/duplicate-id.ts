@@ -7,6 +7,8 @@ import type { RuleModule } from '../rule.js';
 
 /** Off the check, which runs on every segment and would otherwise allocate the closures' shared variables on every call. */
 function reportDuplicateId(id: string, first: number, base: string, ctx: CheckContext): void {
+  // One id on every segment of a page is 19,999 problems of one code: past the cap, only counted.
+  if (ctx.collector.countPastCap('duplicate-id')) return;
   ctx.collector.add('duplicate-id', () => ptr(base, 'cds_usagesegment_id'), () => duplicateId.message(id, first), id);
 }
 

@@ -7,20 +7,25 @@
 import type { CheckContext } from '../../context.js';
 import { formatInstant, type Instant } from '../../time.js';
 import type { RuleModule } from '../rule.js';
-import { label, timelineHoles, type TimedSegment } from './series.js';
+import { forEachHole, label, type TimedSegment } from './series.js';
+
+/** Report the hole from `before`'s end to `s`'s start on `s` (the pair of segments names it), once per page. */
+function reportHole(from: Instant, to: Instant, before: TimedSegment, s: TimedSegment, measurement: string, n: number, reportedHoles: Set<number> | null, ctx: CheckContext): void {
+  if (reportedHoles !== null) {
+    const holeKey = before.index * n + s.index;
+    if (reportedHoles.has(holeKey)) return;
+    reportedHoles.add(holeKey);
+  }
+  if (ctx.collector.countPastCap('timeline-hole')) return;
+  ctx.collector.add('timeline-hole', s.path, timelineHole.message(from, to, before, s, measurement, ctx.model.words.holeRemedy), s.id);
+}
 
 export const timelineHole = {
   code: 'timeline-hole',
   reads: 'the members of one timeline series, in start order (timeline/series.ts), and its measurement bit',
-  /** Each hole once per page (`reportedHoles`: `before.index * n + after.index`). */
-  check(members: readonly TimedSegment[], measurement: string, bit: number, n: number, reportedHoles: Set<number>, ctx: CheckContext): void {
-    for (const { from, to, before, after: s } of timelineHoles(members, bit)) {
-      // The hole runs from `before`'s end to `s`'s start: the pair of segments names it.
-      const holeKey = before.index * n + s.index;
-      if (reportedHoles.has(holeKey)) continue;
-      reportedHoles.add(holeKey);
-      ctx.collector.add('timeline-hole', s.path, () => timelineHole.message(from, to, before, s, measurement, ctx.model.words.holeRemedy), s.id);
-    }
+  /** Each hole once per page (`reportedHoles`: `before.index * n + after.index`; null when no hole can come twice). */
+  check(members: readonly TimedSegment[], measurement: string, bit: number, n: number, reportedHoles: Set<number> | null, ctx: CheckContext): void {
+    forEachHole(members, bit, (from, to, before, s) => reportHole(from, to, before, s, measurement, n, reportedHoles, ctx));
   },
   message(from: Instant, to: Instant, before: TimedSegment, after: TimedSegment, measurement: string, remedy: string): string {
     return `no segment covers ${formatInstant(from)} to ${formatInstant(to)} between segment ${label(before)} and segment ${label(after)} (${measurement}); ${remedy}`;

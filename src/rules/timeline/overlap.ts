@@ -8,26 +8,28 @@
  * still open is reported (not every pair), on the one listed later.
  */
 import type { CheckContext } from '../../context.js';
-import { compareInstants, formatInstant, type Instant } from '../../time.js';
+import { formatInstant, type Instant } from '../../time.js';
 import type { RuleModule } from '../rule.js';
-import { label, timelineOverlaps, type TimedSegment } from './series.js';
+import { forEachOverlap, label, type TimedSegment } from './series.js';
 
-/** Report an overlap of `a` (starts first) and `b` on the one listed later in the page, once per pair (`reportedPairs`: `first.index * n + second.index`). */
-function reportOverlap(a: TimedSegment, b: TimedSegment, measurement: string, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
+/** Report an overlap of `a` (starts first) and `b`, sharing `from` to `to`, on the one listed later in the page, once per pair (`reportedPairs`: `first.index * n + second.index`; null when no pair can come twice). */
+function reportOverlap(a: TimedSegment, b: TimedSegment, from: Instant, to: Instant, measurement: string, n: number, reportedPairs: Set<number> | null, ctx: CheckContext): void {
   const later = a.index > b.index ? a : b;
   const other = later === a ? b : a;
-  const pairKey = other.index * n + later.index;
-  if (reportedPairs.has(pairKey)) return;
-  reportedPairs.add(pairKey);
-  const to = compareInstants(a.end, b.end) < 0 ? a.end : b.end;
-  ctx.collector.add('timeline-overlap', later.path, () => timelineOverlap.message(later, other, measurement, b.start, to), later.id);
+  if (reportedPairs !== null) {
+    const pairKey = other.index * n + later.index;
+    if (reportedPairs.has(pairKey)) return;
+    reportedPairs.add(pairKey);
+  }
+  if (ctx.collector.countPastCap('timeline-overlap')) return;
+  ctx.collector.add('timeline-overlap', later.path, timelineOverlap.message(later, other, measurement, from, to), later.id);
 }
 
 export const timelineOverlap = {
   code: 'timeline-overlap',
   reads: 'the members of one timeline series, in start order (timeline/series.ts)',
-  check(members: readonly TimedSegment[], measurement: string, n: number, reportedPairs: Set<number>, ctx: CheckContext): void {
-    for (const { a, b } of timelineOverlaps(members)) reportOverlap(a, b, measurement, n, reportedPairs, ctx);
+  check(members: readonly TimedSegment[], measurement: string, n: number, reportedPairs: Set<number> | null, ctx: CheckContext): void {
+    forEachOverlap(members, (a, b, from, to) => reportOverlap(a, b, from, to, measurement, n, reportedPairs, ctx));
   },
   message(later: TimedSegment, other: TimedSegment, measurement: string, from: Instant, to: Instant): string {
     return `segment ${label(later)} overlaps segment ${label(other)} (${measurement}) from ${formatInstant(from)} to ${formatInstant(to)}`;

@@ -131,17 +131,29 @@ export interface TimelineOverlap {
   readonly to: Instant;
 }
 
-/** Each member's first overlap with an earlier-starting member still open (members in start order). */
-export function* timelineOverlaps(members: readonly TimedSegment[]): Generator<TimelineOverlap> {
+/**
+ * Each member's first overlap with an earlier-starting member still open
+ * (members in start order), handed to `visit` as (a, b, from, to) as it is
+ * found: the rules report thousands of overlaps on a hostile page, and a
+ * generator allocated an object and an iterator result for each.
+ */
+export function forEachOverlap(members: readonly TimedSegment[], visit: (a: TimedSegment, b: TimedSegment, from: Instant, to: Instant) => void): void {
   let all: Reach | null = null; // every member: a data member conflicts with any of them
   let measured: Reach | null = null; // members with any measurement (a pure gap conflicts only with these)
   for (let i = 0; i < members.length; i++) {
     const b = members[i]!;
     const a = b.gap && b.measurements === 0 ? openAt(measured, b.start) : openAt(all, b.start);
-    if (a !== null) yield { a, b, from: b.start, to: compareInstants(a.end, b.end) < 0 ? a.end : b.end };
+    if (a !== null) visit(a, b, b.start, compareInstants(a.end, b.end) < 0 ? a.end : b.end);
     all = extend(all, b);
     if (b.measurements !== 0) measured = extend(measured, b);
   }
+}
+
+/** The overlaps `forEachOverlap` finds, as a list (the timeline picture). */
+export function timelineOverlaps(members: readonly TimedSegment[]): TimelineOverlap[] {
+  const out: TimelineOverlap[] = [];
+  forEachOverlap(members, (a, b, from, to) => out.push({ a, b, from, to }));
+  return out;
 }
 
 /** A stretch of a series that no member covers: from `before`'s end (the furthest reach so far) to `after`'s start. */
@@ -155,10 +167,11 @@ export interface TimelineHole {
 /**
  * The holes of one series (members in start order, `bit` its measurement):
  * from the start of the first segment with the measurement to the end of the
- * last one, each stretch that no member covers. `gap` members before or after
- * that range open no hole.
+ * last one, each stretch that no member covers, handed to `visit` as
+ * (from, to, before, after) as it is found (no object per hole, as for
+ * overlaps). `gap` members before or after that range open no hole.
  */
-export function* timelineHoles(members: readonly TimedSegment[], bit: number): Generator<TimelineHole> {
+export function forEachHole(members: readonly TimedSegment[], bit: number, visit: (from: Instant, to: Instant, before: TimedSegment, after: TimedSegment) => void): void {
   // The measurement's range: from its first segment's start to its last segment's end.
   let last: Instant | null = null;
   for (let i = 0; i < members.length; i++) {
@@ -177,8 +190,15 @@ export function* timelineHoles(members: readonly TimedSegment[], bit: number): G
       }
       started = true;
     } else if (reach !== null && compareInstants(s.start, reach.end) > 0) {
-      yield { from: reach.end, to: s.start, before: reach.seg, after: s };
+      visit(reach.end, s.start, reach.seg, s);
     }
     reach = extend(reach, s);
   }
+}
+
+/** The holes `forEachHole` finds, as a list (the timeline picture). */
+export function timelineHoles(members: readonly TimedSegment[], bit: number): TimelineHole[] {
+  const out: TimelineHole[] = [];
+  forEachHole(members, bit, (from, to, before, after) => out.push({ from, to, before, after }));
+  return out;
 }
