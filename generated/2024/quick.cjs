@@ -12,85 +12,100 @@ function same(a, b) {
 }
 /** The members of the last segment read that equal those of the segment before it, as bits in the order of QUICK_SEGMENT_MEMBERS. */
 let sameBits = 0;
-function segmentPasses(o, p) {
+function segmentPasses(o, p, instant) {
   if (!(o && typeof o == "object" && !Array.isArray(o))) return false;
-  if (o["cds_usagesegment_id"] === undefined || o["cds_created"] === undefined || o["cds_modified"] === undefined || o["related_aggregations"] === undefined || o["related_accounts"] === undefined || o["related_servicecontracts"] === undefined || o["related_servicepoints"] === undefined || o["related_meterdevices"] === undefined || o["related_billsections"] === undefined || o["segment_start"] === undefined || o["segment_end"] === undefined || o["interval"] === undefined || o["format"] === undefined || o["values"] === undefined) return false;
   let v;
   let pv;
   let bits = 0;
   v = o["cds_usagesegment_id"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["cds_usagesegment_id"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 1;
   else if (v !== undefined && !segment0(v, OPTIONS)) return false;
   v = o["cds_created"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["cds_created"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 2;
-  else if (v !== undefined && !segment1(v, OPTIONS)) return false;
+  else if (v !== undefined && !((instant != null && typeof v == "string" && v.length <= 64 && instant(v) !== null) || segment1(v, OPTIONS))) return false;
   v = o["cds_modified"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["cds_modified"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 4;
-  else if (v !== undefined && !segment2(v, OPTIONS)) return false;
+  else if (v !== undefined && !((instant != null && typeof v == "string" && v.length <= 64 && instant(v) !== null) || segment2(v, OPTIONS))) return false;
   v = o["related_aggregations"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["related_aggregations"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 8;
   else if (v !== undefined && !segment3(v, OPTIONS)) return false;
   v = o["related_accounts"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["related_accounts"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 16;
   else if (v !== undefined && !segment4(v, OPTIONS)) return false;
   v = o["related_servicecontracts"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["related_servicecontracts"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 32;
   else if (v !== undefined && !segment5(v, OPTIONS)) return false;
   v = o["related_servicepoints"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["related_servicepoints"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 64;
   else if (v !== undefined && !segment6(v, OPTIONS)) return false;
   v = o["related_meterdevices"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["related_meterdevices"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 128;
   else if (v !== undefined && !segment7(v, OPTIONS)) return false;
   v = o["related_billsections"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["related_billsections"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 256;
   else if (v !== undefined && !segment8(v, OPTIONS)) return false;
   v = o["related_eacs"];
   if (p !== null && (v === (pv = p["related_eacs"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 512;
   else if (v !== undefined && !segment9(v, OPTIONS)) return false;
   v = o["segment_start"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["segment_start"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 1024;
-  else if (v !== undefined && !segment10(v, OPTIONS)) return false;
+  else if (v !== undefined && !((instant != null && typeof v == "string" && v.length <= 64 && instant(v) !== null) || segment10(v, OPTIONS))) return false;
   v = o["segment_end"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["segment_end"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 2048;
-  else if (v !== undefined && !segment11(v, OPTIONS)) return false;
+  else if (v !== undefined && !((instant != null && typeof v == "string" && v.length <= 64 && instant(v) !== null) || segment11(v, OPTIONS))) return false;
   v = o["interval"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["interval"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 4096;
   else if (v !== undefined && !segment12(v, OPTIONS)) return false;
   v = o["format"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["format"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 8192;
   else if (v !== undefined && !segment13(v, OPTIONS)) return false;
   v = o["values"];
+  if (v === undefined) return false;
   if (p !== null && (v === (pv = p["values"]) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= 16384;
   else if (v !== undefined && !segment14(v, OPTIONS)) return false;
   sameBits = bits;
   return true;
 }
-function pagePasses(o, p) {
+function pagePasses(o, p, instant) {
   if (!(o && typeof o == "object" && !Array.isArray(o))) return false;
-  if (o["usage_segments"] === undefined || o["next"] === undefined || o["previous"] === undefined) return false;
+  if (o["usage_segments"] === undefined) return false;
   let v;
   v = o["next"];
+  if (v === undefined) return false;
   if (v !== undefined && !(p !== null && same(v, p["next"])) && !page1(v, OPTIONS)) return false;
   v = o["previous"];
+  if (v === undefined) return false;
   if (v !== undefined && !(p !== null && same(v, p["previous"])) && !page2(v, OPTIONS)) return false;
   return true;
 }
-exports.quickUsageSegment = function quickUsageSegment(data) { return segmentPasses(data, null); };
+exports.quickUsageSegment = function quickUsageSegment(data) { return segmentPasses(data, null, null); };
 /** The page's own members (its segments aside). */
-exports.quickPageMembers = function quickPageMembers(data) { return pagePasses(data, null); };
-/** One segment of a page: the bits of its members equal to those of `p` (the segment that passed before it, or null), or -1 when it fails. */
-exports.quickSegmentAfter = function quickSegmentAfter(s, p) { return segmentPasses(s, p) ? sameBits >>> 0 : -1; };
+exports.quickPageMembers = function quickPageMembers(data) { return pagePasses(data, null, null); };
+/** One segment of a page: the bits of its members equal to those of `p` (the segment that passed before it, or null), or -1 when it fails; `instant` (or null) reads a date-time as an RFC 3339 instant, null when it is none. */
+exports.quickSegmentAfter = function quickSegmentAfter(s, p, instant) { return segmentPasses(s, p, instant) ? sameBits >>> 0 : -1; };
 /** `same`, when given (one slot per segment), receives each segment's bits of members equal to the segment before it. */
 exports.quickUsageSegmentList = function quickUsageSegmentList(data, same) {
-  if (!pagePasses(data, null)) return false;
+  if (!pagePasses(data, null, null)) return false;
   const list = data["usage_segments"];
   if (list === undefined) return true;
   if (!Array.isArray(list)) return false;
   let p = null;
   for (let i = 0; i < list.length; i++) {
     const s = list[i];
-    if (!segmentPasses(s, p)) return false;
+    if (!segmentPasses(s, p, null)) return false;
     if (same !== undefined && i < same.length) same[i] = sameBits;
     p = s;
   }

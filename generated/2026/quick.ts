@@ -8,7 +8,7 @@ interface Compiled {
   quickUsageSegment(data: unknown): boolean;
   quickUsageSegmentList(data: unknown, same?: Uint32Array): boolean;
   quickPageMembers(data: unknown): boolean;
-  quickSegmentAfter(segment: unknown, previous: unknown): number;
+  quickSegmentAfter(segment: unknown, previous: unknown, instant: ((text: string) => unknown) | null): number;
 }
 
 /** The segment members in the order of the bits `quickUsageSegmentList` writes into `same` (bit i: member i). */
@@ -27,5 +27,9 @@ export const quickUsageSegment = (data: unknown): boolean => load().quickUsageSe
 export const quickUsageSegmentList = (data: unknown, same?: Uint32Array): boolean => load().quickUsageSegmentList(data, same);
 /** True when a listing page's own members (its segments aside) pass the recommended profile. */
 export const quickPageMembers = (data: unknown): boolean => load().quickPageMembers(data);
-/** One segment of a page (`previous`: the segment that passed just before it, or null): the bits of the members it shares with `previous`, or -1 when it fails the recommended profile, the items of `values` unchecked. */
-export const quickSegmentAfter = (segment: unknown, previous: unknown): number => load().quickSegmentAfter(segment, previous);
+/**
+ * One segment of a page (`previous`: the segment that passed just before it, or null): the bits of the members it shares with `previous`,
+ * or -1 when it fails the recommended profile, the items of `values` unchecked. `instant` reads a date-time as an RFC 3339 instant (null when it is
+ * none): a date-time it reads passes without the schema's regular expressions (scripts/lib/quick-validators.mjs).
+ */
+export const quickSegmentAfter = (segment: unknown, previous: unknown, instant: ((text: string) => unknown) | null = null): number => load().quickSegmentAfter(segment, previous, instant);

@@ -82,7 +82,31 @@ export function quickPlan(outDir) {
   if (segments.type !== 'array' || segments.items?.$ref !== '#/$defs/UsageSegment' || Object.keys(segments.items).length !== 1) fail('UsageSegmentList.properties.usage_segments', 'is not an array of UsageSegment');
   const page = objectPlan(schema, 'UsageSegmentList', 'page', (name) => `${schema.$id}#/properties/${token(name)}`, 'usage_segments');
   const segment = objectPlan(schema.$defs.UsageSegment, 'UsageSegment', 'segment', (name) => `${schema.$id}#/$defs/UsageSegment/properties/${token(name)}`);
+  const instantLength = instantMaxLength(schema.$defs.DateTime);
+  for (const m of segment.members) if (m.check !== null && instantLength !== null && isDateTimeRef(schema.$defs.UsageSegment.properties[m.name])) m.instant = instantLength;
   return { schema, plan: { segments: 'usage_segments', page, segment } };
+}
+
+/** A member whose schema is the model's DateTime and nothing else (words aside). */
+function isDateTimeRef(member) {
+  if (member === null || typeof member !== 'object') return false;
+  return member.$ref === '#/$defs/DateTime' && Object.keys(member).every((k) => k === '$ref' || WORDS.has(k));
+}
+
+/**
+ * The DateTime schema's `maxLength` (Infinity without one), when the schema
+ * is a string with nothing but patterns, a format and a length: only then
+ * can a string the checker reads as an RFC 3339 instant be taken to pass it
+ * (the shortcut in `objectFunction`; test/models/quick-instant.test.ts
+ * checks the claim on the generated validators). Null otherwise: no shortcut.
+ */
+function instantMaxLength(def) {
+  if (def === null || typeof def !== 'object' || def.type !== 'string') return null;
+  const allowed = new Set(['type', 'pattern', 'format', 'maxLength', 'allOf', ...WORDS]);
+  if (Object.keys(def).some((k) => !allowed.has(k))) return null;
+  if (def.format !== undefined && def.format !== 'date-time') return null;
+  if (def.allOf !== undefined && !def.allOf.every((s) => Object.keys(s).every((k) => k === 'pattern' || WORDS.has(k)))) return null;
+  return typeof def.maxLength === 'number' ? def.maxLength : Infinity;
 }
 
 /** A JavaScript string literal of `name` (a member read as `o[<literal>]`, which V8 reads as a named property). */
@@ -96,16 +120,24 @@ const lit = (name) => JSON.stringify(name);
  * value there: a validator's verdict depends on its value only.
  */
 function objectFunction(fnName, plan, recordSame) {
-  const lines = [`function ${fnName}(o, p) {`, '  if (!(o && typeof o == "object" && !Array.isArray(o))) return false;'];
-  if (plan.required.length > 0) lines.push(`  if (${plan.required.map((r) => `o[${lit(r)}] === undefined`).join(' || ')}) return false;`);
+  const lines = [`function ${fnName}(o, p, instant) {`, '  if (!(o && typeof o == "object" && !Array.isArray(o))) return false;'];
+  const required = new Set(plan.required);
+  // A required member the plan reads itself (a page's segments) is asked for here; the others as they are read below.
+  const unread = plan.required.filter((r) => !plan.members.some((m) => m.name === r && m.check !== null));
+  if (unread.length > 0) lines.push(`  if (${unread.map((r) => `o[${lit(r)}] === undefined`).join(' || ')}) return false;`);
   lines.push('  let v;');
   if (recordSame) lines.push('  let pv;', '  let bits = 0;');
   plan.members.forEach((m, bit) => {
     if (m.check === null) return;
     const prev = `p[${lit(m.name)}]`;
     lines.push(`  v = o[${lit(m.name)}];`);
+    // Read once: a required member's absence fails here (Ajv's \`required\`; the verdict is all that is read, not which keyword failed first).
+    if (required.has(m.name)) lines.push('  if (v === undefined) return false;');
+    // A date-time the checker reads as an RFC 3339 instant (\`instant\`, given by the one-pass check: src/time.ts parseInstant)
+    // passes the DateTime schema (instantMaxLength): its two regular expressions are not run, and the rules read the instant from parseInstant's memo.
+    const validator = m.instant === undefined ? `${m.check}(v, OPTIONS)` : `((instant != null && typeof v == "string" && v.length <= ${m.instant} && instant(v) !== null) || ${m.check}(v, OPTIONS))`;
     if (!recordSame) {
-      lines.push(`  if (v !== undefined && !(p !== null && same(v, ${prev})) && !${m.check}(v, OPTIONS)) return false;`);
+      lines.push(`  if (v !== undefined && !(p !== null && same(v, ${prev})) && !${validator}) return false;`);
       return;
     }
     // Bit ${bit}: the member equals (or is absent like) the same member of the segment before.
@@ -113,7 +145,7 @@ function objectFunction(fnName, plan, recordSame) {
     // segment to the next are mostly strings (id, start, end), decided without a call.
     lines.push(
       `  if (p !== null && (v === (pv = ${prev}) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= ${2 ** bit};`,
-      `  else if (v !== undefined && !${m.check}(v, OPTIONS)) return false;`,
+      `  else if (v !== undefined && !${validator}) return false;`,
     );
   });
   if (recordSame) lines.push('  sameBits = bits;');
@@ -176,21 +208,21 @@ export function quickModule({ plan, schema }) {
     'let sameBits = 0;',
     objectFunction('segmentPasses', plan.segment, true),
     objectFunction('pagePasses', plan.page, false),
-    'exports.quickUsageSegment = function quickUsageSegment(data) { return segmentPasses(data, null); };',
+    'exports.quickUsageSegment = function quickUsageSegment(data) { return segmentPasses(data, null, null); };',
     '/** The page\'s own members (its segments aside). */',
-    'exports.quickPageMembers = function quickPageMembers(data) { return pagePasses(data, null); };',
-    '/** One segment of a page: the bits of its members equal to those of `p` (the segment that passed before it, or null), or -1 when it fails. */',
-    'exports.quickSegmentAfter = function quickSegmentAfter(s, p) { return segmentPasses(s, p) ? sameBits >>> 0 : -1; };',
+    'exports.quickPageMembers = function quickPageMembers(data) { return pagePasses(data, null, null); };',
+    '/** One segment of a page: the bits of its members equal to those of `p` (the segment that passed before it, or null), or -1 when it fails; `instant` (or null) reads a date-time as an RFC 3339 instant, null when it is none. */',
+    'exports.quickSegmentAfter = function quickSegmentAfter(s, p, instant) { return segmentPasses(s, p, instant) ? sameBits >>> 0 : -1; };',
     '/** `same`, when given (one slot per segment), receives each segment\'s bits of members equal to the segment before it. */',
     'exports.quickUsageSegmentList = function quickUsageSegmentList(data, same) {',
-    '  if (!pagePasses(data, null)) return false;',
+    '  if (!pagePasses(data, null, null)) return false;',
     `  const list = data[${lit(plan.segments)}];`,
     '  if (list === undefined) return true;',
     '  if (!Array.isArray(list)) return false;',
     '  let p = null;',
     '  for (let i = 0; i < list.length; i++) {',
     '    const s = list[i];',
-    '    if (!segmentPasses(s, p)) return false;',
+    '    if (!segmentPasses(s, p, null)) return false;',
     '    if (same !== undefined && i < same.length) same[i] = sameBits;',
     '    p = s;',
     '  }',
@@ -216,7 +248,7 @@ export function quickTypedModule(model, plan) {
     '  quickUsageSegment(data: unknown): boolean;',
     '  quickUsageSegmentList(data: unknown, same?: Uint32Array): boolean;',
     '  quickPageMembers(data: unknown): boolean;',
-    '  quickSegmentAfter(segment: unknown, previous: unknown): number;',
+    '  quickSegmentAfter(segment: unknown, previous: unknown, instant: ((text: string) => unknown) | null): number;',
     '}',
     '',
     '/** The segment members in the order of the bits `quickUsageSegmentList` writes into `same` (bit i: member i). */',
@@ -235,8 +267,12 @@ export function quickTypedModule(model, plan) {
     'export const quickUsageSegmentList = (data: unknown, same?: Uint32Array): boolean => load().quickUsageSegmentList(data, same);',
     '/** True when a listing page\'s own members (its segments aside) pass the recommended profile. */',
     'export const quickPageMembers = (data: unknown): boolean => load().quickPageMembers(data);',
-    '/** One segment of a page (`previous`: the segment that passed just before it, or null): the bits of the members it shares with `previous`, or -1 when it fails the recommended profile, the items of `values` unchecked. */',
-    'export const quickSegmentAfter = (segment: unknown, previous: unknown): number => load().quickSegmentAfter(segment, previous);',
+    '/**',
+    ' * One segment of a page (`previous`: the segment that passed just before it, or null): the bits of the members it shares with `previous`,',
+    ' * or -1 when it fails the recommended profile, the items of `values` unchecked. `instant` reads a date-time as an RFC 3339 instant (null when it is',
+    ' * none): a date-time it reads passes without the schema\'s regular expressions (scripts/lib/quick-validators.mjs).',
+    ' */',
+    'export const quickSegmentAfter = (segment: unknown, previous: unknown, instant: ((text: string) => unknown) | null = null): number => load().quickSegmentAfter(segment, previous, instant);',
     '',
   ].join('\n');
 }

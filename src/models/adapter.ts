@@ -1,5 +1,6 @@
 import type { Column, Columns } from '../columns/column.js';
 import type { Model } from '../registry.js';
+import { parseInstant } from '../time.js';
 
 /**
  * What the rules need from a document model: how a segment's columns read in
@@ -122,7 +123,7 @@ export function modelAdapter(
     quickUsageSegment: (data: unknown) => boolean;
     quickUsageSegmentList: (data: unknown, same?: Uint32Array) => boolean;
     quickPageMembers: (data: unknown) => boolean;
-    quickSegmentAfter: (segment: unknown, previous: unknown) => number;
+    quickSegmentAfter: (segment: unknown, previous: unknown, instant?: ((text: string) => unknown) | null) => number;
     /** The segment members in the order of the quick check's same-member bits. */
     QUICK_SEGMENT_MEMBERS: readonly string[];
   },
@@ -142,7 +143,8 @@ export function modelAdapter(
     quickSegment: validators.quickUsageSegment,
     quickPage: validators.quickUsageSegmentList,
     quickPageMembers: validators.quickPageMembers,
-    quickSegmentAfter: validators.quickSegmentAfter,
+    // Date-times are read as the rules read them (parseInstant, whose memo then answers the rules): one parse instead of the schema's two regular expressions.
+    quickSegmentAfter: (segment, previous) => validators.quickSegmentAfter(segment, previous, parseInstant),
     relatedSameMask: sameMask(validators.QUICK_SEGMENT_MEMBERS, members.relatedFields),
     uniqueSameMask: parts.uniqueLists === undefined ? 0 : sameMask(validators.QUICK_SEGMENT_MEMBERS, parts.uniqueLists),
     ...parts,
