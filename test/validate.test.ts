@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES, getRule, validate } from '../src/index.js';
-import { renderRulesMarkdown } from '../scripts/lib/rules-doc.mjs';
+import { ruleModules } from '../scripts/lib/rule-modules.mjs';
+import { checkedBy, renderRulesMarkdown } from '../scripts/lib/rules-doc.mjs';
 import { example } from './helpers/examples.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -51,10 +52,22 @@ describe('rule registry and docs', () => {
       'unknown-enum': ['decision', 'warning'],
     });
   });
-  it('docs/rules.md is the fresh generation from the registry', () => {
+  it('docs/rules.md is the fresh generation from the registry and the rule modules', async () => {
     const current = readFileSync(`${ROOT}docs/rules.md`, 'utf8');
-    expect(current).toBe(renderRulesMarkdown(RULES));
+    const modules = await ruleModules(ROOT, `${ROOT}src/rules`, '.ts');
+    expect(current).toBe(renderRulesMarkdown(RULES, modules));
     for (const r of RULES) expect(current).toContain(`\`${r.code}\``);
+  });
+  it('docs/rules.md names where each code is checked, and a code checked nowhere stops the page', async () => {
+    const modules = await ruleModules(ROOT, `${ROOT}src/rules`, '.ts');
+    // Codes defined in several modules name them all (one per part of the document it reads).
+    expect(modules.get('unknown-field')).toEqual(['src/rules/formats/unknown-field.ts', 'src/rules/page/unknown-field.ts', 'src/rules/segment/unknown-field.ts', 'src/rules/values/unknown-field.ts']);
+    for (const [code, paths] of modules) {
+      expect(getRule(code), `a module reports ${code}, which the registry does not define`).toBeDefined();
+      for (const path of paths) expect(readFileSync(`${ROOT}${path}`, 'utf8')).toContain(`code: '${code}'`);
+    }
+    const orphan = { ...getRule('timestamps')!, code: 'no-such-rule', advice: undefined } as unknown as (typeof RULES)[number];
+    expect(() => checkedBy(orphan, modules)).toThrow(/no module checks `no-such-rule`/);
   });
   it('validate rejects an unknown kind option', () => {
     expect(() => validate({}, { kind: 'page' as never })).toThrow(TypeError);

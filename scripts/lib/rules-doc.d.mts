@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/registry.js';
 
-export function renderRulesMarkdown(rules: readonly Rule[]): string;
+export function renderRulesMarkdown(rules: readonly Rule[], modules: ReadonlyMap<string, readonly string[]>): string;
+export function checkedBy(rule: Rule, modules: ReadonlyMap<string, readonly string[]>): string;
 export function whenReported(rule: Rule): string;

@@ -1,0 +1,1 @@
+export function ruleModules(root: string, dir: string, ext: '.js' | '.ts'): Promise<Map<string, string[]>>;
