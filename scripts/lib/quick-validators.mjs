@@ -132,12 +132,15 @@ function objectFunction(fnName, plan, recordSame) {
     const prev = `p[${lit(m.name)}]`;
     lines.push(`  v = o[${lit(m.name)}];`);
     // Read once: a required member's absence fails here (Ajv's \`required\`; the verdict is all that is read, not which keyword failed first).
-    if (required.has(m.name)) lines.push('  if (v === undefined) return false;');
+    const isRequired = required.has(m.name);
+    if (isRequired) lines.push('  if (v === undefined) return false;');
+    // Past that line a required member is present: no second test of it.
+    const present = isRequired ? '' : 'v !== undefined && ';
     // A date-time the checker reads as an RFC 3339 instant (\`instant\`, given by the one-pass check: src/time.ts parseInstant)
     // passes the DateTime schema (instantMaxLength): its two regular expressions are not run, and the rules read the instant from parseInstant's memo.
     const validator = m.instant === undefined ? `${m.check}(v, OPTIONS)` : `((instant != null && typeof v == "string" && v.length <= ${m.instant} && instant(v) !== null) || ${m.check}(v, OPTIONS))`;
     if (!recordSame) {
-      lines.push(`  if (v !== undefined && !(p !== null && same(v, ${prev})) && !${validator}) return false;`);
+      lines.push(`  if (${present}!(p !== null && same(v, ${prev})) && !${validator}) return false;`);
       return;
     }
     // Bit ${bit}: the member equals (or is absent like) the same member of the segment before.
@@ -145,7 +148,7 @@ function objectFunction(fnName, plan, recordSame) {
     // segment to the next are mostly strings (id, start, end), decided without a call.
     lines.push(
       `  if (p !== null && (v === (pv = ${prev}) || (typeof v == "object" && v !== null && same(v, pv)))) bits |= ${2 ** bit};`,
-      `  else if (v !== undefined && !${validator}) return false;`,
+      `  else if (${present}!${validator}) return false;`,
     );
   });
   if (recordSame) lines.push('  sameBits = bits;');

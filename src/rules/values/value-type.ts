@@ -14,7 +14,7 @@ export const valueType = {
   code: 'value-type',
   reads: 'each non-null value, against its column kind (columns whose shape is not assumed)',
   fastPath: 'decided',
-  how: 'energy values must carry a number under their key (energyNumber) and gap values a reason (gapReason), the predicates valueOk asks for those kinds; any other column kind turns the fast path off',
+  how: 'energy values must carry a number under their key (isEnergyValue: the test of energyNumber, as a boolean) and gap values a reason (gapReason), the predicates valueOk asks for those kinds; any other column kind turns the fast path off',
   /** The value has its column's shape (invalid columns accept anything: the column is the problem). */
   holds(column: Column, v: unknown): boolean {
     return valueOk(column, v);
