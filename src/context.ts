@@ -1,5 +1,6 @@
-import type { Collector } from './problems.js';
 import type { ModelAdapter } from './models/adapter.js';
+import { Collector } from './problems.js';
+import { keepShape } from './shapes.js';
 
 /** What the schema pass learnt, for the rules that run after it. */
 export interface SchemaOutcome {
@@ -32,6 +33,33 @@ export interface CheckContext {
   readonly schema: SchemaOutcome;
   /** The value types the caller's Server Metadata declares (2026 `undeclared-type`); null without metadata. */
   readonly declaredTypes: ReadonlySet<string> | null;
+}
+
+/** A schema outcome: the one place its object is made, so that every outcome has one shape, the shape of the sample kept below. */
+export function schemaOutcome(
+  exact: ReadonlySet<string> | null,
+  ancestors: ReadonlySet<string> | null,
+  recommended: ReadonlySet<string> | null,
+  cleanValues: readonly unknown[] | null,
+  sameMembers: Uint32Array | null,
+): SchemaOutcome {
+  return { exact, ancestors, recommended, cleanValues, sameMembers };
+}
+
+/** A check's outcome and context are dropped when it returns: keep one of each, so their shapes outlive a full collection (src/shapes.ts). */
+const SAMPLE_OUTCOME = keepShape(schemaOutcome(null, null, null, [], new Uint32Array(0)));
+let sampleContext: CheckContext | null = null;
+
+/** What every rule receives: the one place its object is made (see `schemaOutcome`). */
+export function checkContext(collector: Collector, model: ModelAdapter, schema: SchemaOutcome, declaredTypes: ReadonlySet<string> | null): CheckContext {
+  // The sample needs a model; it takes the first one checked (a model adapter lives as long as the process) and nothing of the check.
+  sampleContext ??= keepShape({ collector: new Collector(), model, schema: SAMPLE_OUTCOME, declaredTypes: null } satisfies CheckContext);
+  return { collector, model, schema, declaredTypes };
+}
+
+/** The context kept as a sample (null before the first check): for the sample of a shape that holds a context (src/shapes.ts `LateSample`). */
+export function contextSample(): CheckContext | null {
+  return sampleContext;
 }
 
 /** Did the schema report a problem exactly at `path`? */

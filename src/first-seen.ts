@@ -11,6 +11,8 @@
  * secret) cannot make it quadratic: a probe longer than `MAX_PROBE` hands
  * every string over to a Map, whose hash V8 seeds at random.
  */
+import { keepShape } from './shapes.js';
+
 const MAX_PROBE = 32;
 
 export class FirstSeen {
@@ -66,6 +68,9 @@ export class FirstSeen {
     return -1;
   }
 }
+
+// A table is made for every page: keep one, so its shape outlives a full collection (src/shapes.ts).
+keepShape(new FirstSeen(1));
 
 /** FNV-1a over the UTF-16 code units (32 bits). */
 export function hashOf(s: string): number {

@@ -8,7 +8,7 @@
  * names (spec-facts RECOMMENDED_KEYWORDS).
  */
 import { LINK_MAX_LENGTH } from './models/generated-2024.js';
-import type { SchemaOutcome } from './context.js';
+import { schemaOutcome, type SchemaOutcome } from './context.js';
 import { getRule, type Code } from './registry.js';
 import { KIND_INVALID, type Columns } from './columns/column.js';
 import { valuesClean } from './rules/values/fast-path.js';
@@ -347,5 +347,5 @@ export function runSchema(doc: unknown, kind: 'segment' | 'list', collector: Col
   for (const e of kept) collector.add('schema', e.instancePath, schemaMessage(e), segmentIdAt(doc, e.instancePath));
   const index = kept.length === 0 ? { exact: null, ancestors: null } : pathIndex(kept);
   const recommended = recommendations.length === 0 ? null : reportRecommendations(doc, recommendations, index.exact, collector);
-  return { ...index, cleanValues, recommended, sameMembers };
+  return schemaOutcome(index.exact, index.ancestors, recommended, cleanValues, sameMembers);
 }

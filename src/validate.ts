@@ -1,4 +1,4 @@
-import type { CheckContext, SchemaOutcome } from './context.js';
+import { checkContext, schemaOutcome, type SchemaOutcome } from './context.js';
 import { scanDuplicateKeys } from './duplicate-keys.js';
 import { isObject, show } from './json.js';
 import type { ModelAdapter } from './models/adapter.js';
@@ -113,7 +113,7 @@ export function validateInto(
   }
   const schema = runSchema(doc, kind, collector, model);
   if (!isObject(doc)) return schema;
-  const ctx: CheckContext = { collector, model, schema, declaredTypes };
+  const ctx = checkContext(collector, model, schema, declaredTypes);
   if (kind === 'list') {
     const summaries = checkPage(doc, ctx) ?? [];
     if (timeline !== null) for (const s of summaries) timeline.push(s);
@@ -174,7 +174,7 @@ export function checkTimelineOf(entries: readonly TimelineEntry[], modelId: Mode
   const model = modelEntry(modelId);
   const collector = new Collector({ model: model.rules });
   try {
-    checkTimeline(entries, { collector, model: model.adapter, schema: { exact: null, ancestors: null, recommended: null, cleanValues: null, sameMembers: null }, declaredTypes: null });
+    checkTimeline(entries, checkContext(collector, model.adapter, schemaOutcome(null, null, null, null, null), null));
   } catch (e) {
     collector.add('internal-error', '', `checker failed: ${e instanceof Error ? e.message : String(e)}`);
   }

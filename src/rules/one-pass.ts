@@ -20,11 +20,12 @@
  * reported (the value rules' fast path does not apply then) or for a link
  * the full pass reports itself (`linksShort`).
  */
-import type { CheckContext, SchemaOutcome } from '../context.js';
+import { checkContext, contextSample, schemaOutcome, type SchemaOutcome } from '../context.js';
 import type { ModelAdapter } from '../models/adapter.js';
 import type { Collector } from '../problems.js';
 import { linksShort, segmentSchemaHolds } from '../schema.js';
-import { checkPage } from './page.js';
+import { LateSample } from '../shapes.js';
+import { checkPage, type SegmentAdmission } from './page.js';
 import type { SegmentSummary } from './segment.js';
 
 /** The result of a page checked in one pass: what the rules read of each segment, and the schema outcome they ran on. */
@@ -40,20 +41,40 @@ export function checkPageInOnePass(page: Record<string, unknown>, collector: Col
   if (!Array.isArray(list)) return null;
   const clean: unknown[] = [];
   const same = new Uint32Array(list.length);
-  const schema: SchemaOutcome = { exact: null, ancestors: null, recommended: null, cleanValues: clean, sameMembers: same };
-  const ctx: CheckContext = { collector, model, schema, declaredTypes };
+  const schema = schemaOutcome(null, null, null, clean, same);
+  const ctx = checkContext(collector, model, schema, declaredTypes);
   const mark = collector.mark();
-  let previous: unknown = null;
-  const summaries = checkPage(page, ctx, (seg, index) => {
-    const bits = model.quickSegmentAfter(seg, previous);
-    if (bits < 0 || !segmentSchemaHolds(seg as Record<string, unknown>, index, bits, model, clean)) return false;
-    same[index] = bits;
-    previous = seg;
-    return true;
-  });
+  ADMISSION_SAMPLE.ensure();
+  const summaries = checkPage(page, ctx, new OnePassAdmission(model, clean, same));
   if (summaries === null) {
     collector.restore(mark);
     return null;
   }
   return { summaries, schema };
 }
+
+/** Each segment of the page, as the rules reach it: the quick check against the segment before, then the rest of the schema pass. */
+class OnePassAdmission implements SegmentAdmission {
+  /** The segment admitted last (the quick check skips its members that this one repeats). */
+  private previous: unknown = null;
+
+  constructor(
+    private readonly model: ModelAdapter,
+    private readonly clean: unknown[],
+    private readonly same: Uint32Array,
+  ) {}
+
+  admit(seg: unknown, index: number): boolean {
+    const bits = this.model.quickSegmentAfter(seg, this.previous);
+    if (bits < 0 || !segmentSchemaHolds(seg as Record<string, unknown>, index, bits, this.model, this.clean)) return false;
+    this.same[index] = bits;
+    this.previous = seg;
+    return true;
+  }
+}
+
+/** One is made per page: keep one, so its shape outlives a full collection (src/shapes.ts). It holds the kept sample context's model (a model adapter lives as long as the process) and nothing of a page. */
+const ADMISSION_SAMPLE = new LateSample(() => {
+  const ctx = contextSample();
+  return ctx === null ? null : new OnePassAdmission(ctx.model, [], new Uint32Array(0));
+});

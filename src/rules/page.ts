@@ -9,16 +9,21 @@ import { checkTimeline } from './timeline.js';
 
 /**
  * Asked of each segment before its rules run (the one-pass check,
- * rules/one-pass.ts): false stops the page's rules at once.
+ * rules/one-pass.ts): false stops the page's rules at once. An object with
+ * a method, not a closure: a closure made per page is a new function each
+ * time, and optimized code that calls it tests for that very function, so
+ * it was thrown away once the closure was collected (src/shapes.ts).
  */
-export type AdmitSegment = (seg: unknown, index: number) => boolean;
+export interface SegmentAdmission {
+  admit(seg: unknown, index: number): boolean;
+}
 
 /**
  * The rules of a listing page: each segment's, ids unique, the timeline.
  * Returns what the timeline read of each segment (the crawler joins pages
- * with it), or null when `admit` turned a segment away.
+ * with it), or null when `admission` turned a segment away.
  */
-export function checkPage(page: Record<string, unknown>, ctx: CheckContext, admit: AdmitSegment | null = null): SegmentSummary[] | null {
+export function checkPage(page: Record<string, unknown>, ctx: CheckContext, admission: SegmentAdmission | null = null): SegmentSummary[] | null {
   pageUnknownField.check(page, ctx);
   const list = page.usage_segments;
   if (!Array.isArray(list)) return [];
@@ -27,7 +32,7 @@ export function checkPage(page: Record<string, unknown>, ctx: CheckContext, admi
   let previous: SegmentSummary | null = null;
   for (let i = 0; i < list.length; i++) {
     const seg: unknown = list[i];
-    if (admit !== null && !admit(seg, i)) return null;
+    if (admission !== null && !admission.admit(seg, i)) return null;
     if (!isObject(seg)) continue; // schema error
     const base = `/usage_segments/${i}`; // an index needs no escaping
     const s = checkSegment(seg, base, i, ctx, previous);

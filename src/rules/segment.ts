@@ -7,6 +7,7 @@
 import type { Columns } from '../columns/column.js';
 import { type CheckContext, schemaClean, schemaErrorAt, schemaErrorAtOrUnder } from '../context.js';
 import { ptr } from '../pointer.js';
+import { keepShape } from '../shapes.js';
 import { compareInstants, type Instant } from '../time.js';
 import { checkValueFormats } from './formats.js';
 import { dateTime } from './segment/date-time.js';
@@ -176,5 +177,27 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
   // summaries cost three times the garbage collection (issue 24.7, profile).
   const relatedKey = timed ? (keyOfPrevious(index, previous, ctx) ?? relatedKeyOf(seg, base, ctx)) : null;
   const { measurements, gap } = cols;
-  return { index, path: base, id, start, end, interval, measurements, gap, relatedKey, timed };
+  return segmentSummary(index, base, id, start, end, interval, measurements, gap, relatedKey, timed);
 }
+
+/** A segment's summary: the one place its object is made, so the sample kept below has its shape. */
+function segmentSummary(
+  index: number,
+  path: string,
+  id: string | undefined,
+  start: Instant | null,
+  end: Instant | null,
+  interval: number,
+  measurements: number,
+  gap: boolean,
+  relatedKey: string | null,
+  timed: boolean,
+): SegmentSummary {
+  return { index, path, id, start, end, interval, measurements, gap, relatedKey, timed };
+}
+
+// A page's summaries are dropped when its check returns: keep one, so their
+// shape outlives a full collection (src/shapes.ts). Its members hold what
+// real ones hold: an instant past 2^31 ms (a double), an interval in seconds.
+const SAMPLE_INSTANT: Instant = { ms: Date.UTC(2024, 0, 1), sub: '' };
+export const SAMPLE_SUMMARY = keepShape(segmentSummary(0, '/usage_segments/0', 'sample', SAMPLE_INSTANT, SAMPLE_INSTANT, 3600, 1, false, '[[],[]]', true));

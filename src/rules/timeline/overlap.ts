@@ -7,10 +7,11 @@
  * it explains). Each segment's first overlap with an earlier-starting one
  * still open is reported (not every pair), on the one listed later.
  */
-import type { CheckContext } from '../../context.js';
+import { contextSample, type CheckContext } from '../../context.js';
+import { LateSample } from '../../shapes.js';
 import { formatInstant, type Instant } from '../../time.js';
 import type { RuleModule } from '../rule.js';
-import { forEachOverlap, label, type TimedSegment } from './series.js';
+import { forEachOverlap, label, type OverlapVisitor, type TimedSegment } from './series.js';
 
 /** Report an overlap of `a` (starts first) and `b`, sharing `from` to `to`, on the one listed later in the page, once per pair (`reportedPairs`: `first.index * n + second.index`; null when no pair can come twice). */
 function reportOverlap(a: TimedSegment, b: TimedSegment, from: Instant, to: Instant, measurement: string, n: number, reportedPairs: Set<number> | null, ctx: CheckContext): void {
@@ -25,11 +26,32 @@ function reportOverlap(a: TimedSegment, b: TimedSegment, from: Instant, to: Inst
   ctx.collector.add('timeline-overlap', later.path, timelineOverlap.message(later, other, measurement, from, to), later.id);
 }
 
+/** Reports each overlap of one series as it is found (an object, not a closure: see `OverlapVisitor`). */
+class OverlapReport implements OverlapVisitor {
+  constructor(
+    private readonly measurement: string,
+    private readonly n: number,
+    private readonly reportedPairs: Set<number> | null,
+    private readonly ctx: CheckContext,
+  ) {}
+
+  overlap(a: TimedSegment, b: TimedSegment, from: Instant, to: Instant): void {
+    reportOverlap(a, b, from, to, this.measurement, this.n, this.reportedPairs, this.ctx);
+  }
+}
+
+/** One is made per series: keep one, so its shape outlives a full collection (src/shapes.ts); it holds the kept sample context. */
+const OVERLAP_SAMPLE = new LateSample(() => {
+  const ctx = contextSample();
+  return ctx === null ? null : new OverlapReport('', 0, null, ctx);
+});
+
 export const timelineOverlap = {
   code: 'timeline-overlap',
   reads: 'the members of one timeline series, in start order (timeline/series.ts)',
   check(members: readonly TimedSegment[], measurement: string, n: number, reportedPairs: Set<number> | null, ctx: CheckContext): void {
-    forEachOverlap(members, (a, b, from, to) => reportOverlap(a, b, from, to, measurement, n, reportedPairs, ctx));
+    OVERLAP_SAMPLE.ensure();
+    forEachOverlap(members, new OverlapReport(measurement, n, reportedPairs, ctx));
   },
   message(later: TimedSegment, other: TimedSegment, measurement: string, from: Instant, to: Instant): string {
     return `segment ${label(later)} overlaps segment ${label(other)} (${measurement}) from ${formatInstant(from)} to ${formatInstant(to)}`;

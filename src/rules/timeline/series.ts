@@ -4,8 +4,9 @@
  * timeline/hole.ts) and the timeline picture (src/timeline/), which draws
  * the same series.
  */
+import { keepShape } from '../../shapes.js';
 import { compareInstants, type Instant } from '../../time.js';
-import type { SegmentSummary } from '../segment.js';
+import { SAMPLE_SUMMARY, type SegmentSummary } from '../segment.js';
 
 /** A segment on the timeline: its summary with usable start and end. */
 type Timed = SegmentSummary & { start: Instant; end: Instant; relatedKey: string };
@@ -25,8 +26,16 @@ interface Reach {
   seg: Timed;
 }
 
+/** A reach: the one place its object is made. */
+function reachOf(s: Timed): Reach {
+  return { end: s.end, seg: s };
+}
+
+// Reaches are dropped when a page's check returns: keep one, so their shape outlives a full collection (src/shapes.ts).
+keepShape(reachOf(SAMPLE_SUMMARY as Timed));
+
 function extend(reach: Reach | null, s: Timed): Reach {
-  if (reach === null) return { end: s.end, seg: s };
+  if (reach === null) return reachOf(s);
   if (compareInstants(s.end, reach.end) > 0) {
     reach.end = s.end;
     reach.seg = s;
@@ -123,6 +132,21 @@ function seriesOf(group: readonly Timed[], measurementCount: number): TimelineSe
   return out;
 }
 
+/**
+ * Who is handed each overlap or hole as it is found. An object with a
+ * method, not a closure: the rules make one per series, and optimized code
+ * that calls a closure tests for that very function, so it was thrown away
+ * once the closure was collected (src/shapes.ts).
+ */
+export interface OverlapVisitor {
+  overlap(a: TimedSegment, b: TimedSegment, from: Instant, to: Instant): void;
+}
+
+/** Who is handed each hole (see `OverlapVisitor`). */
+export interface HoleVisitor {
+  hole(from: Instant, to: Instant, before: TimedSegment, after: TimedSegment): void;
+}
+
 /** Two members of a series that overlap: `a` starts first; they share `from` to `to`. */
 export interface TimelineOverlap {
   readonly a: TimedSegment;
@@ -133,17 +157,17 @@ export interface TimelineOverlap {
 
 /**
  * Each member's first overlap with an earlier-starting member still open
- * (members in start order), handed to `visit` as (a, b, from, to) as it is
+ * (members in start order), handed to `visitor.overlap` as (a, b, from, to) as it is
  * found: the rules report thousands of overlaps on a hostile page, and a
  * generator allocated an object and an iterator result for each.
  */
-export function forEachOverlap(members: readonly TimedSegment[], visit: (a: TimedSegment, b: TimedSegment, from: Instant, to: Instant) => void): void {
+export function forEachOverlap(members: readonly TimedSegment[], visitor: OverlapVisitor): void {
   let all: Reach | null = null; // every member: a data member conflicts with any of them
   let measured: Reach | null = null; // members with any measurement (a pure gap conflicts only with these)
   for (let i = 0; i < members.length; i++) {
     const b = members[i]!;
     const a = b.gap && b.measurements === 0 ? openAt(measured, b.start) : openAt(all, b.start);
-    if (a !== null) visit(a, b, b.start, compareInstants(a.end, b.end) < 0 ? a.end : b.end);
+    if (a !== null) visitor.overlap(a, b, b.start, compareInstants(a.end, b.end) < 0 ? a.end : b.end);
     all = extend(all, b);
     if (b.measurements !== 0) measured = extend(measured, b);
   }
@@ -152,7 +176,7 @@ export function forEachOverlap(members: readonly TimedSegment[], visit: (a: Time
 /** The overlaps `forEachOverlap` finds, as a list (the timeline picture). */
 export function timelineOverlaps(members: readonly TimedSegment[]): TimelineOverlap[] {
   const out: TimelineOverlap[] = [];
-  forEachOverlap(members, (a, b, from, to) => out.push({ a, b, from, to }));
+  forEachOverlap(members, { overlap: (a, b, from, to) => out.push({ a, b, from, to }) });
   return out;
 }
 
@@ -167,11 +191,11 @@ export interface TimelineHole {
 /**
  * The holes of one series (members in start order, `bit` its measurement):
  * from the start of the first segment with the measurement to the end of the
- * last one, each stretch that no member covers, handed to `visit` as
+ * last one, each stretch that no member covers, handed to `visitor.hole` as
  * (from, to, before, after) as it is found (no object per hole, as for
  * overlaps). `gap` members before or after that range open no hole.
  */
-export function forEachHole(members: readonly TimedSegment[], bit: number, visit: (from: Instant, to: Instant, before: TimedSegment, after: TimedSegment) => void): void {
+export function forEachHole(members: readonly TimedSegment[], bit: number, visitor: HoleVisitor): void {
   // The measurement's range: from its first segment's start to its last segment's end.
   let last: Instant | null = null;
   for (let i = 0; i < members.length; i++) {
@@ -190,7 +214,7 @@ export function forEachHole(members: readonly TimedSegment[], bit: number, visit
       }
       started = true;
     } else if (reach !== null && compareInstants(s.start, reach.end) > 0) {
-      visit(reach.end, s.start, reach.seg, s);
+      visitor.hole(reach.end, s.start, reach.seg, s);
     }
     reach = extend(reach, s);
   }
@@ -199,6 +223,6 @@ export function forEachHole(members: readonly TimedSegment[], bit: number, visit
 /** The holes `forEachHole` finds, as a list (the timeline picture). */
 export function timelineHoles(members: readonly TimedSegment[], bit: number): TimelineHole[] {
   const out: TimelineHole[] = [];
-  forEachHole(members, bit, (from, to, before, after) => out.push({ from, to, before, after }));
+  forEachHole(members, bit, { hole: (from, to, before, after) => out.push({ from, to, before, after }) });
   return out;
 }
