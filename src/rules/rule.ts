@@ -21,6 +21,9 @@ export interface RuleModule {
   readonly reads: string;
   /** The check: reads its part of the document and reports what it finds (each rule's own arguments). */
   readonly check?: (...args: never[]) => unknown;
+  /** `check` in two, for a driver that reads before it reports (segment/date-time.ts: the date-time memo's order): `read` finds without reporting, `report` reports what `read` found unusable. */
+  readonly read?: (...args: never[]) => unknown;
+  readonly report?: (...args: never[]) => void;
   /** Whether the rule speaks for a part (a column, a type) where the driver asks before calling `check`. */
   readonly applies?: (...args: never[]) => boolean;
   /** The message of a finding (byte for byte what the collector receives). */

@@ -148,11 +148,13 @@ export function checkSegment(seg: Record<string, unknown>, base: string, index: 
 
   if (ctx.collector.enabled('unknown-field')) segmentUnknownField.check(seg, base, ctx, id);
 
-  // The span first: the date-time memo (src/time.ts) then holds the created and modified times shared by a page's segments longest, past the next segment's new start and end (on a page whose segments do not meet, read the other way round they were pushed out and parsed again: three parses a segment instead of two).
-  const start = dateTime.check(seg, 'segment_start', base, ctx, id);
-  const end = dateTime.check(seg, 'segment_end', base, ctx, id);
+  // The span is read first, so that the date-time memo (src/time.ts) holds the created and modified times a page's segments share longest, past the next segment's new start and end (read the other way round, on a page whose segments do not meet, they were pushed out and parsed again: three parses a segment instead of two). Findings keep the fields' order.
+  const start = dateTime.read(seg, 'segment_start', base, ctx);
+  const end = dateTime.read(seg, 'segment_end', base, ctx);
   const created = dateTime.check(seg, 'cds_created', base, ctx, id);
   const modified = dateTime.check(seg, 'cds_modified', base, ctx, id);
+  if (start === null) dateTime.report(seg, 'segment_start', base, ctx, id);
+  if (end === null) dateTime.report(seg, 'segment_end', base, ctx, id);
   timestamps.check(seg, created, modified, base, ctx, id);
   const boundsOk = segmentBounds.check(seg, start, end, base, ctx, id);
   const rawInterval = seg.interval;

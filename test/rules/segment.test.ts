@@ -85,3 +85,21 @@ describe('unknown-format (strict) says what the model offers for a column it doe
     expect(unknownFormat(validate(deepFreeze(page2026()), { strict: true, serverMetadata: meta }))).toEqual([]);
   });
 });
+
+describe('date-time findings in the fields’ order', () => {
+  // checkSegment reads segment_start and segment_end before cds_created and cds_modified (the date-time memo, src/time.ts), yet reports in the fields' order.
+  it('a segment whose four date-times name no real instant draws four findings: created, modified, start, end', () => {
+    const unreal = '2024-02-30T00:00:00Z';
+    const doc = { ...example('option1-estimated.json'), cds_created: unreal, cds_modified: unreal, segment_start: unreal, segment_end: unreal };
+    const r = validate(deepFreeze(doc));
+    const dates = r.errors.filter((p) => p.message.includes('is not a real date and time')).map((p) => p.path);
+    expect(dates).toEqual(['/cds_created', '/cds_modified', '/segment_start', '/segment_end']);
+  });
+
+  it('on a page too: a segment with an unreal created and an unreal end lists created first', () => {
+    const seg = { ...example('option1-estimated.json'), cds_created: '2024-13-01T00:00:00Z', segment_end: '2024-02-30T00:00:00Z' };
+    const r = validate(deepFreeze({ usage_segments: [seg], next: null, previous: null }));
+    const dates = r.errors.filter((p) => p.message.includes('is not a real date and time')).map((p) => p.path);
+    expect(dates).toEqual(['/usage_segments/0/cds_created', '/usage_segments/0/segment_end']);
+  });
+});

@@ -36,12 +36,20 @@ export const dateTime = {
   reads: 'the date-time fields of a segment (cds_created, cds_modified, segment_start, segment_end)',
   /** The field as an exact instant; null when it is unusable, including when the schema rejected it (a rejected field takes no part in later rules). */
   check(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): Instant | null {
+    const t = dateTime.read(seg, field, base, ctx);
+    if (t === null) dateTime.report(seg, field, base, ctx, id);
+    return t;
+  },
+  /** `check` without its finding: the instant, or null. segment.ts reads the span first and reports with `report`, in the fields' order. */
+  read(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext): Instant | null {
     if (!schemaClean(ctx) && schemaErrorAtOrUnder(ctx, ptr(base, field))) return null;
+    return parseInstant(seg[field]);
+  },
+  /** The finding of a field `read` found unusable (none when the schema rejected it or it is no string: the schema reports those). */
+  report(seg: Record<string, unknown>, field: string, base: string, ctx: CheckContext, id: string | undefined): void {
+    if (!schemaClean(ctx) && schemaErrorAtOrUnder(ctx, ptr(base, field))) return;
     const raw = seg[field];
-    const t = parseInstant(raw);
-    if (t !== null || typeof raw !== 'string') return t;
-    reportUnusable(field, raw, base, ctx, id);
-    return null;
+    if (typeof raw === 'string') reportUnusable(field, raw, base, ctx, id);
   },
   message(field: string, raw: string): string {
     return `${field} ${show(raw)} is not an RFC 3339 date-time with an offset: ${getRule('date-time-rfc3339')?.advice ?? ''}`;
