@@ -52,7 +52,7 @@ let sampleContext: CheckContext | null = null;
 
 /** What every rule receives: the one place its object is made (see `schemaOutcome`). */
 export function checkContext(collector: Collector, model: ModelAdapter, schema: SchemaOutcome, declaredTypes: ReadonlySet<string> | null): CheckContext {
-  // The sample needs a model; it takes the first one checked (a model adapter lives as long as the process) and nothing of the check.
+  // The sample needs a model; it takes the first one checked (a model adapter lives as long as the process) and nothing of the check. Its collector is the collector's sample too: a collector is made for every check.
   sampleContext ??= keepShape({ collector: new Collector(), model, schema: SAMPLE_OUTCOME, declaredTypes: null } satisfies CheckContext);
   return { collector, model, schema, declaredTypes };
 }
